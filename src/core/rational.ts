@@ -9,6 +9,7 @@ import type { Rational } from './types';
 const ZERO = BigInt(0);
 const ONE = BigInt(1);
 const TEN = BigInt(10);
+const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 
 function gcd(a: bigint, b: bigint): bigint {
   if (a < ZERO) a = -a;
@@ -119,18 +120,18 @@ export function roundHalfUp(a: Rational, digits = 2): Rational {
 /** Nearest double. Exact for decimals a double can show, e.g. 2.594 -> 2.594. */
 export function toNumber(a: Rational): number {
   if (a.den === ONE) return Number(a.num);
-  // Divide with enough digits that the nearest double is reached, then let the parser round once.
+  // Both parts exactly representable: IEEE division is correctly rounded, i.e. the nearest double.
+  if (a.den <= MAX_SAFE && a.num <= MAX_SAFE && a.num >= -MAX_SAFE) return Number(a.num) / Number(a.den);
+  // Otherwise: an integer quotient with at least 40 significant digits, plus a sticky digit when
+  // inexact, parsed once (tiny and huge values keep their magnitude: 1/10^50 -> 1e-50).
   const neg = a.num < ZERO;
   const abs = neg ? -a.num : a.num;
-  const intPart = abs / a.den;
-  let rem = abs % a.den;
-  let digits = '';
-  for (let i = 0; i < 40 && rem !== ZERO; i++) {
-    rem *= TEN;
-    digits += (rem / a.den).toString();
-    rem %= a.den;
-  }
-  return Number(`${neg ? '-' : ''}${intPart}.${digits || '0'}`);
+  let k = 40 - (abs.toString().length - a.den.toString().length);
+  if (k < 0) k = 0;
+  const scaled = abs * TEN ** BigInt(k);
+  const q = scaled / a.den;
+  const sticky = scaled % a.den !== ZERO;
+  return Number(`${neg ? '-' : ''}${q.toString()}${sticky ? '1' : ''}e${-(k + (sticky ? 1 : 0))}`);
 }
 
 /** Rounded half-up to `digits` decimals, as a JS number (for display and JSON). */

@@ -101,8 +101,8 @@ export interface IndicatorDef {
   readonly weight: Basis;
   /** Which level-name set applies (key into Framework.levelNames). */
   readonly levelNames: string;
-  /** Optional note shown to users (e.g. "value comes from the SDI index; counts as 1 until it arrives"). */
-  readonly note?: string;
+  /** Optional note shown to users, in both languages (e.g. "value comes from the SDI index; counts as 1 until it arrives"). */
+  readonly note?: Readonly<Record<Lang, string>>;
 }
 
 /** A predicate band; `min` inclusive, in hundredths (260 = 2.60). The top band has no max. */
