@@ -1,0 +1,203 @@
+/**
+ * `spbe gap FILE [--target X | --target-predicate P | --target-level N] [--out OUT] [--in-place] [--json]`
+ * plus the options of `spbe index` (--sheet --framework --column --predicate-basis --lang).
+ *
+ * Reads the workbook once (exceljs), assesses it, plans the gap (src/core/planner.ts), builds the gap sheet
+ * (src/core/gap-sheet.ts), adds it to the same loaded workbook (src/xlsx/render.ts) and writes the result
+ * to OUT (default `<name>-gap.xlsx` beside the input) through a temporary file and a rename, so the output
+ * appears whole or not at all. The input is never modified, except with --in-place, which replaces it the
+ * same atomic way.
+ *
+ * Exit code: 0 written; 2 the workbook has errors (the issues are printed, nothing is written); 1 the file
+ * cannot be opened, bad usage, or the output could not be written.
+ *
+ * `--json` prints the `spbe index --json` object plus "target", "targetMode", "targetPredicate",
+ * "reachable", "reason", "steps", "planned", "plan": [{ no, key, from, to, steps, uplift, rank }], "out", "gapSheet".
+ */
+import * as path from 'path';
+import type { Lang } from '../core/types';
+import type { Io } from './output';
+import { formatSummary } from './output';
+import { parseCommandArgs } from './args';
+import type { OptionSpec } from './args';
+import { text } from '../core/i18n';
+import { assess } from '../core/assess';
+import { reportStatus, toIndexReport, toUnreadableReport } from '../core/report';
+import type { IndexReport } from '../core/report';
+import { planGap, isPlanUsageError, parseTargetIndex, planSteps } from '../core/planner';
+import type { TargetRequest, GapPlan } from '../core/planner';
+import { buildGapSheet } from '../core/gap-sheet';
+import { toFixed, toNumber, toRoundedNumber } from '../core/rational';
+import { isWorkbookReadError, loadWorkbook, workbookToGrids } from '../xlsx/read';
+import { readFileBytes } from '../xlsx/read-file';
+import { markedSheetName, renderSheetModel, workbookBytes } from '../xlsx/render';
+import { writeFileAtomic } from '../xlsx/write-file';
+import type { AtomicWriteOptions } from '../xlsx/write-file';
+
+export const GAP_OPTIONS: ReadonlyArray<OptionSpec> = [
+  { name: 'target', value: true },
+  { name: 'target-predicate', value: true },
+  { name: 'target-level', value: true },
+  { name: 'out', value: true },
+  { name: 'in-place' },
+];
+
+/** Seams for tests: the clock (the sheet's date) and the temporary-file writer (to fail half-way). */
+export interface GapDeps {
+  readonly now?: () => Date;
+  readonly writeTemp?: AtomicWriteOptions['writeTemp'];
+}
+
+function g(lang: Lang, key: string, params?: Record<string, string | number>): string {
+  return text(lang, 'gap', key as never, params);
+}
+
+function fail(io: Io, lang: Lang, message: string): number {
+  io.err(`spbe: ${message}\n${text(lang, 'cli', 'seeHelp', { command: 'gap' })}\n`);
+  return 1;
+}
+
+function isoDate(d: Date): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+}
+
+/** The default output path: `<name>-gap.xlsx` beside the input. */
+export function defaultOutPath(input: string): string {
+  const dir = path.dirname(input);
+  const base = path.basename(input).replace(/\.xlsx$/i, '');
+  return path.join(dir, `${base}-gap.xlsx`);
+}
+
+export async function runGap(argv: ReadonlyArray<string>, io: Io, deps: GapDeps = {}): Promise<number> {
+  const parsed = parseCommandArgs(argv, GAP_OPTIONS);
+  if (!parsed.ok) return fail(io, parsed.lang, parsed.message);
+  const { common, options, positional } = parsed;
+  const lang = common.lang;
+  if (common.help) {
+    io.out(g(lang, 'cliUsage') + '\n');
+    return 0;
+  }
+  if (positional.length !== 1) return fail(io, lang, g(lang, 'cliOneFile'));
+  const file = positional[0];
+
+  // The target request.
+  const given = ['target', 'target-predicate', 'target-level'].filter((k) => options[k] !== undefined);
+  if (given.length > 1) return fail(io, lang, g(lang, 'cliTargetConflict'));
+  let request: TargetRequest | null = null;
+  if (typeof options.target === 'string') {
+    const v = parseTargetIndex(options.target);
+    if (!v) return fail(io, lang, g(lang, 'cliBadTarget', { value: options.target }));
+    request = { mode: 'index', value: v };
+  } else if (typeof options['target-predicate'] === 'string') {
+    request = { mode: 'predicate', name: options['target-predicate'] };
+  } else if (typeof options['target-level'] === 'string') {
+    const t = options['target-level'].trim();
+    if (!/^\d+$/.test(t)) return fail(io, lang, g(lang, 'cliBadLevel', { value: t }));
+    request = { mode: 'level', level: Number(t) };
+  }
+  const inPlace = options['in-place'] === true;
+  if (inPlace && typeof options.out === 'string') return fail(io, lang, g(lang, 'cliOutConflict'));
+  const out = inPlace ? file : typeof options.out === 'string' ? options.out : defaultOutPath(file);
+  if (!inPlace && path.resolve(out) === path.resolve(file)) return fail(io, lang, g(lang, 'cliOutIsInput'));
+
+  // Read and assess (once).
+  let wb;
+  let assessment;
+  try {
+    const bytes = await readFileBytes(file);
+    wb = await loadWorkbook(bytes);
+    // A gap sheet written by an earlier run is an output, never the assessment.
+    const previous = markedSheetName(wb);
+    const grids = workbookToGrids(wb).filter((grid) => grid.name !== previous);
+    assessment = assess(grids, { sheet: common.sheet, framework: common.framework, column: common.column, basis: common.basis });
+  } catch (e) {
+    if (!isWorkbookReadError(e)) throw e;
+    const report = toUnreadableReport(file, e.reason, lang);
+    if (common.json) io.out(JSON.stringify(report) + '\n');
+    else io.err(`${report.file}\n  ${report.error}\n`);
+    return 1;
+  }
+  const report: IndexReport = toIndexReport(file, assessment, lang);
+  const fw = assessment.framework;
+  if (reportStatus(report) !== 0 || !fw || !assessment.scores) {
+    if (common.json) io.out(JSON.stringify({ ...report, out: null, gapSheet: null }) + '\n');
+    else io.out(formatSummary(report, assessment, lang, common.basis));
+    io.err(`spbe: ${g(lang, 'cliNoIndex')}\n`);
+    return 2;
+  }
+
+  if (!request) request = assessment.entries.some((e) => e.target !== null) ? { mode: 'column' } : { mode: 'next' };
+  const plan = planGap(fw, assessment.entries, request, { basis: common.basis });
+  if (isPlanUsageError(plan)) return fail(io, lang, plan.message[lang]);
+
+  const model = buildGapSheet(assessment, plan, {
+    lang,
+    date: isoDate((deps.now ?? (() => new Date()))()),
+    sourceFile: path.basename(file),
+  });
+  const written = renderSheetModel(wb, model);
+  try {
+    const bytes = await workbookBytes(wb);
+    await writeFileAtomic(out, bytes, { writeTemp: deps.writeTemp });
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    io.err(`spbe: ${g(lang, 'cliWriteFailed', { file: out, message })}\n`);
+    return 1;
+  }
+
+  if (common.json) {
+    io.out(JSON.stringify(gapJson(report, plan, out, written.sheetName, lang)) + '\n');
+  } else {
+    io.out(formatSummary(report, assessment, lang, common.basis));
+    io.out(gapText(plan, lang) + '\n');
+    io.out(g(lang, 'cliWrote', { sheet: written.sheetName, file: out }) + '\n');
+    if (written.replaced) io.out(g(lang, 'cliReplaced') + '\n');
+  }
+  return 0;
+}
+
+/** The JSON object of `spbe gap --json`: the index object plus the plan. */
+export function gapJson(report: IndexReport, plan: GapPlan, out: string, sheet: string, lang: Lang): Record<string, unknown> {
+  return {
+    ...report,
+    target: toNumber(plan.goal),
+    targetMode: plan.mode,
+    targetPredicate: plan.goalPredicate,
+    reachable: plan.reachable,
+    reason: plan.reason ? { code: plan.reason.code, message: plan.reason.message[lang] } : null,
+    steps: plan.steps,
+    planned: toNumber(plan.planned),
+    plannedRounded: toRoundedNumber(plan.planned, 2),
+    plannedPredicate: plan.plannedPredicate,
+    pointsNeeded: toNumber(plan.pointsNeeded),
+    plan: planSteps(plan),
+    out,
+    gapSheet: sheet,
+  };
+}
+
+function gapText(plan: GapPlan, lang: Lang): string {
+  const sep = lang === 'id' ? ',' : '.';
+  const f2 = (r: Parameters<typeof toFixed>[0]) => toFixed(r, 2, sep);
+  const lines = [
+    g(lang, 'cliGoal', { goal: f2(plan.goal), predicate: plan.goalPredicate }),
+  ];
+  if (!plan.reachable && plan.reason) {
+    lines.push(g(lang, 'cliUnreachable', { reason: plan.reason.message[lang] }));
+    return lines.join('\n');
+  }
+  const steps = planSteps(plan);
+  if (steps.length === 0) {
+    lines.push(g(lang, 'cliNothing'));
+    return lines.join('\n');
+  }
+  lines.push(g(lang, 'cliSteps', { steps: plan.steps }));
+  const num = (x: number) => (lang === 'id' ? String(x).replace('.', ',') : String(x));
+  for (const s of steps) {
+    lines.push(g(lang, 'cliStep', { rank: s.rank, no: s.key, from: num(s.from), to: num(s.to), uplift: num(Number(s.uplift.toFixed(6))) }));
+  }
+  lines.push(g(lang, 'cliPlanned', { index: f2(plan.planned), predicate: plan.plannedPredicate }));
+  return lines.join('\n');
+}
+

@@ -1,0 +1,184 @@
+/**
+ * `spbe gap`: the command end to end, in-process (runGap with an in-memory Io) on workbooks the tests build.
+ */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { Workbook } from 'exceljs';
+import { runGap, defaultOutPath } from '../../src/cli/gap-command';
+import { main, memoryIo } from '../../src/cli/main';
+import { buildAssessmentWorkbook, example2020 } from '../../scripts/make-examples';
+import type { AssessmentSpec } from '../../scripts/make-examples';
+import { SPBE2020 } from '../../src/core/frameworks';
+import { ACEH } from '../core/gap-helpers';
+
+let dir = '';
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'spbe-gap-cli-'));
+});
+afterEach(() => {
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+async function writeSpec(name: string, spec: AssessmentSpec): Promise<string> {
+  const p = path.join(dir, name);
+  await buildAssessmentWorkbook(spec).xlsx.writeFile(p);
+  return p;
+}
+
+function aceh(extra: Partial<AssessmentSpec> = {}): AssessmentSpec {
+  return {
+    framework: SPBE2020,
+    sheetName: 'Rekap',
+    titles: ['PEMERINTAH KABUPATEN ACEH TENGAH', 'Penilaian Mandiri SPBE 2025'],
+    levels: ACEH,
+    ...extra,
+  };
+}
+
+async function sheetNames(file: string): Promise<string[]> {
+  const wb = new Workbook();
+  await wb.xlsx.readFile(file);
+  return wb.worksheets.map((w) => w.name);
+}
+
+async function run(argv: string[], deps = {}) {
+  const io = memoryIo();
+  const code = await runGap(argv, io, deps);
+  return { code, out: io.stdout(), err: io.stderr() };
+}
+
+test('--target 2.6 on Aceh Tengah (2.594): one level step, a copy beside the input, the input untouched', async () => {
+  const input = await writeSpec('aceh.xlsx', aceh());
+  const before = fs.readFileSync(input);
+  const r = await run([input, '--target', '2.6', '--json']);
+  expect(r.code).toBe(0);
+  const o = JSON.parse(r.out.trim());
+  expect(o).toMatchObject({ framework: 'spbe2020', index: 2.594, indexRounded: 2.59, predicate: 'Cukup', target: 2.6, reachable: true, steps: 1, gapSheet: 'Analisis Gap' });
+  expect(o.plan).toEqual([{ no: 4, key: '4', from: 1, to: 2, steps: 1, uplift: 0.013, rank: 1 }]);
+  expect(o.out).toBe(path.join(dir, 'aceh-gap.xlsx'));
+  expect(fs.readFileSync(input).equals(before)).toBe(true);
+  expect(await sheetNames(o.out)).toEqual(['Rekap', 'Analisis Gap']);
+  // no temporary files left behind
+  expect(fs.readdirSync(dir).sort()).toEqual(['aceh-gap.xlsx', 'aceh.xlsx']);
+});
+
+test('through main(): `spbe gap` is dispatched; readable output in English', async () => {
+  const input = await writeSpec('aceh.xlsx', aceh());
+  const io = memoryIo();
+  const out = path.join(dir, 'hasil.xlsx');
+  const code = await main(['gap', input, '--target-predicate', 'Baik', '--out', out, '--lang', 'en'], io);
+  expect(code).toBe(0);
+  expect(io.stdout()).toContain('Plan: 1 level steps');
+  expect(io.stdout()).toContain('indicator 4: 1 → 2');
+  expect(io.stdout()).toContain(`Sheet "Gap Analysis" written to ${out}.`);
+  expect(await sheetNames(out)).toEqual(['Rekap', 'Gap Analysis']);
+});
+
+test('--target-level and the Target column', async () => {
+  const targets: Record<string, number> = { 1: 3, 21: 2, 22: 2 };
+  const input = await writeSpec('t.xlsx', aceh({ targets }));
+  const r1 = await run([input, '--json']);
+  expect(r1.code).toBe(0);
+  const o1 = JSON.parse(r1.out);
+  expect(o1.targetMode).toBe('column');
+  expect(o1.plan.map((p: { no: number }) => p.no).sort((a: number, b: number) => a - b)).toEqual([1, 21, 22]);
+  const r2 = await run([input, '--target-level', '2', '--json', '--out', path.join(dir, 'lvl.xlsx')]);
+  const o2 = JSON.parse(r2.out);
+  expect(o2.targetMode).toBe('level');
+  expect(o2.steps).toBe(Object.values(ACEH).filter((v) => v < 2).length);
+});
+
+test('an unreachable target says so and why, and still writes the sheet', async () => {
+  const input = await writeSpec('aceh.xlsx', aceh());
+  const r = await run([input, '--target', '5.5', '--json', '--lang', 'en']);
+  expect(r.code).toBe(0);
+  const o = JSON.parse(r.out);
+  expect(o.reachable).toBe(false);
+  expect(o.reason.code).toBe('TARGET_ABOVE_MAXIMUM');
+  expect(o.reason.message).toContain('5.00');
+  expect(o.plan).toEqual([]);
+});
+
+test('bad input: exit 2 with the issues, no file written', async () => {
+  const levels: Record<string, number | string> = { ...ACEH, 7: 'belum' };
+  const input = await writeSpec('bad.xlsx', aceh({ levels }));
+  const r = await run([input, '--json']);
+  expect(r.code).toBe(2);
+  const o = JSON.parse(r.out);
+  expect(o.index).toBeNull();
+  expect(o.issues.some((i: { severity: string }) => i.severity === 'error')).toBe(true);
+  expect(o.out).toBeNull();
+  expect(fs.existsSync(defaultOutPath(input))).toBe(false);
+  expect(fs.readdirSync(dir)).toEqual(['bad.xlsx']);
+});
+
+test('an unreadable file: exit 1, no file written', async () => {
+  const input = path.join(dir, 'not.xlsx');
+  fs.writeFileSync(input, 'No;Indikator;Tingkat\n1;x;3\n');
+  const r = await run([input, '--json']);
+  expect(r.code).toBe(1);
+  expect(JSON.parse(r.out).error).toBeTruthy();
+  expect(fs.readdirSync(dir)).toEqual(['not.xlsx']);
+});
+
+test('a failure half-way through writing leaves no output file and no temporary file', async () => {
+  const input = await writeSpec('aceh.xlsx', aceh());
+  const out = path.join(dir, 'out.xlsx');
+  const failing = async (temp: string, bytes: Uint8Array) => {
+    fs.writeFileSync(temp, bytes.subarray(0, Math.floor(bytes.length / 2)));
+    throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
+  };
+  const r = await run([input, '--target', '2.6', '--out', out], { writeTemp: failing });
+  expect(r.code).toBe(1);
+  expect(r.err).toContain('ENOSPC');
+  expect(r.err).toContain('Tidak ada berkas yang ditulis');
+  expect(fs.readdirSync(dir)).toEqual(['aceh.xlsx']);
+});
+
+test('a failed write over an existing output leaves the old file as it was', async () => {
+  const input = await writeSpec('aceh.xlsx', aceh());
+  const out = path.join(dir, 'out.xlsx');
+  fs.writeFileSync(out, 'old content');
+  const r = await run([input, '--out', out], { writeTemp: async () => { throw new Error('disk full'); } });
+  expect(r.code).toBe(1);
+  expect(fs.readFileSync(out, 'utf8')).toBe('old content');
+});
+
+test('--in-place replaces the input atomically; its sheets survive; a second run replaces the gap sheet', async () => {
+  const input = await writeSpec('contoh.xlsx', example2020());
+  const r = await run([input, '--in-place', '--target-predicate', 'Baik']);
+  expect(r.code).toBe(0);
+  expect(await sheetNames(input)).toEqual(['Petunjuk', 'Penilaian Mandiri', 'Rekap', 'Analisis Gap']);
+  const r2 = await run([input, '--in-place', '--target-level', '3']);
+  expect(r2.code).toBe(0);
+  expect(r2.out).toContain('Lembar analisis gap sebelumnya diganti.');
+  expect(await sheetNames(input)).toEqual(['Petunjuk', 'Penilaian Mandiri', 'Rekap', 'Analisis Gap']);
+  expect(fs.readdirSync(dir)).toEqual(['contoh.xlsx']);
+});
+
+test('usage errors: exit 1, nothing written', async () => {
+  const input = await writeSpec('aceh.xlsx', aceh());
+  for (const argv of [
+    [input, '--target', '2.6', '--target-level', '3'],
+    [input, '--target', 'abc'],
+    [input, '--target-level', '7'],
+    [input, '--target-predicate', 'Luar Biasa'],
+    [input, '--out', input],
+    [input, '--in-place', '--out', path.join(dir, 'x.xlsx')],
+    [],
+    [input, input],
+    [input, '--bogus'],
+  ]) {
+    const r = await run(argv);
+    expect({ argv, code: r.code }).toEqual({ argv, code: 1 });
+    expect(r.err).toContain('spbe:');
+  }
+  expect(fs.readdirSync(dir)).toEqual(['aceh.xlsx']);
+});
+
+test('--help prints the usage in the chosen language', async () => {
+  const r = await run(['--help', '--lang', 'en']);
+  expect(r.code).toBe(0);
+  expect(r.out).toContain('Usage: spbe gap FILE');
+});

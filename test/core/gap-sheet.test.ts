@@ -1,0 +1,220 @@
+import { buildGapSheet, chooseSheetName, sanitizeSheetName, sheetRef, findAgency, GAP_SHEET_MARKER } from '../../src/core/gap-sheet';
+import { planGap, isPlanUsageError } from '../../src/core/planner';
+import type { GapPlan, TargetRequest } from '../../src/core/planner';
+import { SPBE2020, PEMDI2026 } from '../../src/core/frameworks';
+import type { Assessment, AssessmentEntry, Framework, LevelColumn, Problem } from '../../src/core/types';
+import type { ModelCell, SheetModel } from '../../src/core/sheet-model';
+import { a1 } from '../../src/core/address';
+import { ACEH, entriesOf } from './gap-helpers';
+
+const LEVEL_COL: LevelColumn = { col: 6, letter: 'G', header: 'Nilai Akhir', stage: 4, stageName: 'Nilai Akhir', filled: 47 };
+const SELF_COL: LevelColumn = { col: 5, letter: 'F', header: 'Penilaian Mandiri', stage: 0, stageName: 'Penilaian Mandiri', filled: 47 };
+
+function assessmentOf(fw: Framework, entries: AssessmentEntry[], opts: { sheet?: string; titles?: string[]; problems?: Problem[]; stages?: boolean } = {}): Assessment {
+  return {
+    framework: fw,
+    frameworkSource: 'detected',
+    table: {
+      sheet: opts.sheet ?? 'Penilaian Mandiri',
+      headerRows: [5],
+      firstRow: 6,
+      lastRow: 6 + entries.length,
+      numberColumn: 1,
+      nameColumn: 2,
+      weightColumn: null,
+      evidenceColumn: null,
+      targetColumn: null,
+      noteColumns: [],
+      levelColumns: opts.stages ? [SELF_COL, LEVEL_COL] : [LEVEL_COL],
+      levelColumn: LEVEL_COL,
+    },
+    entries,
+    problems: opts.problems ?? [],
+    scores: null,
+    titles: opts.titles ?? ['PEMERINTAH KABUPATEN ACEH TENGAH', 'LEMBAR KERJA PENILAIAN MANDIRI SPBE 2025'],
+  };
+}
+
+function planOf(fw: Framework, entries: AssessmentEntry[], req: TargetRequest): GapPlan {
+  const p = planGap(fw, entries, req);
+  if (isPlanUsageError(p)) throw new Error(p.message.en);
+  return p;
+}
+
+function cellAt(model: SheetModel, address: string): ModelCell | undefined {
+  return model.cells.find((c) => a1(c.row, c.col) === address);
+}
+
+function findText(model: SheetModel, text: string): ModelCell | undefined {
+  return model.cells.find((c) => c.value === text);
+}
+
+const ALLOWED = new Set(['ROUND', 'SUMPRODUCT', 'IF', 'MAX', 'ROUNDUP', 'INT', 'ROW', 'INDEX', 'MATCH', 'IFERROR']);
+
+describe('the gap sheet model (Aceh Tengah, target 2.6)', () => {
+  const entries = entriesOf(ACEH);
+  const a = assessmentOf(SPBE2020, entries);
+  const plan = planOf(SPBE2020, entries, { mode: 'index', value: { num: BigInt(26), den: BigInt(10) } });
+  const model = buildGapSheet(a, plan, { lang: 'id', date: '2026-11-27', sourceFile: 'aceh.xlsx' });
+
+  test('Indonesian by default: name, marker, header words, agency', () => {
+    expect(model.name).toBe('Analisis Gap');
+    expect(model.marker).toBe(GAP_SHEET_MARKER);
+    expect(findText(model, 'Instansi')).toBeDefined();
+    expect(findText(model, 'PEMERINTAH KABUPATEN ACEH TENGAH')).toBeDefined();
+    expect(findText(model, 'Tingkat Saat Ini')).toBeDefined();
+    expect(findText(model, '2026-11-27')).toBeDefined();
+    expect(model.tables).toHaveLength(1);
+    const t = model.tables[0];
+    expect(new Set(t.columns).size).toBe(t.columns.length);
+    expect(t.range.bottom - t.range.top).toBe(47);
+  });
+
+  test('the current index and predicate are formulas with their values', () => {
+    const label = findText(model, 'Indeks saat ini')!;
+    const value = model.cells.find((c) => c.row === label.row && c.col === 2)!;
+    expect(value.formula).toMatch(/^ROUND\(SUMPRODUCT\(/);
+    expect(value.value).toBe(2.594);
+    const pred = model.cells.find((c) => c.row === label.row && c.col === 3)!;
+    expect(pred.value).toBe('Cukup');
+    expect(pred.formula).toContain('IF(');
+    const planned = model.cells.find((c) => c.row === findText(model, 'Indeks bila semua target tercapai')!.row && c.col === 2)!;
+    expect(planned.value).toBe(2.607);
+    const needed = model.cells.find((c) => c.row === findText(model, 'Poin indeks yang masih dibutuhkan')!.row && c.col === 2)!;
+    expect(needed.value).toBe(0.006);
+  });
+
+  test('every formula uses only standard functions, without a leading "="', () => {
+    const formulas = model.cells.filter((c) => c.formula !== undefined).map((c) => c.formula as string);
+    expect(formulas.length).toBeGreaterThan(200);
+    for (const f of formulas) {
+      expect(f.startsWith('=')).toBe(false);
+      const stripped = f.replace(/"(?:[^"]|"")*"/g, '""').replace(/'(?:[^']|'')*'!/g, '');
+      for (const m of stripped.matchAll(/([A-Z][A-Z0-9.]*)\(/g)) expect(ALLOWED.has(m[1])).toBe(true);
+    }
+  });
+
+  test('levels that are plain numbers link to their source cell; the target is an input', () => {
+    const row = model.cells.find((c) => c.value === 4 && c.col === 0 && c.row > 12)!; // indicator 4
+    const cur = model.cells.filter((c) => c.row === row.row && c.formula === "'Penilaian Mandiri'!G10");
+    expect(cur).toHaveLength(1);
+    expect(cur[0].value).toBe(1);
+    const target = model.cells.find((c) => c.row === row.row && c.style === 'inputWhole')!;
+    expect(target.value).toBe(2); // the one planned step
+    expect(target.formula).toBeUndefined();
+    const v = model.validations.find((x) => x.range.left === target.col)!;
+    expect(v).toMatchObject({ type: 'whole', min: 1, max: 5 });
+  });
+
+  test('priority 1 is the planned step; the top block finds it by INDEX/MATCH', () => {
+    const ranks = model.cells.filter((c) => c.formula?.startsWith('IF(') && c.formula.includes('SUMPRODUCT(--(') );
+    expect(ranks.filter((c) => c.value === 1)).toHaveLength(1);
+    expect(ranks.filter((c) => c.value === '')).toHaveLength(46);
+    const top = model.cells.filter((c) => c.formula?.startsWith('IFERROR(INDEX('));
+    expect(top.some((c) => c.value === 'Tingkat Kematangan Kebijakan Internal Pembangunan Aplikasi SPBE')).toBe(true);
+  });
+
+  test('conditional formats, freeze panes, charts (for Office.js)', () => {
+    expect(model.conditionalFormats.length).toBeGreaterThan(4);
+    expect(model.freeze).toEqual({ rows: 14, cols: 2 });
+    expect(model.charts.map((c) => c.type)).toEqual(['bar', 'bar']);
+  });
+});
+
+describe('the gap sheet in English, with stages, text levels and notes', () => {
+  const values: Record<string, number | string> = { ...ACEH, 5: 'Tingkat 3' };
+  const entries = entriesOf(values, {}, { 1: '=HYPERLINK("http://x","y")', 2: '+62 811', 3: '-', 4: '@user' }).map((e) => ({
+    ...e,
+    stages: [{ col: 5, raw: e.no === 7 ? 'Tingkat 4' : typeof e.raw === 'number' ? Math.min(5, e.raw + 1) : 3, level: null }],
+  }));
+  const problems: Problem[] = [
+    { severity: 'warning', code: 'EVIDENCE_MISSING', cell: 'H7', sheet: "Dinas 'Kominfo'", indicator: '1', message: { id: 'Bukti dukung kosong', en: 'Evidence is empty' } },
+  ];
+  const a = assessmentOf(SPBE2020, entries, { sheet: "Dinas 'Kominfo'", stages: true, problems, titles: ['=cmd|"/c calc"!A1'] });
+  const plan = planOf(SPBE2020, entries, { mode: 'level', level: 3 });
+  const model = buildGapSheet(a, plan, { lang: 'en', date: '2026-11-27' });
+
+  test('English words from the catalogue', () => {
+    expect(model.name).toBe('Gap Analysis');
+    expect(findText(model, 'Current Level')).toBeDefined();
+    expect(findText(model, 'Self-assessment')).toBeDefined();
+    expect(findText(model, '(agency name not found in the title rows)')).toBeDefined();
+  });
+
+  test('the self-assessment sits beside the final value, linked to its cell', () => {
+    const headers = model.cells.filter((c) => c.row === 13).sort((x, y) => x.col - y.col).map((c) => c.value);
+    expect(headers.indexOf('Self-assessment') + 1).toBe(headers.indexOf('Current Level'));
+    expect(model.cells.some((c) => c.formula === "'Dinas ''Kominfo'''!F7")).toBe(true);
+  });
+
+  test('a text level is copied, not linked, and a note says so', () => {
+    const notLinked = model.cells.filter((c) => c.comment && c.comment.includes('not a plain number'));
+    expect(notLinked).toHaveLength(1);
+    expect(notLinked[0].value).toBe(3);
+    expect(notLinked[0].formula).toBeUndefined();
+    expect(notLinked[0].comment).toContain("'Dinas ''Kominfo'''!G11");
+  });
+
+  test('notes and validation messages are text, never formulas', () => {
+    for (const t of ['=HYPERLINK("http://x","y")', '+62 811', '-', '@user', 'Evidence is empty']) {
+      const c = findText(model, t);
+      expect(c).toBeDefined();
+      expect(c!.formula).toBeUndefined();
+    }
+  });
+});
+
+describe('pemdi2026: decimal targets, no domains', () => {
+  const values: Record<string, number> = {};
+  for (let i = 1; i <= 20; i++) values[String(i)] = i === 19 ? 1.26 : 2;
+  const entries = entriesOf(values);
+  const plan = planOf(PEMDI2026, entries, { mode: 'predicate', name: 'Baik' });
+  const model = buildGapSheet(assessmentOf(PEMDI2026, entries), plan, { lang: 'id', date: '2026-11-27' });
+
+  test('decimal validation and no domain column or summary', () => {
+    expect(model.validations[0]).toMatchObject({ type: 'decimal', min: 1, max: 5 });
+    expect(findText(model, 'Domain')).toBeUndefined();
+    expect(findText(model, 'Ringkasan per domain')).toBeUndefined();
+    expect(findText(model, 'Ringkasan per aspek')).toBeDefined();
+  });
+
+  test("the framework's note on an indicator valued by another index is shown in its row", () => {
+    const note = PEMDI2026.indicators.find((d) => d.no === 5)!.note!.id;
+    const row = model.cells.find((c) => c.col === 0 && c.value === 5 && c.row > 13)!.row;
+    expect(model.cells.some((c) => c.row === row && typeof c.value === 'string' && c.value.includes(note))).toBe(true);
+  });
+
+  test('the goal is the lower bound of Baik in pemdi2026 (2.50)', () => {
+    const goal = model.cells.find((c) => c.row === findText(model, 'Sasaran indeks')!.row && c.col === 2)!;
+    expect(goal.value).toBe(2.5);
+    expect(goal.formula).toBeUndefined();
+  });
+});
+
+describe('sheet names', () => {
+  test('a free name is kept; a user sheet with that name is never reused', () => {
+    expect(chooseSheetName('Analisis Gap', ['Penilaian'])).toBe('Analisis Gap');
+    expect(chooseSheetName('Analisis Gap', ['analisis gap'])).toBe('Analisis Gap (2)');
+    expect(chooseSheetName('Analisis Gap', ['Analisis Gap', 'Analisis Gap (2)'])).toBe('Analisis Gap (3)');
+    expect(chooseSheetName('Analisis Gap', ['Analisis Gap'], 'Analisis Gap')).toBe('Analisis Gap');
+  });
+
+  test('names longer than 31 characters or with []:*?/\\ are made valid', () => {
+    const long = 'Analisis Gap Indeks Pemerintah Digital 2026';
+    expect(sanitizeSheetName(long).length).toBeLessThanOrEqual(31);
+    expect(sanitizeSheetName('Gap [2024]: a/b\\c*?')).toBe('Gap 2024 a b c');
+    const taken = [sanitizeSheetName(long)];
+    const next = chooseSheetName(long, taken);
+    expect(next.length).toBeLessThanOrEqual(31);
+    expect(next.endsWith(' (2)')).toBe(true);
+  });
+
+  test('references quote sheet names and double apostrophes', () => {
+    expect(sheetRef("Dinas 'A'", 'G7')).toBe("'Dinas ''A'''!G7");
+  });
+
+  test('the agency comes from a title row naming a government body', () => {
+    expect(findAgency(['LEMBAR KERJA', 'Pemerintah Kota Denpasar'])).toBe('Pemerintah Kota Denpasar');
+    expect(findAgency(['LEMBAR KERJA'])).toBeNull();
+  });
+});

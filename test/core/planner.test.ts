@@ -1,0 +1,196 @@
+import { planGap, isPlanUsageError, planSteps, minimalPlan, stepChain, thresholdFor, findPredicate, parseTargetIndex } from '../../src/core/planner';
+import type { GapPlan } from '../../src/core/planner';
+import { SPBE2018, SPBE2020, PEMDI2026 } from '../../src/core/frameworks';
+import { fromDecimalString, rational, toNumber, eq, cmp } from '../../src/core/rational';
+import type { Framework, Rational } from '../../src/core/types';
+import { ACEH, entriesOf } from './gap-helpers';
+
+
+function ok(p: ReturnType<typeof planGap>): GapPlan {
+  if (isPlanUsageError(p)) throw new Error(p.message.en);
+  return p;
+}
+
+const r = (s: string) => fromDecimalString(s) as Rational;
+
+describe('planner on Aceh Tengah 2025 (exact 2.594)', () => {
+  const entries = entriesOf(ACEH);
+
+  test('target 2.6 needs exactly one level step', () => {
+    const p = ok(planGap(SPBE2020, entries, { mode: 'index', value: r('2.6') }));
+    expect(toNumber(p.current)).toBe(2.594);
+    expect(p.reachable).toBe(true);
+    expect(p.steps).toBe(1);
+    const steps = planSteps(p);
+    expect(steps).toHaveLength(1);
+    // Tie-break: the lowest current level (1), then the lowest number: indicator 4.
+    expect(steps[0]).toMatchObject({ no: 4, from: 1, to: 2, steps: 1, rank: 1 });
+    expect(steps[0].uplift).toBeCloseTo(0.013, 12);
+    expect(toNumber(p.planned)).toBe(2.607);
+    expect(p.plannedPredicate).toBe('Baik');
+    expect(p.currentPredicate).toBe('Cukup');
+    expect(toNumber(p.pointsNeeded)).toBeCloseTo(0.006, 12);
+  });
+
+  test('predicate target Baik = its lower bound 2.60', () => {
+    const p = ok(planGap(SPBE2020, entries, { mode: 'predicate', name: 'baik' }));
+    expect(toNumber(p.goal)).toBe(2.6);
+    expect(p.goalPredicate).toBe('Baik');
+    expect(p.steps).toBe(1);
+  });
+
+  test('predicate target Sangat Baik (3.50) needs the minimal number of steps', () => {
+    const p = ok(planGap(SPBE2020, entries, { mode: 'predicate', name: 'Sangat Baik' }));
+    // need 0.906 index points; the largest steps are worth 0.03 (42–47, levels 3–4 → max 5) and 0.0275 ...
+    expect(p.reachable).toBe(true);
+    expect(cmp(p.planned, r('3.5'))).toBeGreaterThanOrEqual(0);
+    const plans = planSteps(p);
+    expect(plans.reduce((s, x) => s + x.steps, 0)).toBe(p.steps);
+    // Removing any one step falls short: the plan is minimal at least locally.
+    expect(p.steps).toBeGreaterThan(30);
+  });
+
+  test('rounded basis: 2.595 counts as 2.60', () => {
+    expect(eq(thresholdFor(r('2.6'), 'rounded'), r('2.595'))).toBe(true);
+    expect(eq(thresholdFor(r('2.6'), 'exact'), r('2.6'))).toBe(true);
+    const p = ok(planGap(SPBE2020, entries, { mode: 'index', value: r('2.6') }, { basis: 'rounded' }));
+    expect(p.steps).toBe(1);
+  });
+
+  test('uniform level 3: every indicator below 3 is raised to 3', () => {
+    const p = ok(planGap(SPBE2020, entries, { mode: 'level', level: 3 }));
+    const below = Object.values(ACEH).filter((v) => v < 3);
+    expect(p.steps).toBe(below.reduce((s, v) => s + (3 - v), 0));
+    for (const g of p.indicators) expect(toNumber(g.target)).toBe(Math.max(3, ACEH[g.key]));
+    expect(p.reachable).toBe(true);
+    expect(p.targetLevel).toBe(3);
+  });
+
+  test('target column: each indicator to its written target, never below its level', () => {
+    const e = entriesOf(ACEH, { 1: 4, 2: 1, 21: 3, 47: 5 });
+    const p = ok(planGap(SPBE2020, e, { mode: 'column' }));
+    const t = (k: string) => toNumber(p.indicators.find((g) => g.key === k)!.target);
+    expect(t('1')).toBe(4);
+    expect(t('2')).toBe(2); // target 1 below current 2: kept at 2
+    expect(t('21')).toBe(3);
+    expect(t('47')).toBe(5);
+    expect(t('5')).toBe(3);
+    expect(p.steps).toBe(2 + 2 + 1);
+  });
+
+  test('next predicate by default', () => {
+    const p = ok(planGap(SPBE2020, entries, { mode: 'next' }));
+    expect(p.goalPredicate).toBe('Baik');
+    expect(p.steps).toBe(1);
+  });
+
+  test('already reached: an empty plan', () => {
+    const p = ok(planGap(SPBE2020, entries, { mode: 'index', value: r('2.5') }));
+    expect(p.steps).toBe(0);
+    expect(planSteps(p)).toEqual([]);
+    expect(p.reachable).toBe(true);
+    expect(toNumber(p.pointsNeeded)).toBe(0);
+  });
+
+  test('unreachable: above 5.00, with the reason in both languages', () => {
+    const p = ok(planGap(SPBE2020, entries, { mode: 'index', value: r('5.1') }));
+    expect(p.reachable).toBe(false);
+    expect(p.reason?.code).toBe('TARGET_ABOVE_MAXIMUM');
+    expect(p.reason?.message.id).toContain('5,00');
+    expect(p.reason?.message.en).toContain('5.00');
+    expect(p.steps).toBe(0);
+  });
+
+  test('5.00 exactly is reachable: everything to 5', () => {
+    const p = ok(planGap(SPBE2020, entries, { mode: 'index', value: r('5') }));
+    expect(p.reachable).toBe(true);
+    expect(toNumber(p.planned)).toBe(5);
+    expect(p.steps).toBe(Object.values(ACEH).reduce((s, v) => s + (5 - v), 0));
+  });
+
+  test('usage errors: unknown predicate, bad level, non-positive index', () => {
+    const a = planGap(SPBE2020, entries, { mode: 'predicate', name: 'Luar Biasa' });
+    expect(isPlanUsageError(a) && a.code).toBe('UNKNOWN_PREDICATE');
+    const b = planGap(SPBE2020, entries, { mode: 'level', level: 6 });
+    expect(isPlanUsageError(b) && b.code).toBe('TARGET_LEVEL_RANGE');
+    const c = planGap(SPBE2020, entries, { mode: 'index', value: rational(0) });
+    expect(isPlanUsageError(c) && c.code).toBe('TARGET_NOT_POSITIVE');
+  });
+
+  test('ranks: points desc, then lower current level, then number', () => {
+    const p = ok(planGap(SPBE2020, entries, { mode: 'level', level: 2 }));
+    const ranked = p.indicators.filter((g) => g.rank !== null).sort((a, b) => a.rank! - b.rank!);
+    // all gaps are one level from 1 → 2; points by weight: 2.50 (11–16) before 1.50 (21–31) before 1.30 (4, 9)
+    expect(ranked.map((g) => g.no)).toEqual([11, 12, 13, 14, 15, 16, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 4, 9]);
+  });
+});
+
+describe('pemdi2026 decimals', () => {
+  const values: Record<string, number> = {};
+  for (let i = 1; i <= 20; i++) values[String(i)] = 1;
+  values['19'] = 1.26; // weight 10 %: first step 1.26 → 2 is worth 0.074
+  values['20'] = 2.5; // weight 15 %: first step 2.5 → 3 is worth 0.075
+
+  test('a decimal first rises to the next whole level', () => {
+    expect(stepChain(r('1.26'), r('10')).map((s) => [toNumber(s.from), toNumber(s.to), toNumber(s.gain)])).toEqual([
+      [1.26, 2, 0.074],
+      [2, 3, 0.1],
+      [3, 4, 0.1],
+      [4, 5, 0.1],
+    ]);
+  });
+
+  test('greedy by step size would be wrong: a small first step can open bigger ones', () => {
+    // A at 1.99 (50 %): 0.005, then 0.5 per level; B at 1 (30 %): 0.3 per level; C at 1 (20 %): 0.2.
+    const items = [
+      { key: '1', no: 1, entry: 1, current: r('1.99'), weight: rational(50) },
+      { key: '2', no: 2, entry: 1, current: rational(1), weight: rational(30) },
+      { key: '3', no: 3, entry: 1, current: rational(1), weight: rational(20) },
+    ];
+    // Picking the biggest next step each time takes B four times (4 steps); A three times suffices.
+    const mp = minimalPlan(items, rational(1))!;
+    expect(mp.total).toBe(3);
+    expect(mp.counts).toEqual([3, 0, 0]);
+    expect(toNumber(mp.gain)).toBe(1.005);
+  });
+
+  test('plan to Cukup (1.50) is minimal and reported with decimals', () => {
+    const e = entriesOf(values);
+    const p = ok(planGap(PEMDI2026, e, { mode: 'predicate', name: 'Cukup' }));
+    expect(p.reachable).toBe(true);
+    expect(cmp(p.planned, r('1.5'))).toBeGreaterThanOrEqual(0);
+    const steps = planSteps(p);
+    const s19 = steps.find((s) => s.no === 19);
+    if (s19) expect(s19.from).toBe(1.26);
+  });
+});
+
+describe('spbe2018 with three public services', () => {
+  test('repeated entries of indicator 35 are planned as separate entries', () => {
+    const values: Record<string, number> = {};
+    for (let i = 1; i <= 35; i++) values[String(i)] = 3;
+    values['35-2'] = 1;
+    values['35-3'] = 1;
+    const p = ok(planGap(SPBE2018, entriesOf(values), { mode: 'level', level: 3 }));
+    expect(p.steps).toBe(4);
+    const w = p.indicators.find((g) => g.key === '35-2')!.weight;
+    expect(eq(w, rational(20, 6))).toBe(true);
+  });
+});
+
+test('findPredicate accepts aliases and any case; parseTargetIndex accepts a decimal comma', () => {
+  expect(findPredicate(PEMDI2026, 'sangat baik')?.min).toBe(350);
+  expect(findPredicate(SPBE2020, 'Excellent')).toBeNull();
+  expect(toNumber(parseTargetIndex('2,6')!)).toBe(2.6);
+  expect(parseTargetIndex('abc')).toBeNull();
+  expect(parseTargetIndex('-1')).toBeNull();
+});
+
+test('minimalPlan: nothing needed gives an empty plan; too much gives null', () => {
+  const items = [{ key: '1', no: 1, entry: 1, current: rational(4), weight: rational(50) }, { key: '2', no: 2, entry: 1, current: rational(5), weight: rational(50) }];
+  expect(minimalPlan(items, rational(0))?.total).toBe(0);
+  expect(minimalPlan(items, rational(1, 2))?.total).toBe(1);
+  expect(minimalPlan(items, rational(51, 100))).toBeNull();
+});
+
+export const _fw: Framework = SPBE2020;
