@@ -1,0 +1,394 @@
+/** English message catalogue; same keys as id.ts. */
+import type { Catalogue } from './index';
+
+export const en: Catalogue = {
+  problems: {
+    NO_TABLE:
+      'No assessment table found on sheet(s) {sheets}. Looked for a header row with an indicator number column (No, Nomor, Kode) ' +
+      'and a level column (Tingkat, Nilai, Level, Penilaian Mandiri, Nilai Akhir …) or an indicator name column (Indikator). ' +
+      'Add such column headers above the table, or choose the sheet.',
+    SHEET_NOT_FOUND: 'The workbook has no sheet "{sheet}". Its sheets: {sheets}. Check the sheet name.',
+    COLUMN_NOT_FOUND:
+      'No column headed "{column}" in the table on sheet {sheet}. Level columns found: {columns}. ' +
+      'Give part of the header text of the column you mean.',
+    FRAMEWORK_UNKNOWN: 'Unknown framework "{framework}". Use one of {known}, or its regulation number (e.g. 59/2020).',
+    NO_LEVEL_COLUMN:
+      'The table at {where} has no level column (headers found: {headers}). ' +
+      'Head the level column Tingkat, Nilai or Level, or choose the column.',
+    LEVEL_BLANK: 'The level of indicator {indicator} at {where} is empty. Enter {range}.',
+    LEVEL_NOT_A_LEVEL: '"{value}" at {where} (indicator {indicator}) is not a maturity level. Enter {range}.',
+    LEVEL_ERROR_VALUE: 'Cell {where} (indicator {indicator}) holds the error {value}. Fix the formula or enter {range}.',
+    LEVEL_OUT_OF_RANGE: 'Level {value} at {where} (indicator {indicator}) is outside 1–5. Enter {range}.',
+    LEVEL_ZERO: 'Level 0 at {where} (indicator {indicator}) does not exist: the lowest level is 1. Enter {range}.',
+    LEVEL_ZERO_2018:
+      'Level 0 at {where} (indicator {indicator}) is not valid. Some transcriptions of the 2018 criteria describe a level 0 ("nothing exists"), ' +
+      'but the official results use levels 1–5 (the level-1 criterion is met even by a mere concept). Enter {range}.',
+    LEVEL_FRACTIONAL:
+      'Level {value} at {where} (indicator {indicator}) is not a whole number, but {framework} uses whole levels 1–5 only. ' +
+      'Enter the whole level of the assessment.',
+    LEVEL_AMBIGUOUS: '"{value}" at {where} (indicator {indicator}) could mean level {levels}. Enter the level as a number.',
+    INDICATOR_MISSING: 'Indicator {indicator} ({name}) has no row in the table on sheet {sheet}. Add its row with its level.',
+    INDICATOR_DUPLICATE_CONFLICT:
+      'Indicator {indicator} appears twice with different levels: {value} at {where} and {otherValue} at {other}. ' +
+      'Delete the wrong row.',
+    INDICATOR_DUPLICATE_CONFLICT_REPEATABLE:
+      'Indicator {indicator} appears twice with different levels: {value} at {where} and {otherValue} at {other}. ' +
+      'If these are several public services, number them {indicator}-2, {indicator}-3 (at most {max}); otherwise delete the wrong row.',
+    INDICATOR_DUPLICATE:
+      'Indicator {indicator} appears twice with the same level ({where} and {other}); it counts once. Delete the duplicate row.',
+    INDICATOR_UNKNOWN:
+      'Indicator number "{value}" at {where} does not exist in {framework} (indicators 1–{count}). Fix the number or delete the row.',
+    INDICATOR_UNKNOWN_ENTRY:
+      'Entry "{value}" at {where} is not valid: in {framework} only indicator {repeatable} may repeat, ' +
+      'as {repeatable}-2 to {repeatable}-{max}. Fix the number or delete the row.',
+    INDICATOR_UNKNOWN_NO_REPEAT:
+      'Entry "{value}" at {where} is not valid: no indicator of {framework} may repeat. Fix the number or delete the row.',
+    WEIGHT_MISMATCH:
+      'The weight of indicator {indicator} at {where} says {sheetWeight}%, but {regulation} sets {expected}%. ' +
+      "The index uses the regulation's weight; correct this sheet's weight column.",
+    NAME_MISMATCH:
+      'The name at {where} ("{name}") does not match indicator {indicator} ({expected}) and looks like indicator {likely}. ' +
+      'Check whether rows or numbers are shifted.',
+    NAME_MISMATCH_NONE:
+      'The name at {where} ("{name}") does not match indicator {indicator} ({expected}). Check the indicator number or name.',
+    EVIDENCE_MISSING:
+      'Indicator {indicator} is at level {value}, but its evidence (Bukti Dukung) at {where} is empty. Attach the evidence: levels 2 and up must be supported.',
+    LEVEL_COLUMN_CHOSEN:
+      'Levels were read from column "{header}" (column {letter}, header at {where}); other level columns: {others}. To use another column, choose it.',
+    rangeWhole: 'a whole level 1–5',
+    rangeDecimal: '1–5 (decimals allowed, e.g. 2.5)',
+    noValues: 'empty',
+    blank: 'blank',
+  },
+  cli: {
+    usage:
+      'Usage: spbe <command> [options] FILE...\n\n' +
+      'Commands:\n' +
+      '  index   Read the assessment sheet of .xlsx workbooks, check the levels and compute the index\n' +
+      '  gap     Write a gap-analysis sheet into a copy of the workbook\n\n' +
+      'Options:\n' +
+      '  --help, -h      Show this help\n' +
+      '  --version, -v   Show the version\n\n' +
+      "Type 'spbe <command> --help' for the options of each command.",
+    usageIndex:
+      'Usage: spbe index [--json] [--sheet NAME] [--framework ID] [--column HEADER] [--predicate-basis exact|rounded] [--lang id|en] FILE...\n\n' +
+      'Reads the assessment sheet of each .xlsx workbook, checks the maturity levels and computes the index,\n' +
+      'the domain and aspect indices and the predicate.\n\n' +
+      'Options:\n' +
+      '  --json                   One JSON object per file per line\n' +
+      '  --sheet NAME             Only the worksheet named NAME\n' +
+      '  --framework ID           Use this framework instead of the detected one: {frameworks}\n' +
+      '  --column HEADER          The level column to use (part of its header text, e.g. "Nilai Akhir")\n' +
+      '  --predicate-basis B      Predicate from the exact value (default) or the rounded one (2 decimals)\n' +
+      '  --lang id|en             Output language (default: id)\n' +
+      '  --help, -h               Show this help\n\n' +
+      'Exit code: 0 every index computed; 2 some file has errors (its index is not computed);\n' +
+      '1 some file cannot be opened, or wrong usage. When several apply, the highest wins.',
+    unknownCommand: 'Unknown command: {command}.',
+    unknownOption: 'Unknown option: {option}.',
+    missingValue: 'Option {option} needs a value.',
+    badChoice: 'Value "{value}" is not valid for {option}; choose one of: {choices}.',
+    unexpectedValue: 'Option {option} does not take a value.',
+    unknownFramework: 'Unknown framework: "{value}". Choose one of: {choices}.',
+    noFiles: 'No files given. Name one or more .xlsx files.',
+    seeHelp: "Type 'spbe {command} --help' for help.",
+    commandUnavailable: 'The {command} command is not available in this version.',
+    internalError: 'Internal error: {message}. Please report it together with the file used.',
+    readNotFound: 'File not found.',
+    readNotAFile: 'This is not a file (perhaps a folder).',
+    readNoAccess: 'The file cannot be read: permission denied.',
+    readEmpty: 'The file is empty (0 bytes). Save the workbook again from Excel as .xlsx.',
+    readEncrypted: 'The workbook is password-protected (encrypted). Open it in Excel, remove the password (File > Info > Protect Workbook) and save it again.',
+    readXls: 'This is an old Excel file (.xls, Excel 97-2003). Open it in Excel and save it as an Excel Workbook (.xlsx).',
+    readOds: 'This is an OpenDocument spreadsheet (.ods). Save it as an Excel Workbook (.xlsx).',
+    readXlsb: 'This is an Excel binary workbook (.xlsb). Open it in Excel and save it as an Excel Workbook (.xlsx).',
+    readText: 'This is a text file (e.g. CSV), not an .xlsx workbook. Open it in Excel and save it as an Excel Workbook (.xlsx).',
+    readNotXlsx: 'This is not an Excel .xlsx workbook.',
+    readDamaged: 'The workbook is damaged or incomplete (perhaps cut off while downloading or copying). Download or copy the file again.',
+    readNoSheets: 'The workbook has no worksheets.',
+    labelSheet: 'Sheet',
+    labelFramework: 'Framework',
+    labelDetected: 'detected',
+    labelChosen: 'chosen',
+    labelColumn: 'Level column',
+    labelOtherColumns: 'Other level columns',
+    labelIndex: 'Index',
+    labelExact: 'exact {value}',
+    labelPredicate: 'Predicate',
+    labelPredicateBasis: 'from the {basis} value',
+    basisExact: 'exact',
+    basisRounded: 'rounded',
+    labelDomains: 'Domains',
+    labelAspects: 'Aspects',
+    labelIndicators: 'Indicators',
+    labelProblems: 'Problems',
+    labelIndicator: 'indicator {indicator}',
+    noTable: '(not found)',
+    indexNotComputed: 'not computed because of errors',
+    severityError: 'ERROR',
+    severityWarning: 'WARNING',
+    noProblems: 'No problems.',
+    problemCounts: '{errors} errors, {warnings} warnings',
+    totals: '{files} files: {ok} computed, {withErrors} with errors, {unreadable} could not be opened.',
+  },
+  gap: {
+    sheetName: 'Gap Analysis',
+    title: 'Gap Analysis — {framework}',
+    labelAgency: 'Agency',
+    agencyUnknown: '(agency name not found in the title rows)',
+    labelFramework: 'Framework',
+    labelSource: 'Source',
+    sourceText: 'Sheet "{sheet}", column {column} ({header})',
+    sourceFile: 'File: {file}',
+    labelDate: 'Date',
+    basisExact: 'Predicate from the full-precision index',
+    basisRounded: 'Predicate from the index rounded to 2 decimals',
+    labelCurrent: 'Current index',
+    labelGoal: 'Goal index',
+    labelPlanned: 'Index when every target is met',
+    labelNeeded: 'Index points still needed',
+    statusReached: 'The targets in the table reach the goal.',
+    statusNotReached: 'The targets in the table do not reach the goal yet.',
+    labelSteps: 'Level steps',
+    stepsNote: 'One step raises one indicator by one level (a decimal value first rises to the next whole level).',
+    labelUnreachable: 'Goal out of reach',
+    goalIndex: 'The goal is an index value (edit this cell if needed).',
+    goalPredicate: 'Lower bound of the predicate {predicate}.',
+    goalLevel: 'Every indicator at level {level} or above.',
+    goalColumn: 'Per-indicator targets from the Target column of the source sheet.',
+    goalNext: 'Lower bound of the next predicate ({predicate}).',
+    sectionIndicators: 'Gap per indicator (edit the Target column; everything recalculates)',
+    colNo: 'No',
+    colName: 'Indicator',
+    colAspect: 'Aspect',
+    colDomain: 'Domain',
+    colWeight: 'Weight (%)',
+    colSelf: 'Self-assessment',
+    colCurrent: 'Current Level',
+    colTarget: 'Target',
+    colGap: 'Gap',
+    colSteps: 'Steps',
+    colPoints: 'Index Points',
+    colRank: 'Priority',
+    colNotes: 'Validation Notes',
+    colSheetNote: 'Note in Sheet',
+    colCurrentIndex: 'Current Index',
+    colPredicate: 'Predicate',
+    colTargetIndex: 'Target Index',
+    colTargetPredicate: 'Target Predicate',
+    colChange: 'Increase',
+    repeatName: '{name} (service {entry})',
+    notLinked: 'The value in {cell} ("{raw}") is not a plain number; the level read from it is written here, not linked. Make the source cell a number to link it.',
+    notLinkedFormula: 'The value in {cell} comes from a formula; its result is written here, not linked.',
+    sectionAspects: 'Summary by aspect',
+    sectionDomains: 'Summary by domain',
+    sectionTop: 'Top priorities',
+    chartAspects: 'Aspect index: current and target',
+    chartTop: 'Biggest gaps (index points)',
+    targetPromptTitle: 'Target level',
+    targetPromptWhole: 'Enter a whole level from 1 to 5.',
+    targetPromptDecimal: 'Enter a value from 1 to 5 (decimals allowed, e.g. 2.5).',
+    targetErrorTitle: 'Invalid value',
+    targetErrorWhole: 'The target must be a whole number from 1 to 5.',
+    targetErrorDecimal: 'The target must be a number between 1 and 5.',
+    goalPromptTitle: 'Goal index',
+    goalPrompt: 'Enter a goal index between 1 and 5.',
+    unreachableAboveMax: 'The goal {target} is above the highest possible index, 5.00.',
+    unreachableAllFive: 'The goal {target} cannot be reached: even with every indicator at level 5 the index is only {max}.',
+    unreachableOtherAgencies:
+      "The goal {target} cannot be reached by the agency's own work: even with every other indicator at level 5 the index is only {max}. " +
+      "The rest depends on indicators {indicators}, whose values come from other agencies' indices ({sources}).",
+    listAnd: 'and',
+    rankOutOfHands: "not in the agency's hands",
+    noteOutOfHands: "Not in the agency's hands: not planned, because its value comes from {source}. If that value reached 5, the index would rise by {points} points.",
+    unknownPredicate: 'Unknown predicate: "{predicate}". Choose one of: {predicates}.',
+    targetLevelRange: 'The target level must be a whole number from 1 to 5, not "{level}".',
+    targetNotPositive: 'The goal index must be a positive number, not {target}.',
+    cliUsage:
+      'Usage: spbe gap FILE [--target X | --target-predicate P | --target-level N] [--out OUT] [--in-place]\n' +
+      '                [--json] [--sheet NAME] [--framework ID] [--column HEADER] [--predicate-basis exact|rounded] [--lang id|en]\n\n' +
+      'Plans the fewest level steps that reach the goal and writes a copy of the workbook with a\n' +
+      '"Gap Analysis" sheet (every original sheet stays as it was).\n\n' +
+      'Goal (choose one; default: the sheet\'s Target column if it has one, else the next predicate):\n' +
+      '  --target X               An index value, e.g. 2.6\n' +
+      '  --target-predicate P     The lower bound of a predicate, e.g. Baik\n' +
+      '  --target-level N         Every indicator at level N (1-5) or above\n\n' +
+      'Other options:\n' +
+      '  --out OUT                Output file (default: <name>-gap.xlsx beside the input)\n' +
+      '  --in-place               Replace the input file (atomically) instead of writing a copy\n' +
+      '  --json                   The index JSON object plus target, reachable, plan, out, gapSheet\n' +
+      '  --sheet, --framework, --column, --predicate-basis, --lang   as for spbe index\n' +
+      '  --help, -h               Show this help\n\n' +
+      'Exit code: 0 done; 2 the workbook has errors (nothing written); 1 the file cannot be opened,\n' +
+      'bad usage, or writing failed.',
+    cliOneFile: 'spbe gap needs exactly one file.',
+    cliTargetConflict: 'Choose only one of --target, --target-predicate and --target-level.',
+    cliBadTarget: 'Invalid --target value: "{value}". Write an index number, e.g. 2.6.',
+    cliBadLevel: 'Invalid --target-level value: "{value}". Write a whole number from 1 to 5.',
+    cliOutConflict: '--out and --in-place cannot be used together.',
+    cliOutIsInput: 'The output file is the input file; use --in-place if you really want to replace it.',
+    cliNoIndex: 'No gap sheet was written because the index cannot be computed.',
+    cliWriteFailed: 'Could not write {file}: {message}. No file was written.',
+    cliWrote: 'Sheet "{sheet}" written to {file}.',
+    cliReplaced: 'The earlier gap-analysis sheet was replaced.',
+    cliCurrent: 'Current index: {index} ({predicate})',
+    cliGoal: 'Goal: {goal} ({predicate})',
+    cliPlanned: 'Index when the targets are met: {index} ({predicate})',
+    cliSteps: 'Plan: {steps} level steps',
+    cliStep: '  {rank}. indicator {no}: {from} → {to} (+{uplift} index points)',
+    cliNothing: 'The goal is already reached; no steps are needed.',
+    cliUnreachable: 'The goal cannot be reached: {reason}',
+  },
+  functions: {
+    ok: 'OK',
+    headerIndicator: 'Indicator',
+    headerFrom: 'From',
+    headerTo: 'To',
+    headerPoints: 'Points',
+    posValue: 'Value {pos} (indicator {indicator})',
+    posRow: 'Row {pos} (indicator {indicator})',
+    posArgument: 'Argument {name}',
+    LEVEL_BLANK: '{position}: empty. Enter {range}.',
+    LEVEL_ERROR_VALUE: '{position}: holds the error {value}. Fix its formula or enter {range}.',
+    LEVEL_NOT_A_LEVEL: '{position}: "{value}" is not a level; enter {range}.',
+    LEVEL_OUT_OF_RANGE: '{position}: {value} is outside the levels 1–5.',
+    LEVEL_ZERO: '{position}: there is no level 0; the lowest level is 1.',
+    LEVEL_FRACTIONAL: '{position}: {value} is not a whole level; {framework} uses whole levels 1–5 only.',
+    LEVEL_AMBIGUOUS: '{position}: "{value}" may mean level {levels}. Write the level as a number.',
+    unknownFramework: 'Unknown framework "{value}". Use {choices}, or its regulation number (e.g. "59/2020").',
+    badShape:
+      'A {rows}×{cols} range cannot be read. Give the indicator levels in one row or one column (in framework order), ' +
+      'or in two columns (indicator number, level).',
+    badCount:
+      'The range holds {count} values; in one row or column it must be 35 (spbe2018), 47 (spbe2020) or 20 (pemdi2026) values. ' +
+      'For indicators 35-2 and 35-3 (spbe2018) use two columns (indicator number, level).',
+    countForFramework: 'The range holds {count} values, but {framework} has {expected} indicators.',
+    countFor2018Repeats: 'For indicators 35-2 and 35-3 use two columns (indicator number, level).',
+    pairsNoFramework:
+      'The two-column range holds {count} indicators (highest number {max}); the framework cannot be told. ' +
+      'Name the framework, e.g. "spbe2020".',
+    notAnIndicator: 'Row {pos}: "{value}" is not an indicator number.',
+    unknownIndicator: 'Row {pos}: indicator {indicator} does not exist in {framework} (indicators 1–{count}).',
+    notRepeatable:
+      'Row {pos}: entry {indicator} is not allowed; in {framework} only indicator {repeatable} may repeat ' +
+      '(up to {repeatable}-{max}).',
+    notRepeatableAtAll: 'Row {pos}: entry {indicator} is not allowed; no indicator may repeat in {framework}.',
+    duplicate: 'Indicator {indicator} is listed twice with different levels: {value} (row {pos}) and {otherValue} (row {otherPos}).',
+    missing: 'Indicator {indicator} is missing from the range; {framework} has {count} indicators.',
+    argNotNumber: 'Argument {name}: "{value}" is not a number.',
+    argMissing: 'Argument {name} is required.',
+    aspectRange: 'Aspect {value} does not exist in {framework} (aspects 1–{max}).',
+    domainRange: 'Domain {value} does not exist in {framework} (domains 1–{max}).',
+    noDomains: '{framework} has no domains; use SPBE.ASPECT.',
+    indexRange: 'Index {value} is outside 1–5.',
+    badBasis: 'Unknown predicate basis "{value}". Use "exact" (full precision) or "rounded" (rounded to 2 decimals).',
+    indicatorRange: 'Indicator {value} does not exist in {framework} (indicators 1–{max}).',
+    weightOfEntry: 'The weight of entry {value} depends on how many services are scored. Use SPBE.UPLIFT, or the plain indicator number ({indicator}).',
+    notInValues: 'Indicator {indicator} is not in the range of values.',
+    badTarget: 'Target "{value}" cannot be read. Write an index (e.g. 2.6), a predicate (e.g. "Baik") or a uniform level ("Level 3").',
+    internal: 'Internal error: {message}. Please report it with the values used.',
+    argValues: 'values',
+    argFramework: 'framework',
+    argAspect: 'aspect',
+    argDomain: 'domain',
+    argIndex: 'index',
+    argBasis: 'basis',
+    argIndicator: 'indicator',
+    argText: 'text',
+    argToLevel: 'toLevel',
+    argTarget: 'target',
+    docValues:
+      'The indicator levels: 35, 47 or 20 cells in one row or column in framework order, or two columns (indicator number, level) in any order.',
+    docFramework: 'Optional: spbe2018, spbe2020 or pemdi2026 (or the regulation, e.g. "59/2020"); without it the framework follows from the number of values.',
+    docFrameworkDefault: 'Optional: spbe2018, spbe2020 (default) or pemdi2026, or the regulation (e.g. "8/2026").',
+    docINDEX: 'The SPBE / Pemerintah Digital index at full precision (round only for display).',
+    docASPECT: 'The index of one aspect at full precision.',
+    docASPECT_aspect: 'Aspect number (1–7 in spbe2018 and pemdi2026, 1–8 in spbe2020).',
+    docDOMAIN: 'The index of one domain at full precision (spbe2018 and spbe2020; pemdi2026 has no domains).',
+    docDOMAIN_domain: 'Domain number (1–3 in spbe2018, 1–4 in spbe2020).',
+    docPREDICATE: 'The predicate of an index value: Memuaskan, Sangat Baik, Baik, Cukup or Kurang.',
+    docPREDICATE_index: 'The index value (1–5).',
+    docPREDICATE_basis: 'Optional: "exact" (default) classifies the full-precision index; "rounded" classifies it rounded to 2 decimals.',
+    docWEIGHT: 'The weight of an indicator in percent of the whole index.',
+    docWEIGHT_indicator: 'Indicator number.',
+    docLEVEL: 'The numeric level of any accepted spelling: 3, "3,0", "Tingkat III", "Terdefinisi", pemdi decimals such as "1,26".',
+    docLEVEL_text: 'The level as written.',
+    docLEVEL_framework: 'Optional: decides which level names and whether decimals count; without it every framework\'s names and decimals 1–5 are accepted.',
+    docLEVEL_indicator: 'Optional: indicator number, to use that indicator\'s level names.',
+    docUPLIFT: 'Index points gained by raising one indicator to a level, all else equal.',
+    docUPLIFT_indicator: 'Indicator number ("35-2" for a repeated spbe2018 entry).',
+    docUPLIFT_toLevel: 'Optional: the level to reach; by default the next whole level.',
+    docPLAN: 'The fewest whole-level steps that reach a target, as a spilled table: indicator, from, to, points.',
+    docPLAN_target: 'An index (e.g. 2.6), a predicate (e.g. "Baik") or a uniform level ("Level 3").',
+    docCHECK: '"OK" when the values can be scored, otherwise the first problem in words.',
+  },
+  pane: {
+    appTitle: 'SPBE Index',
+    language: 'Language',
+    languageId: 'Bahasa Indonesia',
+    languageEn: 'English',
+    reading: 'Reading the workbook…',
+    readFailed: 'The workbook could not be read: {reason}',
+    retry: 'Read again',
+    browserTitle: 'Open a workbook (.xlsx)',
+    browserIntro: 'Choose your SPBE assessment workbook to see its index and problems, then create a gap-analysis sheet.',
+    privacy: 'Everything runs in this browser; your file is not uploaded anywhere.',
+    openFile: 'Open a workbook (.xlsx)',
+    fileOpened: 'File: {file}',
+    settingsTitle: 'Settings',
+    frameworkLabel: 'Framework',
+    frameworkAuto: 'Automatic (from the table)',
+    frameworkDetected: 'detected from the table',
+    frameworkForced: 'chosen by you',
+    usedFor: 'For evaluations {years}',
+    columnLabel: 'Level column',
+    columnAuto: 'Automatic: column {letter} ({header})',
+    columnOption: 'Column {letter}: {header}',
+    sheetInfo: 'Sheet "{sheet}", column {letter} ({header})',
+    basisLabel: 'Predicate basis',
+    basisExact: 'Full-precision index',
+    basisRounded: 'Index rounded to 2 decimals',
+    indexLabel: 'Index',
+    predicateLabel: 'Predicate',
+    indexExact: 'Full precision: {value}',
+    noIndex: 'No index yet: fix the errors below.',
+    domainsTitle: 'Domains',
+    aspectsTitle: 'Aspects',
+    problemsTitle: 'Problems',
+    problemsCount: '{errors} errors, {warnings} warnings',
+    noProblems: 'No problems: every level could be read.',
+    showAllWarnings: 'Show all warnings ({count})',
+    showFewerWarnings: 'Show fewer',
+    severityError: 'Error',
+    severityWarning: 'Warning',
+    problemCell: 'Cell {cell}',
+    problemSelect: 'Select cell {cell} on sheet {sheet}',
+    targetTitle: 'Target',
+    targetNext: 'Next predicate',
+    targetIndex: 'An index',
+    targetLevel: 'A uniform level',
+    targetKind: 'Kind of target',
+    targetIndexInput: 'Target index (1–5)',
+    targetLevelInput: 'Target level',
+    targetNextIs: '{predicate}: index at least {min}',
+    targetTop: 'Already at the highest predicate ({predicate}).',
+    targetInvalidIndex: 'Type an index between 1 and 5, e.g. 2.60.',
+    planTitle: 'Plan',
+    planSummary: '{count} indicators to raise ({steps} level steps): index {from} → {to} ({predicate}).',
+    planReached: 'Target already reached: no indicator needs raising.',
+    planUnreachable: 'The target cannot be reached: {reason}',
+    planIndicator: 'Indicator',
+    planPoints: 'Index points',
+    planMore: '… and {count} more indicators (see the gap sheet).',
+    generate: 'Create Gap Sheet',
+    generating: 'Writing the gap sheet…',
+    writeDone: 'Sheet "{sheet}" was created and activated.',
+    writeReplaced: 'Sheet "{sheet}" was updated and activated.',
+    writeDoneFile: 'Sheet "{sheet}" was added to a copy of the workbook. Download it below.',
+    writeFailed: 'The gap sheet was not created: {reason}. The workbook was not changed.',
+    blockedErrors: 'The gap sheet cannot be created yet: first fix the {count} error(s) in the problem list.',
+    blockedNotRead: 'The workbook has not been read yet.',
+    download: 'Download {file}',
+    downloadNote: 'Your file is unchanged; the result is a copy with the gap sheet.',
+  },
+};

@@ -1,0 +1,404 @@
+/**
+ * Indonesian message catalogue (the default language). Every user-facing word of the product
+ * comes from here or from en.ts; both have exactly the same keys (a test checks it).
+ * Templates use {name} placeholders filled by format() in ./index.ts.
+ * Sections: problems (validation), cli, gap (gap sheet), functions (custom functions), pane (task pane).
+ */
+export const id = {
+  problems: {
+    // filled by the worksheet reader / validation (src/core/validate.ts); {where} is Sheet!Cell
+    NO_TABLE:
+      'Tabel penilaian tidak ditemukan pada lembar {sheets}. Yang dicari: baris judul kolom dengan nomor indikator (No, Nomor, Kode) ' +
+      'dan kolom tingkat (Tingkat, Nilai, Level, Penilaian Mandiri, Nilai Akhir …) atau nama indikator (Indikator). ' +
+      'Tambahkan judul kolom seperti itu di atas tabel, atau pilih lembarnya.',
+    SHEET_NOT_FOUND: 'Lembar "{sheet}" tidak ada di buku kerja ini. Lembar yang ada: {sheets}. Periksa nama lembarnya.',
+    COLUMN_NOT_FOUND:
+      'Tidak ada kolom berjudul "{column}" di tabel pada lembar {sheet}. Kolom tingkat yang ditemukan: {columns}. ' +
+      'Tulis sebagian judul kolom yang dimaksud.',
+    FRAMEWORK_UNKNOWN:
+      'Kerangka "{framework}" tidak dikenal. Gunakan salah satu dari {known}, atau nomor peraturannya (misalnya 59/2020).',
+    NO_LEVEL_COLUMN:
+      'Tabel di {where} tidak punya kolom tingkat (judul kolom yang ada: {headers}). ' +
+      'Beri judul Tingkat, Nilai atau Level pada kolom tingkat, atau pilih kolomnya.',
+    LEVEL_BLANK: 'Tingkat indikator {indicator} di {where} kosong. Isi tingkat {range}.',
+    LEVEL_NOT_A_LEVEL: 'Isi "{value}" di {where} (indikator {indicator}) bukan tingkat kematangan. Tulis tingkat {range}.',
+    LEVEL_ERROR_VALUE: 'Sel {where} (indikator {indicator}) berisi galat {value}. Perbaiki rumusnya atau isi tingkat {range}.',
+    LEVEL_OUT_OF_RANGE: 'Tingkat {value} di {where} (indikator {indicator}) di luar rentang 1–5. Isi tingkat {range}.',
+    LEVEL_ZERO: 'Tingkat 0 di {where} (indikator {indicator}) tidak ada: tingkat terendah adalah 1. Isi tingkat {range}.',
+    LEVEL_ZERO_2018:
+      'Tingkat 0 di {where} (indikator {indicator}) tidak berlaku. Sebagian salinan kriteria 2018 menyebut tingkat 0 ("belum ada"), ' +
+      'tetapi hasil evaluasi resmi memakai tingkat 1–5 (kriteria tingkat 1 terpenuhi walau baru ada konsep). Isi tingkat {range}.',
+    LEVEL_FRACTIONAL:
+      'Tingkat {value} di {where} (indikator {indicator}) bukan bilangan bulat, padahal {framework} hanya memakai tingkat bulat 1–5. ' +
+      'Tulis tingkat bulat sesuai hasil penilaian.',
+    LEVEL_AMBIGUOUS: 'Isi "{value}" di {where} (indikator {indicator}) bisa berarti tingkat {levels}. Tulis angka tingkatnya.',
+    INDICATOR_MISSING:
+      'Indikator {indicator} ({name}) tidak ada di tabel pada lembar {sheet}. Tambahkan barisnya beserta tingkatnya.',
+    INDICATOR_DUPLICATE_CONFLICT:
+      'Indikator {indicator} tercantum dua kali dengan tingkat berbeda: {value} di {where} dan {otherValue} di {other}. ' +
+      'Hapus baris yang salah.',
+    INDICATOR_DUPLICATE_CONFLICT_REPEATABLE:
+      'Indikator {indicator} tercantum dua kali dengan tingkat berbeda: {value} di {where} dan {otherValue} di {other}. ' +
+      'Jika ini beberapa layanan publik, beri nomor {indicator}-2, {indicator}-3 (paling banyak {max}); jika bukan, hapus baris yang salah.',
+    INDICATOR_DUPLICATE:
+      'Indikator {indicator} tercantum dua kali dengan tingkat sama ({where} dan {other}); dihitung sekali. Hapus baris gandanya.',
+    INDICATOR_UNKNOWN:
+      'Nomor indikator "{value}" di {where} tidak ada dalam {framework} (indikator 1–{count}). Perbaiki nomornya atau hapus barisnya.',
+    INDICATOR_UNKNOWN_ENTRY:
+      'Entri "{value}" di {where} tidak berlaku: dalam {framework} hanya indikator {repeatable} yang boleh diulang, ' +
+      'sebagai {repeatable}-2 sampai {repeatable}-{max}. Perbaiki nomornya atau hapus barisnya.',
+    INDICATOR_UNKNOWN_NO_REPEAT:
+      'Entri "{value}" di {where} tidak berlaku: dalam {framework} tidak ada indikator yang boleh diulang. ' +
+      'Perbaiki nomornya atau hapus barisnya.',
+    WEIGHT_MISMATCH:
+      'Bobot indikator {indicator} di {where} tertulis {sheetWeight}%, padahal menurut {regulation} bobotnya {expected}%. ' +
+      'Indeks dihitung dengan bobot peraturan; perbaiki kolom bobot lembar ini.',
+    NAME_MISMATCH:
+      'Nama di {where} ("{name}") tidak cocok dengan indikator {indicator} ({expected}) dan lebih mirip indikator {likely}. ' +
+      'Periksa apakah baris atau nomornya bergeser.',
+    NAME_MISMATCH_NONE:
+      'Nama di {where} ("{name}") tidak cocok dengan indikator {indicator} ({expected}). Periksa nomor atau nama indikatornya.',
+    EVIDENCE_MISSING:
+      'Indikator {indicator} bertingkat {value}, tetapi bukti dukungnya di {where} kosong. Lampirkan bukti dukung: tingkat 2 ke atas harus dibuktikan.',
+    LEVEL_COLUMN_CHOSEN:
+      'Tingkat dibaca dari kolom "{header}" (kolom {letter}, judul di {where}); kolom tingkat lain: {others}. Untuk memakai kolom lain, pilih kolom itu.',
+    rangeWhole: 'bulat 1–5',
+    rangeDecimal: '1–5 (boleh desimal, misalnya 2,5)',
+    noValues: 'kosong',
+    blank: 'kosong',
+  },
+  cli: {
+    usage:
+      'Pemakaian: spbe <perintah> [opsi] BERKAS...\n\n' +
+      'Perintah:\n' +
+      '  index   Membaca lembar penilaian di buku kerja .xlsx, memeriksa tingkat, dan menghitung indeks\n' +
+      '  gap     Menulis lembar analisis gap ke salinan buku kerja\n\n' +
+      'Opsi:\n' +
+      '  --help, -h      Menampilkan bantuan ini\n' +
+      '  --version, -v   Menampilkan versi\n\n' +
+      "Ketik 'spbe <perintah> --help' untuk opsi setiap perintah.",
+    usageIndex:
+      'Pemakaian: spbe index [--json] [--sheet NAMA] [--framework ID] [--column JUDUL] [--predicate-basis exact|rounded] [--lang id|en] BERKAS...\n\n' +
+      'Membaca lembar penilaian di setiap buku kerja .xlsx, memeriksa tingkat kematangan, dan menghitung indeks,\n' +
+      'indeks domain dan aspek, serta predikatnya.\n\n' +
+      'Opsi:\n' +
+      '  --json                   Satu objek JSON per berkas per baris\n' +
+      '  --sheet NAMA             Hanya lembar kerja bernama NAMA\n' +
+      '  --framework ID           Kerangka yang dipakai, bukan yang terdeteksi: {frameworks}\n' +
+      '  --column JUDUL           Kolom tingkat yang dipakai (bagian teks judulnya, mis. "Nilai Akhir")\n' +
+      '  --predicate-basis B      Predikat dari nilai exact (bawaan) atau rounded (dibulatkan 2 desimal)\n' +
+      '  --lang id|en             Bahasa keluaran (bawaan: id)\n' +
+      '  --help, -h               Menampilkan bantuan ini\n\n' +
+      'Kode keluar: 0 semua indeks terhitung; 2 ada berkas dengan galat (indeksnya tidak dihitung);\n' +
+      '1 ada berkas yang tidak dapat dibuka, atau pemakaian salah. Bila beberapa terjadi, yang terbesar berlaku.',
+    unknownCommand: 'Perintah tidak dikenal: {command}.',
+    unknownOption: 'Opsi tidak dikenal: {option}.',
+    missingValue: 'Opsi {option} memerlukan nilai.',
+    badChoice: 'Nilai "{value}" tidak berlaku untuk {option}; pilih salah satu: {choices}.',
+    unexpectedValue: 'Opsi {option} tidak menerima nilai.',
+    unknownFramework: 'Kerangka tidak dikenal: "{value}". Pilih salah satu: {choices}.',
+    noFiles: 'Tidak ada berkas. Sebutkan satu atau beberapa berkas .xlsx.',
+    seeHelp: "Ketik 'spbe {command} --help' untuk bantuan.",
+    commandUnavailable: 'Perintah {command} tidak tersedia di versi ini.',
+    internalError: 'Kesalahan internal: {message}. Mohon laporkan dengan berkas yang dipakai.',
+    readNotFound: 'Berkas tidak ditemukan.',
+    readNotAFile: 'Ini bukan berkas (mungkin sebuah folder).',
+    readNoAccess: 'Berkas tidak dapat dibaca: izin ditolak.',
+    readEmpty: 'Berkas kosong (0 bita). Simpan ulang buku kerja dari Excel sebagai .xlsx.',
+    readEncrypted: 'Buku kerja dilindungi kata sandi (terenkripsi). Buka di Excel, hapus kata sandinya (File > Info > Proteksi Buku Kerja), lalu simpan ulang.',
+    readXls: 'Ini berkas Excel lama (.xls, Excel 97-2003). Buka di Excel lalu simpan sebagai Buku Kerja Excel (.xlsx).',
+    readOds: 'Ini lembar kerja OpenDocument (.ods). Simpan sebagai Buku Kerja Excel (.xlsx).',
+    readXlsb: 'Ini buku kerja biner Excel (.xlsb). Buka di Excel lalu simpan sebagai Buku Kerja Excel (.xlsx).',
+    readText: 'Ini berkas teks (mis. CSV), bukan buku kerja .xlsx. Buka di Excel lalu simpan sebagai Buku Kerja Excel (.xlsx).',
+    readNotXlsx: 'Ini bukan buku kerja Excel .xlsx.',
+    readDamaged: 'Buku kerja rusak atau tidak lengkap (mungkin terpotong saat diunduh atau disalin). Unduh atau salin ulang berkasnya.',
+    readNoSheets: 'Buku kerja tidak berisi lembar kerja.',
+    labelSheet: 'Lembar',
+    labelFramework: 'Kerangka',
+    labelDetected: 'terdeteksi',
+    labelChosen: 'dipilih',
+    labelColumn: 'Kolom tingkat',
+    labelOtherColumns: 'Kolom tingkat lain',
+    labelIndex: 'Indeks',
+    labelExact: 'nilai penuh {value}',
+    labelPredicate: 'Predikat',
+    labelPredicateBasis: 'dari nilai {basis}',
+    basisExact: 'penuh',
+    basisRounded: 'dibulatkan',
+    labelDomains: 'Domain',
+    labelAspects: 'Aspek',
+    labelIndicators: 'Indikator',
+    labelProblems: 'Masalah',
+    labelIndicator: 'indikator {indicator}',
+    noTable: '(tidak ditemukan)',
+    indexNotComputed: 'tidak dihitung karena ada galat',
+    severityError: 'GALAT',
+    severityWarning: 'PERINGATAN',
+    noProblems: 'Tidak ada masalah.',
+    problemCounts: '{errors} galat, {warnings} peringatan',
+    totals: '{files} berkas: {ok} terhitung, {withErrors} dengan galat, {unreadable} tidak dapat dibuka.',
+  },
+  gap: {
+    sheetName: 'Analisis Gap',
+    title: 'Analisis Gap — {framework}',
+    labelAgency: 'Instansi',
+    agencyUnknown: '(nama instansi tidak ditemukan di baris judul)',
+    labelFramework: 'Kerangka',
+    labelSource: 'Sumber',
+    sourceText: 'Lembar "{sheet}", kolom {column} ({header})',
+    sourceFile: 'Berkas: {file}',
+    labelDate: 'Tanggal',
+    basisExact: 'Predikat dari indeks penuh (tanpa pembulatan)',
+    basisRounded: 'Predikat dari indeks yang dibulatkan ke 2 desimal',
+    labelCurrent: 'Indeks saat ini',
+    labelGoal: 'Sasaran indeks',
+    labelPlanned: 'Indeks bila semua target tercapai',
+    labelNeeded: 'Poin indeks yang masih dibutuhkan',
+    statusReached: 'Target di tabel mencapai sasaran.',
+    statusNotReached: 'Target di tabel belum mencapai sasaran.',
+    labelSteps: 'Jumlah langkah tingkat',
+    stepsNote: 'Satu langkah menaikkan satu indikator satu tingkat (nilai desimal naik dulu ke tingkat bulat berikutnya).',
+    labelUnreachable: 'Sasaran tidak tercapai',
+    goalIndex: 'Sasaran berupa nilai indeks (ubah sel ini bila perlu).',
+    goalPredicate: 'Batas bawah predikat {predicate}.',
+    goalLevel: 'Semua indikator minimal tingkat {level}.',
+    goalColumn: 'Target per indikator dari kolom Target di lembar sumber.',
+    goalNext: 'Batas bawah predikat berikutnya ({predicate}).',
+    sectionIndicators: 'Gap per indikator (ubah kolom Target; semua hitungan ikut berubah)',
+    colNo: 'No',
+    colName: 'Indikator',
+    colAspect: 'Aspek',
+    colDomain: 'Domain',
+    colWeight: 'Bobot (%)',
+    colSelf: 'Penilaian Mandiri',
+    colCurrent: 'Tingkat Saat Ini',
+    colTarget: 'Target',
+    colGap: 'Gap',
+    colSteps: 'Langkah',
+    colPoints: 'Poin Indeks',
+    colRank: 'Prioritas',
+    colNotes: 'Catatan Validasi',
+    colSheetNote: 'Keterangan di Lembar',
+    colCurrentIndex: 'Indeks Saat Ini',
+    colPredicate: 'Predikat',
+    colTargetIndex: 'Indeks Target',
+    colTargetPredicate: 'Predikat Target',
+    colChange: 'Kenaikan',
+    repeatName: '{name} (layanan {entry})',
+    notLinked: 'Nilai di {cell} ("{raw}") bukan angka biasa; di sini ditulis tingkat hasil bacaannya dan tidak ditautkan. Ubah sel sumber menjadi angka agar tertaut.',
+    notLinkedFormula: 'Nilai di {cell} berasal dari rumus; di sini ditulis hasilnya dan tidak ditautkan.',
+    sectionAspects: 'Ringkasan per aspek',
+    sectionDomains: 'Ringkasan per domain',
+    sectionTop: 'Prioritas teratas',
+    chartAspects: 'Indeks aspek: saat ini dan target',
+    chartTop: 'Gap terbesar (poin indeks)',
+    targetPromptTitle: 'Target tingkat',
+    targetPromptWhole: 'Isi tingkat bulat 1 sampai 5.',
+    targetPromptDecimal: 'Isi nilai 1 sampai 5 (boleh desimal, mis. 2,5).',
+    targetErrorTitle: 'Nilai tidak berlaku',
+    targetErrorWhole: 'Target harus bilangan bulat 1 sampai 5.',
+    targetErrorDecimal: 'Target harus angka antara 1 dan 5.',
+    goalPromptTitle: 'Sasaran indeks',
+    goalPrompt: 'Isi sasaran indeks antara 1 dan 5.',
+    unreachableAboveMax: 'Sasaran {target} di atas nilai indeks tertinggi 5,00.',
+    unreachableAllFive: 'Sasaran {target} tidak tercapai: walaupun semua indikator dinaikkan ke tingkat 5, indeks hanya {max}.',
+    unreachableOtherAgencies:
+      'Sasaran {target} tidak dapat dicapai dengan upaya instansi sendiri: walaupun semua indikator lain dinaikkan ke tingkat 5, indeks hanya {max}. ' +
+      'Sisanya bergantung pada indikator {indicators}, yang nilainya diambil dari indeks instansi lain ({sources}).',
+    listAnd: 'dan',
+    rankOutOfHands: 'di luar kendali instansi',
+    noteOutOfHands: 'Di luar kendali instansi: tidak direncanakan, karena nilainya diambil dari {source}. Bila nilai itu mencapai 5, indeks naik {points} poin.',
+    unknownPredicate: 'Predikat tidak dikenal: "{predicate}". Pilih salah satu: {predicates}.',
+    targetLevelRange: 'Tingkat target harus bilangan bulat 1 sampai 5, bukan "{level}".',
+    targetNotPositive: 'Sasaran indeks harus angka positif, bukan {target}.',
+    cliUsage:
+      'Pemakaian: spbe gap BERKAS [--target X | --target-predicate P | --target-level N] [--out KELUARAN] [--in-place]\n' +
+      '                [--json] [--sheet NAMA] [--framework ID] [--column JUDUL] [--predicate-basis exact|rounded] [--lang id|en]\n\n' +
+      'Menyusun rencana kenaikan tingkat paling hemat untuk mencapai sasaran, lalu menulis salinan buku kerja\n' +
+      'dengan lembar "Analisis Gap" (semua lembar asli tetap utuh).\n\n' +
+      'Sasaran (pilih satu; bawaan: kolom Target di lembar bila ada, kalau tidak predikat berikutnya):\n' +
+      '  --target X               Nilai indeks, mis. 2.6\n' +
+      '  --target-predicate P     Batas bawah predikat, mis. Baik\n' +
+      '  --target-level N         Semua indikator minimal tingkat N (1–5)\n\n' +
+      'Opsi lain:\n' +
+      '  --out KELUARAN           Berkas keluaran (bawaan: <nama>-gap.xlsx di samping berkas masukan)\n' +
+      '  --in-place               Mengganti berkas masukan (secara atomik) alih-alih menulis salinan\n' +
+      '  --json                   Objek JSON indeks ditambah target, reachable, plan, out, gapSheet\n' +
+      '  --sheet, --framework, --column, --predicate-basis, --lang   seperti pada spbe index\n' +
+      '  --help, -h               Menampilkan bantuan ini\n\n' +
+      'Kode keluar: 0 berhasil; 2 buku kerja berisi galat (tidak ada yang ditulis); 1 berkas tidak dapat dibuka,\n' +
+      'pemakaian salah, atau penulisan gagal.',
+    cliOneFile: 'spbe gap memerlukan tepat satu berkas.',
+    cliTargetConflict: 'Pilih hanya satu dari --target, --target-predicate dan --target-level.',
+    cliBadTarget: 'Nilai --target tidak berlaku: "{value}". Tulis angka indeks, mis. 2.6.',
+    cliBadLevel: 'Nilai --target-level tidak berlaku: "{value}". Tulis bilangan bulat 1 sampai 5.',
+    cliOutConflict: '--out dan --in-place tidak dapat dipakai bersama.',
+    cliOutIsInput: 'Berkas keluaran sama dengan berkas masukan; pakai --in-place bila memang ingin menggantinya.',
+    cliNoIndex: 'Lembar analisis gap tidak ditulis karena indeks tidak dapat dihitung.',
+    cliWriteFailed: 'Gagal menulis {file}: {message}. Tidak ada berkas yang ditulis.',
+    cliWrote: 'Lembar "{sheet}" ditulis ke {file}.',
+    cliReplaced: 'Lembar analisis gap sebelumnya diganti.',
+    cliCurrent: 'Indeks saat ini: {index} ({predicate})',
+    cliGoal: 'Sasaran: {goal} ({predicate})',
+    cliPlanned: 'Indeks bila target tercapai: {index} ({predicate})',
+    cliSteps: 'Rencana: {steps} langkah tingkat',
+    cliStep: '  {rank}. indikator {no}: {from} → {to} (+{uplift} poin indeks)',
+    cliNothing: 'Sasaran sudah tercapai; tidak ada langkah yang diperlukan.',
+    cliUnreachable: 'Sasaran tidak tercapai: {reason}',
+  },
+  functions: {
+    // custom functions SPBE.* (src/functions): messages carried by the #VALUE!/#N/A/#NUM! errors,
+    // SPBE.CHECK's answer, SPBE.PLAN's header row, and the Indonesian metadata (functions-id.json)
+    ok: 'OK',
+    headerIndicator: 'Indikator',
+    headerFrom: 'Dari',
+    headerTo: 'Ke',
+    headerPoints: 'Poin',
+    posValue: 'Nilai ke-{pos} (indikator {indicator})',
+    posRow: 'Baris ke-{pos} (indikator {indicator})',
+    posArgument: 'Argumen {name}',
+    LEVEL_BLANK: '{position}: kosong. Isi tingkat {range}.',
+    LEVEL_ERROR_VALUE: '{position}: berisi galat {value}. Perbaiki rumusnya atau isi tingkat {range}.',
+    LEVEL_NOT_A_LEVEL: '{position}: "{value}" bukan tingkat {range}.',
+    LEVEL_OUT_OF_RANGE: '{position}: {value} di luar rentang tingkat 1–5.',
+    LEVEL_ZERO: '{position}: tingkat 0 tidak ada; tingkat terendah adalah 1.',
+    LEVEL_FRACTIONAL: '{position}: {value} bukan tingkat bulat; {framework} hanya memakai tingkat bulat 1–5.',
+    LEVEL_AMBIGUOUS: '{position}: "{value}" bisa berarti tingkat {levels}. Tulis angka tingkatnya.',
+    unknownFramework: 'Kerangka "{value}" tidak dikenal. Gunakan {choices}, atau nomor peraturannya (misalnya "59/2020").',
+    badShape:
+      'Rentang {rows}×{cols} tidak dapat dibaca. Berikan tingkat indikator dalam satu baris atau satu kolom (urut sesuai kerangka), ' +
+      'atau dalam dua kolom (nomor indikator, tingkat).',
+    badCount:
+      'Rentang berisi {count} nilai; dalam satu baris atau kolom harus 35 (spbe2018), 47 (spbe2020) atau 20 (pemdi2026) nilai. ' +
+      'Untuk indikator 35-2 dan 35-3 (spbe2018) gunakan dua kolom (nomor indikator, tingkat).',
+    countForFramework: 'Rentang berisi {count} nilai, padahal {framework} memiliki {expected} indikator.',
+    countFor2018Repeats: 'Untuk indikator 35-2 dan 35-3 gunakan dua kolom (nomor indikator, tingkat).',
+    pairsNoFramework:
+      'Rentang dua kolom berisi {count} indikator (nomor tertinggi {max}); kerangkanya tidak dapat ditentukan. ' +
+      'Sebutkan kerangkanya, misalnya "spbe2020".',
+    notAnIndicator: 'Baris ke-{pos}: "{value}" bukan nomor indikator.',
+    unknownIndicator: 'Baris ke-{pos}: indikator {indicator} tidak ada dalam {framework} (indikator 1–{count}).',
+    notRepeatable:
+      'Baris ke-{pos}: entri {indicator} tidak berlaku; dalam {framework} hanya indikator {repeatable} yang boleh diulang ' +
+      '(sampai {repeatable}-{max}).',
+    notRepeatableAtAll: 'Baris ke-{pos}: entri {indicator} tidak berlaku; dalam {framework} tidak ada indikator yang boleh diulang.',
+    duplicate: 'Indikator {indicator} tercantum dua kali dengan tingkat berbeda: {value} (baris ke-{pos}) dan {otherValue} (baris ke-{otherPos}).',
+    missing: 'Indikator {indicator} tidak ada dalam rentang; {framework} memiliki {count} indikator.',
+    argNotNumber: 'Argumen {name}: "{value}" bukan angka.',
+    argMissing: 'Argumen {name} wajib diisi.',
+    aspectRange: 'Aspek {value} tidak ada dalam {framework} (aspek 1–{max}).',
+    domainRange: 'Domain {value} tidak ada dalam {framework} (domain 1–{max}).',
+    noDomains: '{framework} tidak memiliki domain; gunakan SPBE.ASPECT.',
+    indexRange: 'Indeks {value} di luar rentang 1–5.',
+    badBasis: 'Dasar predikat "{value}" tidak dikenal. Gunakan "exact" (nilai penuh) atau "rounded" (dibulatkan 2 desimal).',
+    indicatorRange: 'Indikator {value} tidak ada dalam {framework} (indikator 1–{max}).',
+    weightOfEntry: 'Bobot entri {value} bergantung pada jumlah layanan yang dinilai. Gunakan SPBE.UPLIFT, atau nomor indikatornya saja ({indicator}).',
+    notInValues: 'Indikator {indicator} tidak ada dalam rentang nilai.',
+    badTarget: 'Target "{value}" tidak dapat dibaca. Tulis indeks (misalnya 2,6), predikat (misalnya "Baik") atau tingkat seragam ("Tingkat 3").',
+    internal: 'Kesalahan internal: {message}. Mohon laporkan dengan contoh nilainya.',
+    // Indonesian metadata: parameter names and descriptions shown by Excel (functions-id.json)
+    argValues: 'nilai',
+    argFramework: 'kerangka',
+    argAspect: 'aspek',
+    argDomain: 'domain',
+    argIndex: 'indeks',
+    argBasis: 'dasar',
+    argIndicator: 'indikator',
+    argText: 'teks',
+    argToLevel: 'ke_tingkat',
+    argTarget: 'target',
+    docValues:
+      'Tingkat indikator: 35, 47 atau 20 sel dalam satu baris atau kolom, urut sesuai kerangka; atau dua kolom (nomor indikator, tingkat) dalam urutan apa pun.',
+    docFramework: 'Opsional: spbe2018, spbe2020 atau pemdi2026 (atau nomor peraturannya, misalnya "59/2020"); tanpa ini kerangka ditentukan dari jumlah nilai.',
+    docFrameworkDefault: 'Opsional: spbe2018, spbe2020 (bawaan) atau pemdi2026, atau nomor peraturannya (misalnya "8/2026").',
+    docINDEX: 'Indeks SPBE / Pemerintah Digital dengan presisi penuh (bulatkan hanya untuk tampilan).',
+    docASPECT: 'Indeks satu aspek dengan presisi penuh.',
+    docASPECT_aspect: 'Nomor aspek (1–7 pada spbe2018 dan pemdi2026, 1–8 pada spbe2020).',
+    docDOMAIN: 'Indeks satu domain dengan presisi penuh (spbe2018 dan spbe2020; pemdi2026 tidak memiliki domain).',
+    docDOMAIN_domain: 'Nomor domain (1–3 pada spbe2018, 1–4 pada spbe2020).',
+    docPREDICATE: 'Predikat sebuah nilai indeks: Memuaskan, Sangat Baik, Baik, Cukup atau Kurang.',
+    docPREDICATE_index: 'Nilai indeks (1–5).',
+    docPREDICATE_basis: 'Opsional: "exact" (bawaan) menilai indeks penuh; "rounded" menilai indeks yang dibulatkan ke 2 desimal.',
+    docWEIGHT: 'Bobot sebuah indikator dalam persen dari seluruh indeks.',
+    docWEIGHT_indicator: 'Nomor indikator.',
+    docLEVEL: 'Tingkat (angka) dari tulisan apa pun yang diterima: 3, "3,0", "Tingkat III", "Terdefinisi", desimal pemdi seperti "1,26".',
+    docLEVEL_text: 'Tingkat sebagaimana tertulis.',
+    docLEVEL_framework: 'Opsional: menentukan nama tingkat dan apakah desimal berlaku; tanpa ini nama semua kerangka dan desimal 1–5 diterima.',
+    docLEVEL_indicator: 'Opsional: nomor indikator, untuk memakai nama tingkat indikator itu.',
+    docUPLIFT: 'Poin indeks yang diperoleh bila satu indikator dinaikkan ke suatu tingkat, yang lain tetap.',
+    docUPLIFT_indicator: 'Nomor indikator ("35-2" untuk entri berulang spbe2018).',
+    docUPLIFT_toLevel: 'Opsional: tingkat yang dituju; bawaannya tingkat bulat berikutnya.',
+    docPLAN: 'Langkah tingkat paling sedikit untuk mencapai target, sebagai tabel yang melebar (spill): indikator, dari, ke, poin.',
+    docPLAN_target: 'Indeks (misalnya 2,6), predikat (misalnya "Baik") atau tingkat seragam ("Tingkat 3").',
+    docCHECK: '"OK" bila nilai dapat dihitung; bila tidak, masalah pertama dalam kata-kata.',
+  },
+  pane: {
+    appTitle: 'Indeks SPBE',
+    language: 'Bahasa',
+    languageId: 'Bahasa Indonesia',
+    languageEn: 'English',
+    reading: 'Membaca buku kerja…',
+    readFailed: 'Buku kerja tidak dapat dibaca: {reason}',
+    retry: 'Baca ulang',
+    browserTitle: 'Buka buku kerja (.xlsx)',
+    browserIntro: 'Pilih buku kerja penilaian SPBE Anda untuk melihat indeks dan masalahnya, lalu buat sheet analisis gap.',
+    privacy: 'Semuanya berjalan di peramban ini; berkas Anda tidak diunggah ke mana pun.',
+    openFile: 'Buka buku kerja (.xlsx)',
+    fileOpened: 'Berkas: {file}',
+    settingsTitle: 'Pengaturan',
+    frameworkLabel: 'Kerangka evaluasi',
+    frameworkAuto: 'Otomatis (dari isi tabel)',
+    frameworkDetected: 'terdeteksi dari isi tabel',
+    frameworkForced: 'dipilih oleh Anda',
+    usedFor: 'Untuk evaluasi {years}',
+    columnLabel: 'Kolom tingkat',
+    columnAuto: 'Otomatis: kolom {letter} ({header})',
+    columnOption: 'Kolom {letter}: {header}',
+    sheetInfo: 'Lembar "{sheet}", kolom {letter} ({header})',
+    basisLabel: 'Dasar predikat',
+    basisExact: 'Indeks penuh (tanpa pembulatan)',
+    basisRounded: 'Indeks dibulatkan 2 desimal',
+    indexLabel: 'Indeks',
+    predicateLabel: 'Predikat',
+    indexExact: 'Nilai penuh: {value}',
+    noIndex: 'Indeks belum dapat dihitung: perbaiki kesalahan di bawah.',
+    domainsTitle: 'Domain',
+    aspectsTitle: 'Aspek',
+    problemsTitle: 'Masalah',
+    problemsCount: '{errors} kesalahan, {warnings} peringatan',
+    noProblems: 'Tidak ada masalah: semua tingkat terbaca.',
+    showAllWarnings: 'Tampilkan semua peringatan ({count})',
+    showFewerWarnings: 'Tampilkan lebih sedikit',
+    severityError: 'Kesalahan',
+    severityWarning: 'Peringatan',
+    problemCell: 'Sel {cell}',
+    problemSelect: 'Pilih sel {cell} di lembar {sheet}',
+    targetTitle: 'Target',
+    targetNext: 'Predikat berikutnya',
+    targetIndex: 'Indeks tertentu',
+    targetLevel: 'Tingkat seragam',
+    targetKind: 'Jenis target',
+    targetIndexInput: 'Indeks target (1–5)',
+    targetLevelInput: 'Tingkat target',
+    targetNextIs: '{predicate}: indeks minimal {min}',
+    targetTop: 'Sudah di predikat tertinggi ({predicate}).',
+    targetInvalidIndex: 'Tulis indeks antara 1 dan 5, misalnya 2,60.',
+    planTitle: 'Rencana',
+    planSummary: '{count} indikator dinaikkan ({steps} langkah tingkat): indeks {from} → {to} ({predicate}).',
+    planReached: 'Target sudah tercapai: tidak ada indikator yang perlu dinaikkan.',
+    planUnreachable: 'Target tidak dapat dicapai: {reason}',
+    planIndicator: 'Indikator',
+    planPoints: 'Poin indeks',
+    planMore: '… dan {count} indikator lainnya (lihat sheet gap).',
+    generate: 'Buat Sheet Gap',
+    generating: 'Menulis sheet gap…',
+    writeDone: 'Sheet "{sheet}" telah dibuat dan diaktifkan.',
+    writeReplaced: 'Sheet "{sheet}" telah diperbarui dan diaktifkan.',
+    writeDoneFile: 'Sheet "{sheet}" telah ditambahkan ke salinan buku kerja. Unduh di bawah.',
+    writeFailed: 'Sheet gap tidak dibuat: {reason}. Buku kerja tidak diubah.',
+    blockedErrors: 'Sheet gap belum dapat dibuat: perbaiki dulu {count} kesalahan di daftar masalah.',
+    blockedNotRead: 'Buku kerja belum terbaca.',
+    download: 'Unduh {file}',
+    downloadNote: 'Berkas asli Anda tidak diubah; hasilnya adalah salinan dengan sheet gap.',
+  },
+};

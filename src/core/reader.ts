@@ -1,0 +1,877 @@
+/**
+ * Finding the assessment table in a workbook's grids, wherever it is (worksheets.md): any sheet,
+ * any header row under a title block, left margins, two-row merged headers, domain/aspect columns
+ * or group rows, spacer and summary rows, any row order, hidden helper columns, several stage
+ * columns. The reader trusts headers first: a column becomes the level column only because its
+ * header says so, never because it holds small numbers.
+ *
+ * Speed: each string cell of a candidate header row is normalised once and its role cached by
+ * text; data rows cost one indicator-key parse per number column and one level parse.
+ */
+import type {
+  AssessmentEntry,
+  CellValue,
+  Framework,
+  Grid,
+  LevelColumn,
+  ReadOptions,
+  Rational,
+  TableLocation,
+  WorkbookGrids,
+} from './types';
+import { a1, columnLetter } from './address';
+import { hasValue, indicatorKey, parseIndicatorCode, parseIndicatorKey, parseLevel, type IndicatorKey } from './levels';
+import { fromDecimalString, isInteger } from './rational';
+import { FRAMEWORKS, getFramework } from './frameworks';
+
+// ---------------------------------------------------------------------------------------------
+// Header roles
+// ---------------------------------------------------------------------------------------------
+
+type Role =
+  | { readonly kind: 'number'; readonly prio: number }
+  | { readonly kind: 'level'; readonly stage: number }
+  | { readonly kind: 'name' | 'weight' | 'evidence' | 'note' | 'target' | 'domain' | 'aspect' | 'unit' | 'ignore' | 'other' };
+
+/** Stage names by rank (0 Penilaian Mandiri … 4 Nilai Akhir): the regulation's own terms. */
+export const STAGE_NAMES: ReadonlyArray<string> = [
+  'Penilaian Mandiri',
+  'Penilaian Dokumen',
+  'Penilaian Interviu',
+  'Penilaian Visitasi',
+  'Nilai Akhir',
+];
+
+const NORM_RE = /[^a-z0-9#%]+/g;
+
+/** Lower case, every run of punctuation/space one space, trimmed: "No. Ind." → "no ind". */
+function normHeader(text: string): string {
+  return text.toLowerCase().replace(NORM_RE, ' ').trim();
+}
+
+const W = (words: string): ReadonlyArray<string> => words.split(' ');
+const IGNORE_WORDS = W('tertimbang weighted indeks index predikat predicate gap selisih kesenjangan persentase');
+const NOTE_WORDS = W(
+  'keterangan ket penjelasan catatan rekomendasi komentar justifikasi alasan note notes remark remarks explanation comment comments recommendation recommendations tanggapan',
+);
+const UNIT_WORDS = W('pj pic unit opd penanggung responsible owner pelaksana');
+const NUMBER_FIRST = W('no nomor nr number num kode code #');
+const LEVEL_WORDS = W(
+  'tingkat level nilai kematangan maturity capability penilaian skor score hasil mandiri dokumen interviu wawancara interview visitasi visit akhir final evaluator asesor assessor evaluasi assessment self verifikasi validasi',
+);
+const NAME_WORDS = W('indikator indicator uraian nama name');
+
+function hasAny(words: ReadonlyArray<string>, list: ReadonlyArray<string>): boolean {
+  for (let i = 0; i < words.length; i++) if (list.includes(words[i])) return true;
+  return false;
+}
+
+function stageOf(words: ReadonlyArray<string>): number {
+  const has = (w: string): boolean => words.includes(w);
+  if (has('akhir') || has('final') || has('evaluator') || has('asesor') || has('assessor') || has('verifikasi') || has('validasi'))
+    return 4;
+  if (has('hasil') && has('evaluasi')) return 4;
+  if (has('visitasi') || has('visit') || has('lapangan')) return 3;
+  if (has('interviu') || has('wawancara') || has('interview')) return 2;
+  if (has('dokumen') || has('document') || has('desk')) return 1;
+  if (has('mandiri') || has('self')) return 0;
+  return -1;
+}
+
+/** The role of a column from its (normalised) header text, or null. */
+function classifyNorm(t: string): Role | null {
+  if (t === '') return null;
+  const words = t.split(' ');
+  const first = words[0];
+  const has = (w: string): boolean => words.includes(w);
+  if (hasAny(words, IGNORE_WORDS) || (has('bobot') && (has('x') || has('nilai') || has('skor')))) return { kind: 'ignore' };
+  if (has('bobot') || has('weight') || has('%')) return { kind: 'weight' };
+  if (has('bukti') || has('evidence') || t.includes('data dukung') || t.includes('dokumen pendukung')) return { kind: 'evidence' };
+  if (hasAny(words, NOTE_WORDS) || t.includes('tindak lanjut')) return { kind: 'note' };
+  if (has('target') || has('sasaran')) return { kind: 'target' };
+  if (hasAny(words, UNIT_WORDS) || t.includes('perangkat daerah')) return { kind: 'unit' };
+  if (NUMBER_FIRST.includes(first) || t === 'indicator no' || t === 'indikator no' || t.endsWith(' no')) {
+    const kode = first === 'kode' || first === 'code';
+    const specific = has('indikator') || has('indicator') || has('ind');
+    return { kind: 'number', prio: kode ? 0 : specific ? 2 : 1 };
+  }
+  if (has('domain')) return { kind: 'domain' };
+  if (has('aspek') || has('aspect')) return { kind: 'aspect' };
+  if (hasAny(words, LEVEL_WORDS)) return { kind: 'level', stage: stageOf(words) };
+  if (hasAny(words, NAME_WORDS)) return { kind: 'name' };
+  return null;
+}
+
+const OTHER: Role = { kind: 'other' };
+const roleCache = new Map<string, Role | null>();
+const ROLE_CACHE_MAX = 4096;
+
+/** The role of a header text as written (cached by text). */
+function classify(text: string): Role | null {
+  let r = roleCache.get(text);
+  if (r !== undefined) return r;
+  r = text.length > 80 ? null : classifyNorm(normHeader(text));
+  if (roleCache.size >= ROLE_CACHE_MAX) roleCache.clear();
+  roleCache.set(text, r);
+  return r;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Names of indicators: tokens and similarity (used for framework detection and NAME_MISMATCH)
+// ---------------------------------------------------------------------------------------------
+
+const STOP = new Set(W('tingkat kematangan dan untuk yang di ke dari pada atau serta the of and for in'));
+const TOKEN_SPLIT_RE = /[^a-z0-9]+/;
+const tokenCache = new Map<string, ReadonlyArray<string>>();
+
+/** Distinct content words of an indicator name, lower case ("Tingkat Kematangan" and small words dropped). */
+export function nameTokens(name: string): ReadonlyArray<string> {
+  let t = tokenCache.get(name);
+  if (t) return t;
+  const out: string[] = [];
+  for (const w of name.toLowerCase().split(TOKEN_SPLIT_RE)) if (w !== '' && !STOP.has(w) && !out.includes(w)) out.push(w);
+  if (tokenCache.size >= 8192) tokenCache.clear();
+  tokenCache.set(name, out);
+  t = out;
+  return t;
+}
+
+/** Dice similarity of two token lists in [0, 1]. */
+export function tokenSimilarity(a: ReadonlyArray<string>, b: ReadonlyArray<string>): number {
+  if (a.length === 0 || b.length === 0) return 0;
+  let common = 0;
+  for (let i = 0; i < a.length; i++) if (b.includes(a[i])) common++;
+  return (2 * common) / (a.length + b.length);
+}
+
+const idfCache = new WeakMap<Framework, { readonly weights: Map<string, number>; readonly unknown: number }>();
+
+/** Rarity weights of the words of a framework's official names (rare words tell indicators apart). */
+function idfOf(fw: Framework): { readonly weights: Map<string, number>; readonly unknown: number } {
+  let idf = idfCache.get(fw);
+  if (!idf) {
+    const df = new Map<string, number>();
+    for (const t of officialNameTokens(fw).values()) for (const w of t) df.set(w, (df.get(w) ?? 0) + 1);
+    const n = fw.indicators.length;
+    const weights = new Map<string, number>();
+    for (const [w, d] of df) weights.set(w, Math.log((n + 1) / d));
+    idf = { weights, unknown: Math.log(2 * (n + 1)) };
+    idfCache.set(fw, idf);
+  }
+  return idf;
+}
+
+/**
+ * Similarity in [0, 1] of a written name with an official name of `fw`: Dice over content words,
+ * each word weighted by its rarity among the framework's names (so "Penerapan Manajemen …" shared
+ * by many indicators counts little, "Risiko" much).
+ */
+export function nameSimilarity(fw: Framework, a: ReadonlyArray<string>, b: ReadonlyArray<string>): number {
+  if (a.length === 0 || b.length === 0) return 0;
+  const { weights, unknown } = idfOf(fw);
+  let common = 0;
+  let sa = 0;
+  let sb = 0;
+  for (let i = 0; i < a.length; i++) {
+    const w = weights.get(a[i]) ?? unknown;
+    sa += w;
+    if (b.includes(a[i])) common += w;
+  }
+  for (let i = 0; i < b.length; i++) sb += weights.get(b[i]) ?? unknown;
+  return sa + sb === 0 ? 0 : (2 * common) / (sa + sb);
+}
+
+const simCache = new WeakMap<Framework, Map<number, Map<string, number>>>();
+
+/** Similarity of a name written in a row with the official name of indicator `no` of `fw` (cached; 0 if no such indicator). */
+export function ownNameSimilarity(fw: Framework, no: number, name: string): number {
+  let byNo = simCache.get(fw);
+  if (!byNo) {
+    byNo = new Map();
+    simCache.set(fw, byNo);
+  }
+  let m = byNo.get(no);
+  if (!m) {
+    m = new Map();
+    byNo.set(no, m);
+  }
+  let s = m.get(name);
+  if (s === undefined) {
+    const off = officialNameTokens(fw).get(no);
+    s = off ? nameSimilarity(fw, nameTokens(name), off) : 0;
+    if (m.size >= 256) m.clear();
+    m.set(name, s);
+  }
+  return s;
+}
+
+const officialTokens = new WeakMap<Framework, Map<number, ReadonlyArray<string>>>();
+
+/** Tokens of the official names of a framework's indicators, by number (cached). */
+export function officialNameTokens(fw: Framework): Map<number, ReadonlyArray<string>> {
+  let m = officialTokens.get(fw);
+  if (!m) {
+    m = new Map();
+    for (const ind of fw.indicators) m.set(ind.no, nameTokens(ind.name));
+    officialTokens.set(fw, m);
+  }
+  return m;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading
+// ---------------------------------------------------------------------------------------------
+
+/** Something the reader could not do; validate.ts turns it into a Problem with its message. */
+export interface ReadIssue {
+  readonly code: 'NO_TABLE' | 'SHEET_NOT_FOUND' | 'COLUMN_NOT_FOUND' | 'FRAMEWORK_UNKNOWN' | 'NO_LEVEL_COLUMN';
+  readonly sheet: string | null;
+  readonly cell: string | null;
+  readonly params: Record<string, string | number>;
+}
+
+export interface ReadResult {
+  readonly framework: Framework | null;
+  readonly frameworkSource: 'detected' | 'option';
+  readonly table: TableLocation | null;
+  /** One per indicator row, in sheet row order. */
+  readonly entries: ReadonlyArray<AssessmentEntry>;
+  readonly titles: ReadonlyArray<string>;
+  readonly issues: ReadonlyArray<ReadIssue>;
+  /** Header text of every header column of the chosen table, by absolute column. */
+  readonly headers: ReadonlyMap<number, string>;
+  /** Number of sheets looked at (for messages). */
+  readonly sheetsSearched: ReadonlyArray<string>;
+}
+
+interface HeaderCol {
+  readonly col: number; // relative
+  readonly text: string;
+  readonly role: Role;
+}
+
+interface Candidate {
+  readonly grid: Grid;
+  readonly gridIndex: number;
+  readonly headerRows: number[]; // relative
+  readonly cols: HeaderCol[];
+  readonly numberCol: number; // relative
+  readonly codeMode: boolean;
+  readonly rows: number[]; // relative, in order
+  /** Parsed keys of `rows` (null in code mode). */
+  readonly keys: Array<IndicatorKey | null>;
+  readonly levelCols: HeaderCol[];
+  readonly filled: number[]; // per levelCols
+  readonly constants: number;
+  readonly hidden: ReadonlySet<number>; // absolute hidden columns
+}
+
+function cellOf(values: Grid['values'], r: number, c: number): CellValue {
+  const row = values[r];
+  if (row === undefined || c >= row.length) return null;
+  const v = row[c];
+  return v === undefined ? null : v;
+}
+
+/** Text of a header cell, taking a merged area's top-left value when the cell itself is empty. */
+function headerText(grid: Grid, r: number, c: number, or: number, oc: number): string {
+  let v = cellOf(grid.values, r, c);
+  if ((v === null || v === '') && grid.merges) {
+    const ar = r + or;
+    const ac = c + oc;
+    for (const m of grid.merges) {
+      if (ar >= m.top && ar <= m.bottom && ac >= m.left && ac <= m.right) {
+        v = cellOf(grid.values, m.top - or, m.left - oc);
+        break;
+      }
+    }
+  }
+  if (typeof v === 'string') return v.trim();
+  return '';
+}
+
+function rowWidth(grid: Grid, r: number): number {
+  const row = grid.values[r];
+  return row ? row.length : 0;
+}
+
+/** A row such as "(1) (2) (3) …" or 1 2 3 … under a header: column numbering, not data. */
+function isNumberingRow(grid: Grid, r: number): boolean {
+  const row = grid.values[r];
+  if (!row) return false;
+  let run = 0;
+  let prev = 0;
+  for (let c = 0; c < row.length; c++) {
+    const v = row[c];
+    let n: number | null = null;
+    if (typeof v === 'number') n = v;
+    else if (typeof v === 'string') {
+      const m = /^\(?\s*(\d{1,2})\s*\)?$/.exec(v.trim());
+      if (m) n = parseInt(m[1], 10);
+    }
+    if (n === null) {
+      if (v !== null && v !== '' && v !== undefined) run = 0;
+      continue;
+    }
+    run = run > 0 && n === prev + 1 ? run + 1 : 1;
+    prev = n;
+    if (run >= 3) return true;
+  }
+  return false;
+}
+
+interface HeaderInfo {
+  readonly rows: number[];
+  readonly cols: HeaderCol[];
+}
+
+/** Whether row r is a header row (a number column and a level or name column); with its sub-row. */
+function detectHeader(grid: Grid, r: number, or: number, oc: number): HeaderInfo | null {
+  const row = grid.values[r];
+  if (!row) return null;
+  let hasNumber = false;
+  let hasOther = false;
+  for (let c = 0; c < row.length; c++) {
+    const v = row[c];
+    if (typeof v !== 'string' || v.length > 80) continue;
+    const role = classify(v);
+    if (!role) continue;
+    if (role.kind === 'number') hasNumber = true;
+    else if (role.kind === 'level' || role.kind === 'name') hasOther = true;
+  }
+  if (!hasNumber || !hasOther) return null;
+
+  // A second header row under merged group headers ("Penilaian" over "Tingkat | Keterangan").
+  const width = Math.max(rowWidth(grid, r), rowWidth(grid, r + 1));
+  let sub = false;
+  const next = grid.values[r + 1];
+  if (next) {
+    const distinct: string[] = [];
+    let ok = true;
+    for (let c = 0; c < next.length && ok; c++) {
+      const v = next[c];
+      if (v === null || v === undefined || v === '') continue;
+      if (typeof v !== 'string' || v.length > 40) {
+        ok = false;
+        break;
+      }
+      const t = v.trim();
+      if (t === '') continue;
+      const top = headerText(grid, r, c, or, oc);
+      if (t === top) continue; // a merged header cell repeated by the adapter
+      if (!classify(t)) ok = false;
+      else if (!distinct.includes(t)) distinct.push(t);
+    }
+    sub = ok && distinct.length >= 2;
+  }
+  const rows = sub ? [r, r + 1] : [r];
+  const cols: HeaderCol[] = [];
+  for (let c = 0; c < width; c++) {
+    const top = headerText(grid, r, c, or, oc);
+    const below = sub ? headerText(grid, r + 1, c, or, oc) : '';
+    const text = below === '' || below === top ? top : top === '' ? below : `${top} / ${below}`;
+    if (text === '') continue;
+    let role = classify(text);
+    // "Penilaian / Keterangan" is a note, "Penilaian / Tingkat" a level: the joined text decides,
+    // but a lower cell that is itself a number header ("No") keeps that role.
+    if (sub && below !== '' && below !== top) {
+      const lower = classify(below);
+      if (lower && lower.kind === 'number') role = lower;
+    }
+    // unrecognised headers are kept (a level column may be named by the user)
+    cols.push({ col: c, text, role: role ?? OTHER });
+  }
+  return { rows, cols };
+}
+
+function hasNumberHeader(row: ReadonlyArray<CellValue>): boolean {
+  for (let c = 0; c < row.length; c++) {
+    const v = row[c];
+    if (typeof v === 'string' && v.length <= 80 && classify(v)?.kind === 'number') return true;
+  }
+  return false;
+}
+
+const SUMMARY_RE = /^(?:jumlah|total|sub\s*total|indeks|index|rata|rerata|average|mean|nilai\s+indeks|predikat|skor\s+akhir|domain\b|aspek\b|aspect\b)/i;
+
+function isSummaryName(v: CellValue): boolean {
+  return typeof v === 'string' && SUMMARY_RE.test(v.trimStart());
+}
+
+/** All tables of one grid: each header row with the indicator rows under it. */
+function scanGrid(grid: Grid, gridIndex: number, out: Candidate[]): void {
+  const or = grid.origin?.row ?? 0;
+  const oc = grid.origin?.col ?? 0;
+  const values = grid.values;
+  const n = values.length;
+  const hidden = new Set(grid.hiddenColumns ?? []);
+  let r = 0;
+  while (r < n) {
+    const header = detectHeader(grid, r, or, oc);
+    if (!header) {
+      r++;
+      continue;
+    }
+    const numberCols = header.cols.filter((h) => h.role.kind === 'number');
+    const nameCol = header.cols.find((h) => h.role.kind === 'name');
+    const levelCols = header.cols.filter((h) => h.role.kind === 'level');
+    // Data rows: until the end of the sheet or the next header row.
+    let start = r + header.rows.length;
+    if (start < n && isNumberingRow(grid, start)) start++;
+    const keyCounts = numberCols.map(() => 0);
+    const codeCounts = numberCols.map(() => 0);
+    const keysByCol: Array<Array<IndicatorKey | null>> = numberCols.map(() => []);
+    const rowsSeen: number[] = [];
+    let end = start;
+    for (; end < n; end++) {
+      const row = values[end];
+      if (!row || row.length === 0) continue;
+      let any = false;
+      for (let i = 0; i < numberCols.length; i++) {
+        const v = cellOf(values, end, numberCols[i].col);
+        const k = parseIndicatorKey(v);
+        keysByCol[i].push(k);
+        if (k !== null) {
+          keyCounts[i]++;
+          any = true;
+        } else if (parseIndicatorCode(v) !== null) {
+          codeCounts[i]++;
+          any = true;
+        }
+      }
+      if (!any) {
+        for (let i = 0; i < numberCols.length; i++) keysByCol[i].pop();
+        // another header row starts another table
+        if (hasNumberHeader(row) && detectHeader(grid, end, or, oc)) break;
+        continue;
+      }
+      if (nameCol && isSummaryName(cellOf(values, end, nameCol.col))) {
+        for (let i = 0; i < numberCols.length; i++) keysByCol[i].pop();
+        continue;
+      }
+      rowsSeen.push(end);
+    }
+    // The number column: most indicator keys; ties by header (No. Indikator > No > Kode).
+    let best = -1;
+    let codeMode = false;
+    for (let i = 0; i < numberCols.length; i++) {
+      const p = (numberCols[i].role as { prio: number }).prio;
+      if (
+        best < 0 ||
+        keyCounts[i] > keyCounts[best] ||
+        (keyCounts[i] === keyCounts[best] && p > (numberCols[best].role as { prio: number }).prio)
+      )
+        best = i;
+    }
+    if (keyCounts[best] === 0) {
+      // only aspect-indicator codes ("3.2"): read them as codes
+      let bc = -1;
+      for (let i = 0; i < numberCols.length; i++) if (codeCounts[i] > 0 && (bc < 0 || codeCounts[i] > codeCounts[bc])) bc = i;
+      if (bc >= 0) {
+        best = bc;
+        codeMode = true;
+      }
+    }
+    const numberCol = numberCols[best].col;
+    const rows: number[] = [];
+    const keys: Array<IndicatorKey | null> = [];
+    const colKeys = keysByCol[best];
+    for (let i = 0; i < rowsSeen.length; i++) {
+      if (codeMode ? parseIndicatorCode(cellOf(values, rowsSeen[i], numberCol)) !== null : colKeys[i] !== null) {
+        rows.push(rowsSeen[i]);
+        keys.push(codeMode ? null : colKeys[i]);
+      }
+    }
+    const filled = levelCols.map(() => 0);
+    let constants = 0;
+    const formulas = grid.formulas;
+    for (const rr of rows) {
+      for (let i = 0; i < levelCols.length; i++) {
+        const c = levelCols[i].col;
+        if (hasValue(cellOf(values, rr, c))) {
+          filled[i]++;
+          const f = formulas?.[rr]?.[c];
+          if (!f) constants++;
+        }
+      }
+    }
+    out.push({ grid, gridIndex, headerRows: header.rows, cols: header.cols, numberCol, codeMode, rows, keys, levelCols, filled, constants, hidden });
+    // continue after this table (or right after a header row that had no indicator rows)
+    r = rows.length > 0 && end > r ? end : r + 1;
+  }
+}
+
+/** Better table first: has a level column, more indicator rows, fuller level column, more constants, visible sheet, tab order. */
+function better(a: Candidate, b: Candidate): boolean {
+  const la = a.levelCols.length > 0 ? 1 : 0;
+  const lb = b.levelCols.length > 0 ? 1 : 0;
+  if (la !== lb) return la > lb;
+  if (a.rows.length !== b.rows.length) return a.rows.length > b.rows.length;
+  const fa = a.filled.length ? Math.max(...a.filled) : 0;
+  const fb = b.filled.length ? Math.max(...b.filled) : 0;
+  if (fa !== fb) return fa > fb;
+  if (a.constants !== b.constants) return a.constants > b.constants;
+  const va = a.grid.hidden ? 0 : 1;
+  const vb = b.grid.hidden ? 0 : 1;
+  if (va !== vb) return va > vb;
+  return false;
+}
+
+/** Resolve an aspect-indicator code to an indicator number of fw: global numbering first, then position within the aspect. */
+function resolveCode(fw: Framework, code: { aspect: number; index: number }): number | null {
+  const direct = fw.indicators.find((i) => i.no === code.index);
+  if (direct && direct.aspect === code.aspect) return direct.no;
+  const inAspect = fw.indicators.filter((i) => i.aspect === code.aspect);
+  const pos = inAspect[code.index - 1];
+  return pos ? pos.no : null;
+}
+
+interface RowKey {
+  readonly row: number;
+  readonly no: number;
+  readonly entry: number;
+  readonly key: string;
+}
+
+function rowKeys(c: Candidate, fw: Framework | null): RowKey[] {
+  const out: RowKey[] = [];
+  for (let i = 0; i < c.rows.length; i++) {
+    const r = c.rows[i];
+    if (!c.codeMode) {
+      const k = c.keys[i];
+      if (k) out.push({ row: r, no: k.no, entry: k.entry, key: k.key });
+      continue;
+    }
+    const v = cellOf(c.grid.values, r, c.numberCol);
+    {
+      const code = parseIndicatorCode(v);
+      if (!code) continue;
+      const no = fw ? resolveCode(fw, code) : null;
+      // unresolvable codes keep their written form so that validation can name them
+      if (no === null) out.push({ row: r, no: code.index, entry: 1, key: `${code.aspect}.${code.index}` });
+      else out.push({ row: r, no, entry: 1, key: indicatorKey(no) });
+    }
+  }
+  return out;
+}
+
+/** Framework from the rows: numbers, repeated entries, names, decimals. */
+function detectFramework(c: Candidate, levelCol: number | null): Framework {
+  const nameCol = c.cols.find((h) => h.role.kind === 'name')?.col;
+  const values = c.grid.values;
+  // Structure first: the frameworks whose numbers (and repeated entries) all fit the rows.
+  const fixedKeys = c.codeMode ? null : (c.keys as IndicatorKey[]);
+  const stats = FRAMEWORKS.map((fw) => {
+    const keys = fixedKeys ?? rowKeys(c, fw);
+    let misfits = 0;
+    let distinct = 0;
+    const count = fw.indicators.length;
+    for (const k of keys) {
+      const known = k.no >= 1 && k.no <= count && (fixedKeys !== null || !k.key.includes('.'));
+      const repOk = k.entry === 1 || (fw.repeatable !== undefined && fw.repeatable.indicator === k.no && k.entry <= fw.repeatable.maxEntries);
+      if (!(known && repOk)) misfits++;
+      else if (k.entry === 1) distinct++;
+    }
+    return { fw, keys, misfits, distinct };
+  });
+  let minMisfits = Infinity;
+  for (const s of stats) if (s.misfits < minMisfits) minMisfits = s.misfits;
+  const plausible = stats.filter((s) => s.misfits === minMisfits);
+  if (plausible.length === 1) return plausible[0].fw;
+  // Then decimals, the count of indicators and the names written in the rows.
+  let decimals = false;
+  if (levelCol !== null) {
+    for (const r of c.rows) {
+      const p = parseLevel(cellOf(values, r, levelCol), null);
+      if (p.ok && !isInteger(p.level)) {
+        decimals = true;
+        break;
+      }
+    }
+  }
+  let bestFw: Framework = plausible[0].fw;
+  let bestScore = -Infinity;
+  for (const s of plausible) {
+    const fw = s.fw;
+    let score = -0.05 * Math.abs(fw.indicators.length - s.distinct);
+    if (decimals) score += fw.values === 'decimal' ? 5 : -5;
+    if (nameCol !== undefined) {
+      for (let i = 0; i < s.keys.length; i++) {
+        const k = s.keys[i];
+        const name = cellOf(values, fixedKeys !== null ? c.rows[i] : (k as RowKey).row, nameCol);
+        if (typeof name === 'string') score += 2 * ownNameSimilarity(fw, k.no, name);
+      }
+    }
+    if (score > bestScore) {
+      bestScore = score;
+      bestFw = fw;
+    }
+  }
+  return bestFw;
+}
+
+function textOf(v: CellValue): string | null {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'string') {
+    const n = v.length;
+    if (n === 0) return null;
+    // most cells need no trimming: skip the copy
+    if (v.charCodeAt(0) > 32 && v.charCodeAt(n - 1) > 32 && v.charCodeAt(0) !== 160 && v.charCodeAt(n - 1) !== 160) return v;
+    const t = v.trim();
+    return t === '' ? null : t;
+  }
+  if (typeof v === 'object') return v.error;
+  return String(v);
+}
+
+/** A weight cell as written, in the sheet's own unit: 1.3, "1,30", "1.3 %". */
+function weightOf(v: CellValue): number | null {
+  if (typeof v === 'number') return Number.isFinite(v) ? v : null;
+  if (typeof v !== 'string') return null;
+  const t = v.replace('%', '').trim().replace(',', '.');
+  const r = fromDecimalString(t);
+  return r === null || t === '' ? null : Number(t);
+}
+
+function levelColumnOf(c: Candidate, h: HeaderCol, i: number, oc: number): LevelColumn {
+  const stage = h.role.kind === 'level' ? h.role.stage : -1;
+  return {
+    col: h.col + oc,
+    letter: columnLetter(h.col + oc),
+    header: h.text,
+    stage,
+    stageName: stage >= 0 ? STAGE_NAMES[stage] : null,
+    filled: i >= 0 ? c.filled[i] : 0,
+  };
+}
+
+function includesCI(haystack: string, needle: string): boolean {
+  return haystack.toLowerCase().includes(needle.toLowerCase());
+}
+
+/**
+ * Reads the assessment table. `fwHint` (or options.framework) forces the framework; otherwise it
+ * is detected from the rows. Never throws on bad input: what cannot be read is an issue.
+ */
+export function readTable(grids: WorkbookGrids, fwHint: Framework | null = null, options: ReadOptions = {}): ReadResult {
+  const issues: ReadIssue[] = [];
+  let forced: Framework | null = fwHint;
+  if (!forced && options.framework !== undefined && options.framework !== null && String(options.framework).trim() !== '') {
+    forced = getFramework(String(options.framework));
+    if (!forced) {
+      issues.push({
+        code: 'FRAMEWORK_UNKNOWN',
+        sheet: null,
+        cell: null,
+        params: { framework: String(options.framework), known: FRAMEWORKS.map((f) => f.id).join(', ') },
+      });
+    }
+  }
+  const frameworkSource: 'detected' | 'option' = fwHint || options.framework ? 'option' : 'detected';
+  const empty = (sheets: string[]): ReadResult => ({
+    framework: forced,
+    frameworkSource,
+    table: null,
+    entries: [],
+    titles: [],
+    issues,
+    headers: new Map(),
+    sheetsSearched: sheets,
+  });
+
+  let selected: Array<{ grid: Grid; index: number }> = grids.map((grid, index) => ({ grid, index }));
+  if (options.sheet !== undefined && options.sheet !== '') {
+    const want = options.sheet.trim().toLowerCase();
+    selected = selected.filter((g) => g.grid.name.trim().toLowerCase() === want);
+    if (selected.length === 0) {
+      issues.push({
+        code: 'SHEET_NOT_FOUND',
+        sheet: options.sheet,
+        cell: null,
+        params: { sheet: options.sheet, sheets: grids.map((g) => g.name).join(', ') },
+      });
+      return empty(grids.map((g) => g.name));
+    }
+  }
+  const sheets = selected.map((s) => s.grid.name);
+  const candidates: Candidate[] = [];
+  for (const s of selected) scanGrid(s.grid, s.index, candidates);
+  let best: Candidate | null = null;
+  for (const c of candidates) if (c.rows.length > 0 && (best === null || better(c, best))) best = c;
+  if (!best) {
+    issues.push({ code: 'NO_TABLE', sheet: null, cell: null, params: { sheets: sheets.join(', ') } });
+    return empty(sheets);
+  }
+
+  const c = best;
+  const grid = c.grid;
+  const values = grid.values;
+  const or = grid.origin?.row ?? 0;
+  const oc = grid.origin?.col ?? 0;
+  const headers = new Map<number, string>();
+  for (const h of c.cols) headers.set(h.col + oc, h.text);
+
+  // Level columns and the one used.
+  let levelHeaders = c.levelCols;
+  let filled = c.filled;
+  let chosenIdx = -1;
+  if (options.column !== undefined && options.column.trim() !== '') {
+    const want = options.column.trim();
+    chosenIdx = levelHeaders.findIndex((h) => h.text.toLowerCase() === want.toLowerCase());
+    if (chosenIdx < 0) chosenIdx = levelHeaders.findIndex((h) => includesCI(h.text, want));
+    if (chosenIdx < 0) {
+      // a column the reader did not take for a level column, named by header text or letter
+      let other = c.cols.find((h) => h.role.kind !== 'number' && includesCI(h.text, want));
+      if (!other && /^[A-Za-z]{1,3}$/.test(want)) {
+        const letterCol = c.cols.find((h) => columnLetter(h.col + oc) === want.toUpperCase());
+        other = letterCol ?? { col: letterColumn(want) - oc, text: want.toUpperCase(), role: { kind: 'level', stage: -1 } };
+      }
+      if (other && other.col >= 0) {
+        const extra: HeaderCol = { col: other.col, text: other.text, role: { kind: 'level', stage: -1 } };
+        let count = 0;
+        for (const r of c.rows) if (hasValue(cellOf(values, r, extra.col))) count++;
+        levelHeaders = [...levelHeaders, extra];
+        filled = [...filled, count];
+        chosenIdx = levelHeaders.length - 1;
+      } else {
+        issues.push({
+          code: 'COLUMN_NOT_FOUND',
+          sheet: grid.name,
+          cell: null,
+          params: { column: want, columns: levelHeaders.map((h) => `${h.text} (${columnLetter(h.col + oc)})`).join(', ') || '-' },
+        });
+      }
+    }
+  }
+  if (chosenIdx < 0 && levelHeaders.length > 0) {
+    // Default: the most advanced stage with values; visible columns before hidden ones.
+    let bestScore = -Infinity;
+    for (let i = 0; i < levelHeaders.length; i++) {
+      const h = levelHeaders[i];
+      const visible = !c.hidden.has(h.col + oc);
+      const stage = h.role.kind === 'level' ? h.role.stage : -1;
+      const s = (filled[i] > 0 ? 1000 : 0) + (visible ? 100 : 0) + (filled[i] > 0 ? stage * 10 : 0) - i * 0.001;
+      if (s > bestScore) {
+        bestScore = s;
+        chosenIdx = i;
+      }
+    }
+  }
+  if (chosenIdx < 0) {
+    issues.push({
+      code: 'NO_LEVEL_COLUMN',
+      sheet: grid.name,
+      cell: a1(c.headerRows[0] + or, c.numberCol + oc),
+      params: { headers: c.cols.map((h) => h.text).join(', ') },
+    });
+  }
+  const levelColumns = levelHeaders.map((h, i) => ({ ...levelColumnOf({ ...c, filled }, h, i, oc) }));
+  const chosenHeader = chosenIdx >= 0 ? levelHeaders[chosenIdx] : null;
+  const levelRel = chosenHeader ? chosenHeader.col : null;
+
+  const framework = forced ?? (issues.some((i) => i.code === 'FRAMEWORK_UNKNOWN') ? null : detectFramework(c, levelRel));
+  const keys: ReadonlyArray<RowKey | IndicatorKey> = c.codeMode ? rowKeys(c, framework) : (c.keys as IndicatorKey[]);
+
+  const colOf = (kind: string): number | null => {
+    const h = c.cols.find((x) => x.role.kind === kind);
+    return h ? h.col : null;
+  };
+  const nameRel = colOf('name');
+  const weightRel = colOf('weight');
+  const evidenceRel = colOf('evidence');
+  const targetRel = colOf('target');
+  const noteRels = c.cols.filter((h) => h.role.kind === 'note').map((h) => h.col);
+  const formulas = grid.formulas;
+
+  const entries: AssessmentEntry[] = [];
+  const cellLetter = columnLetter((levelRel ?? c.numberCol) + oc);
+  const single = levelHeaders.length <= 1;
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i];
+    const r = c.codeMode ? (k as RowKey).row : c.rows[i];
+    const raw = levelRel !== null ? cellOf(values, r, levelRel) : null;
+    const parsed = levelRel !== null ? parseLevel(raw, framework, k.no) : null;
+    const stages: Array<{ col: number; raw: CellValue; level: Rational | null }> = single ? NO_STAGES : [];
+    if (!single) for (const h of levelHeaders) {
+      if (h === chosenHeader) continue;
+      const sv = cellOf(values, r, h.col);
+      const sp = parseLevel(sv, framework, k.no);
+      stages.push({ col: h.col + oc, raw: sv, level: sp.ok ? sp.level : null });
+    }
+    let note: string | null = null;
+    for (const nc of noteRels) {
+      const t = textOf(cellOf(values, r, nc));
+      if (t !== null) note = note === null ? t : `${note} | ${t}`;
+    }
+    let target: Rational | null = null;
+    if (targetRel !== null) {
+      const tp = parseLevel(cellOf(values, r, targetRel), framework, k.no);
+      if (tp.ok) target = tp.level;
+    }
+    const f = levelRel !== null ? formulas?.[r]?.[levelRel] : null;
+    entries.push({
+      key: k.key,
+      no: k.no,
+      entry: k.entry,
+      row: r + or,
+      cell: cellLetter + String(r + or + 1),
+      raw,
+      plainNumber: typeof raw === 'number' && !f,
+      level: parsed && parsed.ok ? parsed.level : null,
+      name: nameRel !== null ? textOf(cellOf(values, r, nameRel)) : null,
+      stages,
+      sheetWeight: weightRel !== null ? weightOf(cellOf(values, r, weightRel)) : null,
+      evidence: evidenceRel !== null ? textOf(cellOf(values, r, evidenceRel)) : null,
+      target,
+      note,
+    });
+  }
+
+  // Title rows above the header: agency name, sheet title, unit.
+  const titles: string[] = [];
+  for (let r = 0; r < c.headerRows[0]; r++) {
+    const row = values[r];
+    if (!row) continue;
+    const parts: string[] = [];
+    for (const v of row) {
+      const t = typeof v === 'string' ? v.trim() : typeof v === 'number' ? String(v) : '';
+      if (t !== '' && !parts.includes(t)) parts.push(t);
+    }
+    if (parts.length) titles.push(parts.join(' '));
+  }
+
+  const firstRow = c.rows.length ? c.rows[0] : c.headerRows[c.headerRows.length - 1] + 1;
+  const lastRow = c.rows.length ? c.rows[c.rows.length - 1] : firstRow;
+  const fallbackLevel: LevelColumn = {
+    col: c.numberCol + oc,
+    letter: columnLetter(c.numberCol + oc),
+    header: '',
+    stage: -1,
+    stageName: null,
+    filled: 0,
+  };
+  const table: TableLocation = {
+    sheet: grid.name,
+    headerRows: c.headerRows.map((r) => r + or),
+    firstRow: firstRow + or,
+    lastRow: lastRow + or,
+    numberColumn: c.numberCol + oc,
+    nameColumn: nameRel !== null ? nameRel + oc : null,
+    weightColumn: weightRel !== null ? weightRel + oc : null,
+    evidenceColumn: evidenceRel !== null ? evidenceRel + oc : null,
+    targetColumn: targetRel !== null ? targetRel + oc : null,
+    noteColumns: noteRels.map((x) => x + oc),
+    levelColumns,
+    levelColumn: chosenIdx >= 0 ? levelColumns[chosenIdx] : fallbackLevel,
+  };
+  return { framework, frameworkSource, table, entries, titles, issues, headers, sheetsSearched: sheets };
+}
+
+const NO_STAGES: Array<{ col: number; raw: CellValue; level: Rational | null }> = [];
+
+function letterColumn(letters: string): number {
+  let col = 0;
+  const up = letters.toUpperCase();
+  for (let i = 0; i < up.length; i++) col = col * 26 + (up.charCodeAt(i) - 64);
+  return col - 1;
+}
