@@ -1,0 +1,84 @@
+/**
+ * The WorkbookHost of the pane outside Excel: a workbook file the user opened in the browser.
+ * Everything happens in the page; nothing is uploaded. The xlsx adapter (exceljs, large) is loaded
+ * lazily with dynamic import() the first time a file is read, so it never weighs on the pane inside Excel.
+ *
+ * writeSheet renders the gap sheet into a copy of the ORIGINAL bytes every time (generating again with
+ * another target replaces the earlier result, never stacks sheets); the result is kept for download.
+ */
+import type { WorkbookHost, WriteResult } from '../core/host';
+import type { Grid } from '../core/types';
+import type { SheetModel } from '../core/sheet-model';
+import { outputFileName } from './format';
+
+/** What the browser host needs from the xlsx adapter; loaded on demand. */
+export interface XlsxAdapter {
+  readWorkbookGrids(bytes: Uint8Array): Promise<Grid[]>;
+  /** Adds the sheet to a copy of the workbook; returns the new bytes and the name the sheet got. */
+  writeGapSheet(bytes: Uint8Array, model: SheetModel): Promise<{ bytes: Uint8Array; sheetName: string; replaced: boolean }>;
+}
+
+/** Loads the real adapter (a separate chunk of the bundle). */
+export async function loadXlsxAdapter(): Promise<XlsxAdapter> {
+  const mod = await import(/* webpackChunkName: "xlsx" */ './xlsx-adapter');
+  return mod.xlsxAdapter;
+}
+
+export interface BrowserOutput {
+  readonly fileName: string;
+  readonly bytes: Uint8Array;
+  readonly sheetName: string;
+}
+
+export class BrowserHost implements WorkbookHost {
+  readonly kind = 'browser' as const;
+  readonly displayLanguage?: string;
+  private adapter: Promise<XlsxAdapter> | null = null;
+  private output: BrowserOutput | null = null;
+  private readonly outputListeners = new Set<() => void>();
+
+  constructor(
+    readonly fileName: string,
+    private readonly bytes: Uint8Array,
+    private readonly load: () => Promise<XlsxAdapter> = loadXlsxAdapter,
+  ) {}
+
+  private xlsx(): Promise<XlsxAdapter> {
+    if (!this.adapter) {
+      this.adapter = this.load();
+      // A failed load (e.g. the chunk could not be fetched) may be retried.
+      this.adapter.catch(() => {
+        this.adapter = null;
+      });
+    }
+    return this.adapter;
+  }
+
+  async readGrids(): Promise<Grid[]> {
+    const xlsx = await this.xlsx();
+    return xlsx.readWorkbookGrids(this.bytes);
+  }
+
+  /** A file has no selection to move; the pane shows the cell address instead. */
+  async selectCell(): Promise<void> {
+    /* nothing to select outside Excel */
+  }
+
+  async writeSheet(model: SheetModel): Promise<WriteResult> {
+    const xlsx = await this.xlsx();
+    const result = await xlsx.writeGapSheet(this.bytes, model);
+    this.output = { fileName: outputFileName(this.fileName), bytes: result.bytes, sheetName: result.sheetName };
+    for (const l of [...this.outputListeners]) l();
+    return { sheetName: result.sheetName, replaced: result.replaced };
+  }
+
+  /** The workbook with the gap sheet, after a successful writeSheet. */
+  getOutput(): BrowserOutput | null {
+    return this.output;
+  }
+
+  /** A file does not change while it is open. */
+  async onChange(): Promise<() => void> {
+    return () => undefined;
+  }
+}

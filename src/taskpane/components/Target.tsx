@@ -1,0 +1,171 @@
+/** The target, the plan preview, the "Buat Sheet Gap" button and what came of it. */
+import { useEffect, useMemo, useState } from 'react';
+import { Button, Field, Input, MessageBar, MessageBarBody, Radio, RadioGroup, Select, Spinner, mergeClasses } from '@fluentui/react-components';
+import type { Lang } from '../../core/types';
+import { text } from '../../core/i18n';
+import type { PaneState, TargetChoice } from '../controller';
+import type { BrowserOutput } from '../browser-host';
+import { useStyles } from './styles';
+
+/** How many plan rows the preview lists before "… and N more". */
+const PREVIEW_ROWS = 12;
+
+export function Target(props: {
+  state: PaneState;
+  onTarget: (t: TargetChoice) => void;
+  onGenerate: () => void;
+  output: BrowserOutput | null;
+}) {
+  const s = useStyles();
+  const { state } = props;
+  const lang: Lang = state.settings.lang;
+  const target = state.settings.target;
+  const [indexText, setIndexText] = useState(target.kind === 'index' ? target.text : '');
+  const [level, setLevel] = useState(target.kind === 'level' ? target.level : 3);
+  const preview = state.preview;
+  const writing = state.write.phase === 'writing';
+
+  // Prefill the index box with the next predicate's bound the first time it is offered.
+  const suggested = preview && (preview.status === 'plan' || preview.status === 'reached' || preview.status === 'unreachable') && target.kind === 'next' ? preview.target : null;
+  useEffect(() => {
+    if (indexText === '' && suggested) {
+      const m = /(\d+[,.]\d+)\s*$/.exec(suggested);
+      if (m) setIndexText(m[1]);
+    }
+  }, [suggested, indexText]);
+
+  const url = useMemo(() => {
+    if (!props.output || typeof URL === 'undefined' || typeof URL.createObjectURL !== 'function') return null;
+    const blob = new Blob([props.output.bytes as BlobPart], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
+    return URL.createObjectURL(blob);
+  }, [props.output]);
+  useEffect(() => () => {
+    if (url) URL.revokeObjectURL(url);
+  }, [url]);
+
+  return (
+    <section className={s.section} aria-labelledby="target-title">
+      <h2 className={s.sectionTitle} id="target-title">
+        {text(lang, 'pane', 'targetTitle')}
+      </h2>
+      <RadioGroup
+        aria-label={text(lang, 'pane', 'targetKind')}
+        value={target.kind}
+        onChange={(_, d) => {
+          if (d.value === 'next') props.onTarget({ kind: 'next' });
+          else if (d.value === 'index') props.onTarget({ kind: 'index', text: indexText });
+          else props.onTarget({ kind: 'level', level });
+        }}
+      >
+        <Radio value="next" label={text(lang, 'pane', 'targetNext')} data-testid="target-next" />
+        <Radio value="index" label={text(lang, 'pane', 'targetIndex')} data-testid="target-index" />
+        <Radio value="level" label={text(lang, 'pane', 'targetLevel')} data-testid="target-level" />
+      </RadioGroup>
+      {target.kind === 'index' && (
+        <Field
+          label={text(lang, 'pane', 'targetIndexInput')}
+          className={s.field}
+          validationState={preview?.status === 'invalid' ? 'error' : 'none'}
+          validationMessage={preview?.status === 'invalid' ? preview.message : undefined}
+        >
+          <Input
+            className={s.control}
+            inputMode="decimal"
+            data-testid="target-index-input"
+            value={indexText}
+            onChange={(_, d) => {
+              setIndexText(d.value);
+              props.onTarget({ kind: 'index', text: d.value });
+            }}
+          />
+        </Field>
+      )}
+      {target.kind === 'level' && (
+        <Field label={text(lang, 'pane', 'targetLevelInput')} className={s.field}>
+          <Select
+            className={s.control}
+            data-testid="target-level-select"
+            value={String(level)}
+            onChange={(_, d) => {
+              const v = Number(d.value);
+              setLevel(v);
+              props.onTarget({ kind: 'level', level: v });
+            }}
+          >
+            {[1, 2, 3, 4, 5].map((n) => (
+              <option key={n} value={String(n)}>
+                {n}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      )}
+      <Preview state={state} />
+      <div className={s.actions}>
+        <Button appearance="primary" data-testid="generate-gap" onClick={props.onGenerate} disabled={writing || state.phase !== 'ready'} aria-describedby="write-status">
+          {writing ? <Spinner size="extra-tiny" label={text(lang, 'pane', 'generating')} /> : text(lang, 'pane', 'generate')}
+        </Button>
+        <div id="write-status" aria-live="polite">
+          {state.write.phase === 'done' && (
+            <MessageBar intent="success" data-testid="write-result" data-sheet={state.write.result.sheetName}>
+              <MessageBarBody>{props.output ? text(lang, 'pane', 'writeDoneFile', { sheet: state.write.result.sheetName }) : state.write.message}</MessageBarBody>
+            </MessageBar>
+          )}
+          {(state.write.phase === 'blocked' || state.write.phase === 'failed') && (
+            <MessageBar intent="error" data-testid="write-result">
+              <MessageBarBody>{state.write.message}</MessageBarBody>
+            </MessageBar>
+          )}
+        </div>
+        {props.output && url && state.write.phase === 'done' && (
+          <>
+            <a className={s.download} href={url} download={props.output.fileName} data-testid="download-result">
+              {text(lang, 'pane', 'download', { file: props.output.fileName })}
+            </a>
+            <p className={s.muted}>{text(lang, 'pane', 'downloadNote')}</p>
+          </>
+        )}
+      </div>
+    </section>
+  );
+}
+
+function Preview(props: { state: PaneState }) {
+  const s = useStyles();
+  const lang = props.state.settings.lang;
+  const p = props.state.preview;
+  if (!p || p.status === 'unavailable' || p.status === 'invalid') return null;
+  if (p.status === 'top') return <p className={s.small} data-testid="plan-summary">{p.message}</p>;
+  return (
+    <div className={s.section} aria-label={text(lang, 'pane', 'planTitle')}>
+      <p className={s.small}>
+        <strong data-testid="target-value">{p.target}</strong>
+      </p>
+      <p className={s.small} data-testid="plan-summary">
+        {p.message}
+      </p>
+      {p.status === 'plan' && (
+        <>
+          <div className={mergeClasses(s.planRow, s.planHead)} aria-hidden="true">
+            <span className={s.planHeadName}>{text(lang, 'pane', 'planIndicator')}</span>
+            <span className={s.planPoints}>{text(lang, 'pane', 'planPoints')}</span>
+          </div>
+          <ul className={s.planList} data-testid="plan-list" aria-label={text(lang, 'pane', 'planTitle')}>
+            {p.steps.slice(0, PREVIEW_ROWS).map((st) => (
+              <li key={st.key} className={s.planRow} data-testid="plan-item" data-indicator={st.key}>
+                <span className={s.planNo}>{st.key}</span>
+                <span>
+                  {st.name.replace(/^Tingkat Kematangan\s+/i, '')} ({st.from} → {st.to})
+                </span>
+                <span className={s.planPoints} aria-label={`${text(lang, 'pane', 'planPoints')} ${st.points}`}>
+                  {st.points}
+                </span>
+              </li>
+            ))}
+          </ul>
+          {p.steps.length > PREVIEW_ROWS && <p className={s.muted}>{text(lang, 'pane', 'planMore', { count: p.steps.length - PREVIEW_ROWS })}</p>}
+        </>
+      )}
+    </div>
+  );
+}

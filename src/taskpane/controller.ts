@@ -1,0 +1,314 @@
+/**
+ * The task pane's state and behaviour, in plain TypeScript (no DOM, no React, no Office): it reads the
+ * workbook through a WorkbookHost, assesses it with the core, re-evaluates (debounced) when the user
+ * edits cells, previews the plan for the chosen target and writes the gap sheet. The React view only
+ * renders `getState()` and calls the methods below, so everything a user can do is testable here.
+ */
+import type { WorkbookHost, WriteResult } from '../core/host';
+import type { Assessment, FrameworkId, Grid, Lang, PredicateBasis, Problem } from '../core/types';
+import { text } from '../core/i18n';
+import { unreadableMessage, type UnreadableReason } from '../core/report';
+import { defaultEngine, type Engine, type PlanPreview, type TargetChoice } from './engine';
+import { sortProblems } from './format';
+
+export type { PlanPreview, TargetChoice } from './engine';
+
+export interface PaneSettings {
+  readonly lang: Lang;
+  /** Forced framework, or null to use the detected one. */
+  readonly framework: FrameworkId | null;
+  /** Chosen level column (absolute zero-based column index), or null for the default (most advanced stage with values). */
+  readonly column: number | null;
+  readonly basis: PredicateBasis;
+  readonly target: TargetChoice;
+}
+
+export type Phase = 'idle' | 'reading' | 'ready' | 'failed';
+
+export type WriteState =
+  | { readonly phase: 'idle' }
+  | { readonly phase: 'writing' }
+  | { readonly phase: 'done'; readonly result: WriteResult; readonly message: string }
+  | { readonly phase: 'blocked'; readonly message: string }
+  | { readonly phase: 'failed'; readonly message: string };
+
+export interface PaneState {
+  readonly phase: Phase;
+  readonly settings: PaneSettings;
+  readonly assessment: Assessment | null;
+  /** Problems with errors first. */
+  readonly problems: ReadonlyArray<Problem>;
+  readonly preview: PlanPreview | null;
+  readonly write: WriteState;
+  /** Why the workbook could not be read (in the user's language), when phase is 'failed'. */
+  readonly readError: string | null;
+  /** The cell last selected from the problem list ("Sheet!A1"). */
+  readonly selected: string | null;
+  /** Bumped on every evaluation (tests and the view use it to notice a re-evaluation). */
+  readonly evaluations: number;
+}
+
+export interface ControllerOptions {
+  readonly engine?: Engine;
+  /** Delay between the last change in the workbook and the re-evaluation, in ms (default 300). */
+  readonly debounceMs?: number;
+  readonly settings?: Partial<PaneSettings>;
+  readonly setTimeout?: (fn: () => void, ms: number) => unknown;
+  readonly clearTimeout?: (handle: unknown) => void;
+}
+
+export const DEFAULT_SETTINGS: PaneSettings = {
+  lang: 'id',
+  framework: null,
+  column: null,
+  basis: 'exact',
+  target: { kind: 'next' },
+};
+
+/** Words for a failure: an unreadable file's stable reason in the user's language, else the error's own message. */
+function errorText(e: unknown, lang: Lang = 'id'): string {
+  if (typeof e === 'object' && e !== null && (e as { name?: unknown }).name === 'WorkbookReadError' && typeof (e as { reason?: unknown }).reason === 'string') {
+    return unreadableMessage((e as { reason: UnreadableReason }).reason, lang);
+  }
+  if (e instanceof Error) return e.message;
+  return String(e);
+}
+
+export class PaneController {
+  private state: PaneState;
+  private grids: Grid[] | null = null;
+  private readonly listeners = new Set<() => void>();
+  private readonly engine: Engine;
+  private readonly debounceMs: number;
+  private readonly setTimer: (fn: () => void, ms: number) => unknown;
+  private readonly clearTimer: (handle: unknown) => void;
+  private timer: unknown = null;
+  private unsubscribe: (() => void) | null = null;
+  private disposed = false;
+  /** Serial number of the latest read, so a slow earlier read never overwrites a newer one. */
+  private readSerial = 0;
+  /** What made the last read or evaluation fail (its message is rebuilt when the language changes). */
+  private failure: unknown = null;
+
+  constructor(private readonly host: WorkbookHost, options: ControllerOptions = {}) {
+    this.engine = options.engine ?? defaultEngine;
+    this.debounceMs = options.debounceMs ?? 300;
+    this.setTimer = options.setTimeout ?? ((fn, ms) => setTimeout(fn, ms));
+    this.clearTimer = options.clearTimeout ?? ((h) => clearTimeout(h as ReturnType<typeof setTimeout>));
+    this.state = {
+      phase: 'idle',
+      settings: { ...DEFAULT_SETTINGS, ...options.settings },
+      assessment: null,
+      problems: [],
+      preview: null,
+      write: { phase: 'idle' },
+      readError: null,
+      selected: null,
+      evaluations: 0,
+    };
+  }
+
+  get hostKind(): WorkbookHost['kind'] {
+    return this.host.kind;
+  }
+
+  getState = (): PaneState => this.state;
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => {
+      this.listeners.delete(listener);
+    };
+  };
+
+  private set(patch: Partial<PaneState>): void {
+    if (this.disposed) return;
+    this.state = { ...this.state, ...patch };
+    for (const l of [...this.listeners]) l();
+  }
+
+  /** Reads the workbook, assesses it and starts listening to edits. */
+  async start(): Promise<void> {
+    await this.refresh();
+    if (this.disposed || this.unsubscribe) return;
+    try {
+      const off = await this.host.onChange(() => this.changed());
+      if (this.disposed) off();
+      else this.unsubscribe = off;
+    } catch {
+      // A host that cannot report changes still works; the user re-reads by re-opening the pane.
+    }
+  }
+
+  /** Called by the host on every edit: re-evaluates once the edits pause. */
+  changed(): void {
+    if (this.disposed) return;
+    if (this.timer !== null) this.clearTimer(this.timer);
+    this.timer = this.setTimer(() => {
+      this.timer = null;
+      void this.refresh();
+    }, this.debounceMs);
+  }
+
+  /** Re-reads the workbook and re-evaluates now. */
+  async refresh(): Promise<void> {
+    const serial = ++this.readSerial;
+    if (this.state.phase !== 'ready') this.set({ phase: 'reading' });
+    let grids: Grid[];
+    try {
+      grids = await this.host.readGrids();
+    } catch (e) {
+      if (serial !== this.readSerial) return;
+      this.fail(e);
+      return;
+    }
+    if (serial !== this.readSerial || this.disposed) return;
+    this.grids = grids;
+    this.failure = null;
+    this.evaluate({ phase: 'ready', readError: null });
+  }
+
+  private fail(e: unknown, extra: Partial<PaneState> = {}): void {
+    this.failure = e;
+    const lang = this.state.settings.lang;
+    this.set({ ...extra, phase: 'failed', readError: text(lang, 'pane', 'readFailed', { reason: errorText(e, lang) }), assessment: null, problems: [], preview: null });
+  }
+
+  private evaluate(extra: Partial<PaneState> = {}): void {
+    if (!this.grids) {
+      this.set(extra);
+      return;
+    }
+    const settings = this.state.settings;
+    let assessment: Assessment;
+    try {
+      assessment = this.engine.assess(this.grids, settings);
+    } catch (e) {
+      this.fail(e, extra);
+      return;
+    }
+    const preview = this.engine.preview(assessment, settings);
+    const base = extra.write ?? this.state.write;
+    const write = base.phase === 'writing' ? base : this.keepWriteMessage(assessment, base);
+    this.set({
+      ...extra,
+      assessment,
+      problems: sortProblems(assessment.problems),
+      preview,
+      write,
+      evaluations: this.state.evaluations + 1,
+    });
+  }
+
+  /** A success message stays until the next write; a "blocked" message goes once the errors are fixed. */
+  private keepWriteMessage(assessment: Assessment, w: WriteState): WriteState {
+    if (w.phase === 'blocked' && !assessment.problems.some((p) => p.severity === 'error')) return { phase: 'idle' };
+    return w;
+  }
+
+  /** Changes settings; the workbook is not read again, only re-evaluated. */
+  update(patch: Partial<PaneSettings>): void {
+    const prev = this.state.settings;
+    const settings = { ...prev, ...patch };
+    // A forced framework changes the table's meaning: the column choice of another framework no longer applies.
+    if (patch.framework !== undefined && patch.framework !== prev.framework && patch.column === undefined) {
+      (settings as { column: number | null }).column = null;
+    }
+    const languageOnly = Object.keys(patch).every((k) => k === 'lang');
+    this.state = { ...this.state, settings };
+    if (languageOnly && this.state.phase === 'failed' && this.failure !== null) {
+      this.fail(this.failure);
+    } else if (languageOnly) {
+      // Messages of a finished write are rebuilt in the new language.
+      this.evaluate({ write: this.translateWrite(this.state.write) });
+    } else {
+      this.evaluate({ write: this.state.write.phase === 'writing' ? this.state.write : { phase: 'idle' } });
+    }
+  }
+
+  private translateWrite(w: WriteState): WriteState {
+    if (w.phase === 'done') return { ...w, message: this.successMessage(w.result) };
+    return w;
+  }
+
+  private successMessage(result: WriteResult): string {
+    const lang = this.state.settings.lang;
+    return text(lang, 'pane', result.replaced ? 'writeReplaced' : 'writeDone', { sheet: result.sheetName });
+  }
+
+  /** Selects the problem's cell in the workbook. */
+  async selectProblem(problem: Problem): Promise<void> {
+    if (!problem.cell || !problem.sheet) return;
+    this.set({ selected: `${problem.sheet}!${problem.cell}` });
+    try {
+      await this.host.selectCell(problem.sheet, problem.cell);
+    } catch {
+      // Selecting is a convenience; the address stays visible in the list.
+    }
+  }
+
+  /** Writes the gap sheet for the current target, or says what blocks it. */
+  async generate(): Promise<WriteState> {
+    const { assessment, settings } = this.state;
+    const lang = settings.lang;
+    if (this.state.write.phase === 'writing') return this.state.write;
+    const blocked = this.blockReason();
+    if (blocked) {
+      const w: WriteState = { phase: 'blocked', message: blocked };
+      this.set({ write: w });
+      return w;
+    }
+    let model;
+    try {
+      const sourceFile = (this.host as { fileName?: unknown }).fileName;
+      model = this.engine.gapSheet(assessment as Assessment, settings, typeof sourceFile === 'string' ? { sourceFile } : {});
+    } catch (e) {
+      const w: WriteState = { phase: 'failed', message: text(lang, 'pane', 'writeFailed', { reason: errorText(e, lang) }) };
+      this.set({ write: w });
+      return w;
+    }
+    this.set({ write: { phase: 'writing' } });
+    try {
+      const result = await this.host.writeSheet(model);
+      const w: WriteState = { phase: 'done', result, message: this.successMessage(result) };
+      this.set({ write: w });
+      return w;
+    } catch (e) {
+      const w: WriteState = { phase: 'failed', message: text(this.state.settings.lang, 'pane', 'writeFailed', { reason: errorText(e, this.state.settings.lang) }) };
+      this.set({ write: w });
+      return w;
+    }
+  }
+
+  /** Shows the outcome of a write made elsewhere (the ribbon's one-click command) as if the button had been pressed. */
+  showWriteResult(result: WriteResult): void {
+    this.set({ write: { phase: 'done', result, message: this.successMessage(result) } });
+  }
+
+  /** Shows why a write made elsewhere (the ribbon's command) failed. */
+  showWriteFailure(reason: string): void {
+    this.set({ write: { phase: 'failed', message: text(this.state.settings.lang, 'pane', 'writeFailed', { reason }) } });
+  }
+
+  /** Why the gap sheet cannot be written now (in the user's language), or null. */
+  blockReason(): string | null {
+    const { assessment, settings, phase } = this.state;
+    const lang = settings.lang;
+    if (phase !== 'ready' || !assessment) return text(lang, 'pane', 'blockedNotRead');
+    const errors = assessment.problems.filter((p) => p.severity === 'error').length;
+    if (errors > 0 || !assessment.scores) return text(lang, 'pane', 'blockedErrors', { count: Math.max(errors, 1) });
+    const preview = this.state.preview;
+    if (preview && preview.status === 'invalid') return preview.message;
+    return null;
+  }
+
+  dispose(): void {
+    if (this.timer !== null) this.clearTimer(this.timer);
+    this.timer = null;
+    this.unsubscribe?.();
+    this.unsubscribe = null;
+    this.listeners.clear();
+    this.disposed = true;
+  }
+}
+

@@ -1,0 +1,87 @@
+/**
+ * Display helpers of the task pane: plain functions of core data (no DOM, no React), so they are
+ * unit-tested without a browser.
+ */
+import type { Framework, Lang, Problem, Rational } from '../core/types';
+import { fromNumber, toFixed } from '../core/rational';
+
+/** The decimal separator users of each language expect (Indonesian writes 2,60). */
+export function decimalSeparator(lang: Lang): string {
+  return lang === 'id' ? ',' : '.';
+}
+
+/** An exact value rounded half-up to `digits` decimals, in the user's notation ("2,60" / "2.60"). */
+export function formatExact(value: Rational, lang: Lang, digits = 2): string {
+  return toFixed(value, digits, decimalSeparator(lang));
+}
+
+/** A JS number (already exact to a few decimals, e.g. a weight or level) in the user's notation, rounded half-up. */
+export function formatNumber(value: number, lang: Lang, digits = 2): string {
+  const r = fromNumber(value);
+  if (!r) return String(value);
+  return toFixed(r, digits, decimalSeparator(lang));
+}
+
+/** A number in the user's notation, with the fewest decimals needed (up to `maxDigits`): 3 → "3", 2.5 → "2,5". */
+export function formatCompact(value: number, lang: Lang, maxDigits = 2): string {
+  const fixed = formatNumber(value, lang, maxDigits);
+  const sep = decimalSeparator(lang);
+  if (!fixed.includes(sep)) return fixed;
+  return fixed.replace(/0+$/, '').replace(new RegExp(`\\${sep}$`), '');
+}
+
+/** Parses a number typed by the user in either notation ("2,6", "2.6", " 2,60 "); null if it is not one. */
+export function parseUserNumber(text: string): number | null {
+  const t = text.trim().replace(',', '.');
+  if (!/^\d+(\.\d+)?$/.test(t)) return null;
+  return Number(t);
+}
+
+/** The position of a predicate among the framework's bands (0 = lowest), or -1. Aliases count. */
+export function bandIndex(fw: Framework, predicate: string | null | undefined): number {
+  if (!predicate) return -1;
+  const p = predicate.trim().toLowerCase();
+  return fw.predicates.findIndex((b) => b.name.toLowerCase() === p || (b.aliases ?? []).some((a) => a.toLowerCase() === p));
+}
+
+/** Band colours from lowest to highest; each background keeps a contrast ratio of at least 4.5 with its text colour. */
+const BAND_COLOURS: ReadonlyArray<{ readonly background: string; readonly foreground: string }> = [
+  { background: '#A4262C', foreground: '#FFFFFF' },
+  { background: '#A5460A', foreground: '#FFFFFF' },
+  { background: '#F2C811', foreground: '#1B1A19' },
+  { background: '#3B6E04', foreground: '#FFFFFF' },
+  { background: '#0B5A2A', foreground: '#FFFFFF' },
+];
+
+/** Colours of a predicate's band; frameworks with another number of bands are spread over the same scale. */
+export function bandColours(fw: Framework, predicate: string | null | undefined): { background: string; foreground: string } {
+  const i = bandIndex(fw, predicate);
+  if (i < 0) return { background: '#605E5C', foreground: '#FFFFFF' };
+  const n = fw.predicates.length;
+  const k = n <= 1 ? BAND_COLOURS.length - 1 : Math.round((i * (BAND_COLOURS.length - 1)) / (n - 1));
+  return BAND_COLOURS[k];
+}
+
+/** Width of a score on the 0–5 scale as a percentage of a bar (1 → 20 %, 5 → 100 %; values outside are clamped). */
+export function barPercent(value: number): number {
+  const p = (value / 5) * 100;
+  return Math.max(0, Math.min(100, p));
+}
+
+/** Problems with errors first, otherwise in the order the core reported them (stable). */
+export function sortProblems(problems: ReadonlyArray<Problem>): Problem[] {
+  const errors = problems.filter((p) => p.severity === 'error');
+  const warnings = problems.filter((p) => p.severity !== 'error');
+  return [...errors, ...warnings];
+}
+
+/** A stable identity of a problem for list keys and selection. */
+export function problemKey(p: Problem, index: number): string {
+  return `${p.code}|${p.sheet ?? ''}|${p.cell ?? ''}|${p.indicator ?? ''}|${index}`;
+}
+
+/** The output file name offered for download: "Penilaian 2024.xlsx" → "Penilaian 2024-gap.xlsx". */
+export function outputFileName(inputName: string): string {
+  const base = inputName.replace(/\.xlsx$/i, '');
+  return `${base || 'workbook'}-gap.xlsx`;
+}
