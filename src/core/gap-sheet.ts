@@ -21,6 +21,12 @@
  * A current level links to its source cell ('Sheet'!G7) when that cell holds a plain number; otherwise it
  * holds the parsed value and a note says so. Text taken from the user's workbook (names, notes, the agency)
  * is always a string value, never a formula, whatever it begins with.
+ *
+ * Indicators the plan leaves alone because another agency's index gives their value (IndicatorGap.outOfHands:
+ * pemdi2026 5, 6, 7, 18) say "di luar kendali instansi" / "not in the agency's hands" in the priority column
+ * (a constant: it stays true whatever the targets), and their notes give the index points at stake if that
+ * value reached 5. The priority formulas of the other rows leave these rows out (a mask on the number
+ * column), so that ranks stay 1, 2, 3 … even when a user types a target into such a row.
  */
 import type { Assessment, AssessmentEntry, CellRange, Framework, Lang, Problem, Rational } from './types';
 import type {
@@ -34,7 +40,7 @@ import type {
   ValidationModel,
 } from './sheet-model';
 import type { GapPlan, IndicatorGap } from './planner';
-import { add, cmp, div, mul, R0, rational, roundHalfUp, sum, toNumber } from './rational';
+import { add, cmp, div, mul, R0, rational, roundHalfUp, sub, sum, toNumber } from './rational';
 import { columnLetter } from './address';
 import { text } from './i18n';
 
@@ -59,11 +65,18 @@ const MAX_SHEET_NAME = 31;
 
 /** A valid sheet name: no []:*?/\, no leading/trailing apostrophe, at most 31 characters, not empty. */
 export function sanitizeSheetName(name: string): string {
-  let s = name.replace(/[[\]:*?/\\]/g, ' ').replace(/\s+/g, ' ').trim();
-  s = s.replace(/^'+|'+$/g, '').trim();
-  if (s.length > MAX_SHEET_NAME) s = s.slice(0, MAX_SHEET_NAME).trim();
+  let s = name.replace(/[[\]:*?/\\]/g, ' ').replace(/\s+/g, ' ');
+  s = s.replace(/^[\s']+|[\s']+$/g, '');
+  // Cutting may leave an apostrophe at the end again ("…'x" cut before the x): strip it too.
+  if (s.length > MAX_SHEET_NAME) s = cutUnits(s, MAX_SHEET_NAME).replace(/[\s']+$/, '');
   if (s === '' || s.toLowerCase() === 'history') s = 'Gap';
   return s;
+}
+
+/** The first `max` UTF-16 units of `s`, without splitting a surrogate pair (an emoji, say). */
+function cutUnits(s: string, max: number): string {
+  const cut = s.slice(0, max);
+  return /[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut;
 }
 
 /**
@@ -78,9 +91,32 @@ export function chooseSheetName(preferred: string, existing: ReadonlyArray<strin
   if (!taken.has(base.toLowerCase())) return base;
   for (let i = 2; ; i++) {
     const suffix = ` (${i})`;
-    const name = base.slice(0, MAX_SHEET_NAME - suffix.length).trim() + suffix;
+    const name = cutUnits(base, MAX_SHEET_NAME - suffix.length).trim() + suffix;
     if (!taken.has(name.toLowerCase())) return name;
   }
+}
+
+/** The sheet part of a reference such as "'Analisis Gap'!$A$1", "=Sheet1!A1", unquoted; null if none. */
+export function sheetOfReference(reference: string): string | null {
+  const text = reference.startsWith('=') ? reference.slice(1) : reference;
+  const bang = text.lastIndexOf('!');
+  if (bang < 0) return null;
+  const s = text.slice(0, bang);
+  return s.startsWith("'") && s.endsWith("'") ? s.slice(1, -1).replace(/''/g, "'") : s;
+}
+
+/**
+ * The sheet the marker name (GAP_SHEET_MARKER) marks, given what the name refers to: it must be A1 of
+ * one of `sheets` (compared case-insensitively), as the renderers write it. Returns the sheet's name as
+ * the workbook spells it, or null (no marker, "#REF!" after the sheet was deleted, another cell).
+ * That sheet is never read as an assessment, and a later run may replace it.
+ */
+export function markedSheet(reference: string | null, sheets: ReadonlyArray<string>): string | null {
+  if (reference === null) return null;
+  const sheet = sheetOfReference(reference);
+  const area = reference.slice(reference.lastIndexOf('!') + 1).replace(/\$/g, '');
+  if (sheet === null || area.toUpperCase() !== 'A1') return null;
+  return sheets.find((s) => s.toLowerCase() === sheet.toLowerCase()) ?? null;
 }
 
 /** A sheet reference for formulas: 'Penilaian Mandiri'!G7 (apostrophes doubled). */
@@ -169,6 +205,7 @@ const STYLES: Record<string, CellStyle> = {
   stepsCell: { numberFormat: '0', horizontal: 'center', vertical: 'top', border: true },
   points: { numberFormat: '0.0000', vertical: 'top', border: true },
   rank: { numberFormat: '0', horizontal: 'center', vertical: 'top', border: true, bold: true },
+  rankOut: { horizontal: 'center', vertical: 'top', border: true, italic: true, wrap: true, fontColor: '#7F7F7F' },
   sumIndex: { numberFormat: '0.00', horizontal: 'center', border: true },
   sumText: { border: true, wrap: true, vertical: 'top' },
   sumNum: { numberFormat: '0.00', border: true },
@@ -396,6 +433,12 @@ export function buildGapSheet(assessment: Assessment, plan: GapPlan, options: Ga
   // Entries of the spread aspect (spbe2018 aspect 7 with repeated indicator 35) have weight aspect/k.
   const spreadCount = (aspectNo: number) => rows.filter((r) => r.gap.aspect === aspectNo).length;
 
+  // Rows not in the agency's hands are left out of the priority ranking: a mask on the number column,
+  // (No<>5)*(No<>6)*…, multiplied into each SUMPRODUCT of the rank formula (empty when there are none).
+  const noRange = colRange('no');
+  const outOfHands = rows.filter((x) => x.gap.outOfHands).map((x) => x.gap);
+  const mask = outOfHands.map((gp) => `*(${noRange}<>${gp.entry === 1 ? String(gp.no) : str(gp.key)})`).join('');
+
   rows.forEach(({ gap: gp, entry }, i) => {
     const r = first + i;
     if (gp.entry === 1) put(r, C.no, gp.no, 'cellNoNum');
@@ -417,6 +460,11 @@ export function buildGapSheet(assessment: Assessment, plan: GapPlan, options: Ga
     const notes: string[] = entry ? problemsFor(entry, assessment.problems, lang) : [];
     // The framework's own note (e.g. "the value comes from the SDI index") helps to judge a target.
     if (def?.note) notes.push(def.note[lang]);
+    if (gp.outOfHands && gp.valuedBy) {
+      // What is at stake, though the agency cannot raise it: (5 − current) × weight / 100.
+      const stake = div(mul(sub(rational(5), gp.current), gp.weight), rational(100));
+      notes.push(g(lang, 'noteOutOfHands', { source: gp.valuedBy[lang], points: decimalText(stake, 4, lang) }));
+    }
 
     // Self-assessment.
     if (selfCol && entry) {
@@ -459,11 +507,15 @@ export function buildGapSheet(assessment: Assessment, plan: GapPlan, options: Ga
     const P = colRange('points');
     const Cu = curRange;
     const pr = rel(r, C.points);
-    const rankFormula =
-      `IF(${pr}>0,1+SUMPRODUCT(--(${P}>${pr}))` +
-      `+SUMPRODUCT((${P}=${pr})*(${Cu}<${cur}))` +
-      `+SUMPRODUCT((${P}=${pr})*(${Cu}=${cur})*(ROW(${P})<ROW(${pr}))),"")`;
-    put(r, C.rank, gp.rank === null ? '' : gp.rank, 'rank', rankFormula);
+    if (gp.outOfHands) {
+      put(r, C.rank, g(lang, 'rankOutOfHands'), 'rankOut');
+    } else {
+      const rankFormula =
+        `IF(${pr}>0,1+SUMPRODUCT(--(${P}>${pr})${mask})` +
+        `+SUMPRODUCT((${P}=${pr})*(${Cu}<${cur})${mask})` +
+        `+SUMPRODUCT((${P}=${pr})*(${Cu}=${cur})*(ROW(${P})<ROW(${pr}))${mask}),"")`;
+      put(r, C.rank, gp.rank === null ? '' : gp.rank, 'rank', rankFormula);
+    }
 
     put(r, C.notes, notes.join('\n'), 'cellText');
     put(r, C.sheetNote, entry?.note ?? '', 'cellText');
@@ -662,6 +714,12 @@ export function buildGapSheet(assessment: Assessment, plan: GapPlan, options: Ga
 function ceilDiv(r: Rational): bigint {
   const q = r.num / r.den;
   return r.num > BigInt(0) && q * r.den !== r.num ? q + BigInt(1) : q;
+}
+
+/** An exact number rounded half-up to `places` decimals, trailing zeros dropped, written as the language does (0,2 / 0.2). */
+function decimalText(r: Rational, places: number, lang: Lang): string {
+  const s = toNumber(roundHalfUp(r, places)).toFixed(places).replace(/\.?0+$/, '');
+  return lang === 'id' ? s.replace('.', ',') : s;
 }
 
 function displayRaw(raw: AssessmentEntry['raw']): string {

@@ -77,6 +77,11 @@ export async function detectExcelHost(
   const excelName = office.HostType?.Excel ?? 'Excel';
   const excel = s.Excel as ExcelApi | undefined;
   if (!info || info.host !== excelName || !excel || typeof excel.run !== 'function') return null;
-  const { timeoutMs: _t, ...rest } = options;
-  return new ExcelHost({ ...rest, excel, displayLanguage: displayLanguage(s), isApiSupported: apiSupport(s) });
+  return new ExcelHost({
+    excel,
+    displayLanguage: displayLanguage(s),
+    isApiSupported: apiSupport(s),
+    writeBudget: options.writeBudget,
+    readBudget: options.readBudget,
+  });
 }

@@ -81,7 +81,7 @@ export class ExcelHost implements WorkbookHost {
         const ws = context.workbook.worksheets.getItem(sheet);
         ws.activate();
         ws.getRange(address.replace(/^.*!/, '')).select();
-        await counter.sync(context);
+        await counter.counted(context.sync());
       });
     } finally {
       this.stats.lastSelect = counter.count;

@@ -1,7 +1,7 @@
 /**
  * Reading the open workbook as grids, in two `context.sync()` calls for any number of sheets:
  *
- *   sync 1 — the sheet list (names, visibility);
+ *   sync 1 — the sheet list (names, visibility) and our marker name (GAP_SHEET_MARKER);
  *   sync 2 — for every sheet at once: the used range (values only: address, values, formulas,
  *            value types), its merged areas, and whether each of the first columns is hidden.
  *
@@ -14,12 +14,18 @@
  * reader asks each of the first `hiddenColumnScan` columns (A..BL by default) in the same sync.
  * Hidden columns further right are not reported. Hidden rows are not reported.
  *
+ * The gap sheet this tool wrote earlier (the sheet whose A1 the workbook-scoped defined name
+ * GAP_SHEET_MARKER refers to, however the user renamed it) is left out: it is never an assessment.
+ *
  * Formulas: `Range.formulas` gives the text of a constant for non-formula cells and drops the
  * apostrophe of text such as '=HYPERLINK(…) (office-js issue 6687), so a cell counts as a formula
  * only when its formula text starts with "=" AND differs from its value.
  */
 import type { CellRange, CellValue, Grid } from '../core/types';
-import { columnLetters, parseAreas } from './a1';
+import { GAP_SHEET_MARKER, markedSheet } from '../core/gap-sheet';
+import { columnLetter } from '../core/address';
+import { parseAreas } from './a1';
+import { markerReference } from './names';
 import { SyncCounter, isPayloadError } from './sync';
 
 export interface ReadOptions {
@@ -47,18 +53,23 @@ interface SheetInfo {
   hiddenColumns: number[];
 }
 
-/** Reads every sheet of the workbook (in tab order) as a Grid with absolute origin. */
+/** Reads every sheet of the workbook (in tab order) as a Grid with absolute origin, except our gap sheet. */
 export async function readGrids(context: Excel.RequestContext, counter: SyncCounter, options: ReadOptions): Promise<Grid[]> {
   const sheets = context.workbook.worksheets;
   sheets.load('items/name,items/visibility');
-  await counter.sync(context);
-  const infos: SheetInfo[] = sheets.items.map((ws) => ({
-    name: ws.name,
-    hidden: ws.visibility !== 'Visible',
-    used: null,
-    merges: [],
-    hiddenColumns: [],
-  }));
+  const marker = context.workbook.names.getItemOrNullObject(GAP_SHEET_MARKER);
+  marker.load('type,value');
+  await counter.counted(context.sync());
+  const gapSheet = markedSheet(markerReference(marker), sheets.items.map((ws) => ws.name));
+  const infos: SheetInfo[] = sheets.items
+    .filter((ws) => ws.name !== gapSheet)
+    .map((ws) => ({
+      name: ws.name,
+      hidden: ws.visibility !== 'Visible',
+      used: null,
+      merges: [],
+      hiddenColumns: [],
+    }));
   try {
     await readAllAtOnce(context, counter, infos, options);
   } catch (e) {
@@ -68,40 +79,48 @@ export async function readGrids(context: Excel.RequestContext, counter: SyncCoun
   return infos.map(toGrid);
 }
 
-function queueExtras(ws: Excel.Worksheet, info: SheetInfo, options: ReadOptions): () => void {
+/** The merged areas and column ranges asked for one sheet, read after the sync by takeExtras. */
+interface Extras {
+  readonly info: SheetInfo;
+  readonly merged: Excel.RangeAreas | null;
+  readonly columns: Excel.Range[];
+}
+
+function queueExtras(ws: Excel.Worksheet, info: SheetInfo, options: ReadOptions): Extras {
   // The used range including formats covers every merged area (and is A1, not a null object, on an empty sheet).
   const merged = options.isApiSupported('1.13') ? ws.getUsedRange(false).getMergedAreasOrNullObject() : null;
   if (merged) merged.load('address');
   const scan = options.hiddenColumnScan ?? 64;
   const columns: Excel.Range[] = [];
   for (let c = 0; c < scan; c++) {
-    const L = columnLetters(c);
+    const L = columnLetter(c);
     const col = ws.getRange(`${L}:${L}`);
     col.load('columnHidden');
     columns.push(col);
   }
-  return () => {
-    info.merges = merged && !merged.isNullObject ? parseAreas(merged.address) : [];
-    info.hiddenColumns = columns.flatMap((col, c) => (col.columnHidden === true ? [c] : []));
-  };
+  return { info, merged, columns };
+}
+
+/** After the sync that loaded them: the sheet's merges and hidden columns. */
+function takeExtras({ info, merged, columns }: Extras): void {
+  info.merges = merged && !merged.isNullObject ? parseAreas(merged.address) : [];
+  info.hiddenColumns = columns.flatMap((col, c) => (col.columnHidden === true ? [c] : []));
 }
 
 async function readAllAtOnce(context: Excel.RequestContext, counter: SyncCounter, infos: SheetInfo[], options: ReadOptions): Promise<void> {
-  const finishers: Array<() => void> = [];
-  for (const info of infos) {
+  const queued = infos.map((info) => {
     const ws = context.workbook.worksheets.getItem(info.name);
     const used = ws.getUsedRangeOrNullObject(true);
     used.load('rowIndex,columnIndex,values,formulas,valueTypes');
-    const extras = queueExtras(ws, info, options);
-    finishers.push(() => {
-      info.used = used.isNullObject
-        ? null
-        : { rowIndex: used.rowIndex, columnIndex: used.columnIndex, values: used.values, formulas: used.formulas, valueTypes: used.valueTypes as string[][] };
-      extras();
-    });
+    return { used, extras: queueExtras(ws, info, options) };
+  });
+  await counter.counted(context.sync());
+  for (const { used, extras } of queued) {
+    extras.info.used = used.isNullObject
+      ? null
+      : { rowIndex: used.rowIndex, columnIndex: used.columnIndex, values: used.values, formulas: used.formulas, valueTypes: used.valueTypes as string[][] };
+    takeExtras(extras);
   }
-  await counter.sync(context);
-  for (const f of finishers) f();
 }
 
 interface Band {
@@ -112,17 +131,14 @@ interface Band {
 
 async function readInBands(context: Excel.RequestContext, counter: SyncCounter, infos: SheetInfo[], options: ReadOptions): Promise<void> {
   // Sizes first (small), with the merges and hidden columns.
-  const dims: Array<{ info: SheetInfo; used: Excel.Range }> = [];
-  const finishers: Array<() => void> = [];
-  for (const info of infos) {
+  const dims = infos.map((info) => {
     const ws = context.workbook.worksheets.getItem(info.name);
     const used = ws.getUsedRangeOrNullObject(true);
     used.load('rowIndex,columnIndex,rowCount,columnCount');
-    dims.push({ info, used });
-    finishers.push(queueExtras(ws, info, options));
-  }
-  await counter.sync(context);
-  finishers.forEach((f) => f());
+    return { info, used, extras: queueExtras(ws, info, options) };
+  });
+  await counter.counted(context.sync());
+  dims.forEach(({ extras }) => takeExtras(extras));
 
   const budget = options.responseBudget ?? 4_000_000;
   const BYTES_PER_CELL = 120; // value + formula + type, JSON, typical text
@@ -158,7 +174,8 @@ async function readInBands(context: Excel.RequestContext, counter: SyncCounter, 
       return r;
     });
     try {
-      await counter.sync(context);
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- fallback for a workbook over the 5 MB response limit: each pass is one budget-sized batch of row bands (the loop ends when every band is read)
+      await counter.counted(context.sync());
     } catch (e) {
       if (!isPayloadError(e)) throw e;
       if (batch.length === 1 && batch[0].count === 1) throw e; // a single row is already too big

@@ -23,8 +23,9 @@
  */
 import type { CellRange } from '../core/types';
 import type { CellStyle, ChartModel, ConditionalRule, ModelCell, SheetModel, ValidationModel } from '../core/sheet-model';
-import { cellA1 } from './a1';
-import { freeSheetName, freeTableName, sheetOfReference } from './names';
+import { chooseSheetName, markedSheet } from '../core/gap-sheet';
+import { a1 } from '../core/address';
+import { freeTableName, markerReference } from './names';
 import { SyncCounter } from './sync';
 
 /** Default bytes per write sync: under Excel on the web's 5 MB request limit with room for protocol overhead. */
@@ -450,7 +451,7 @@ export function planSheet(model: SheetModel, options: PlanOptions): Op[] {
       ops.push({
         bytes: OP_OVERHEAD + comment.length,
         apply: (ws) => {
-          ws.notes.add(cellA1(c.row, c.col), comment);
+          ws.notes.add(a1(c.row, c.col), comment);
         },
       });
     }
@@ -546,20 +547,16 @@ export async function writeSheetModel(context: Excel.RequestContext, counter: Sy
   tables.load('items/name,items/worksheet/name');
   const names = wb.names;
   names.load('items/name');
-  await counter.sync(context);
+  await counter.counted(context.sync());
 
   const existing = sheets.items.map((s) => ({ name: s.name, id: s.id, position: s.position }));
   const existingIds = new Set(existing.map((s) => s.id));
-  let old: { name: string; id: string; position: number } | null = null;
-  if (!marker.isNullObject && marker.type === 'Range' && typeof marker.value === 'string') {
-    const sheetName = sheetOfReference(marker.value);
-    const area = marker.value.slice(marker.value.lastIndexOf('!') + 1).replace(/\$/g, '');
-    const target = sheetName === null ? undefined : existing.find((s) => s.name.toLowerCase() === sheetName.toLowerCase());
-    if (target && area.toUpperCase() === 'A1') old = target;
-  }
-  const oldName = old?.name ?? null;
-  const createdName = freeSheetName(model.name, existing.map((s) => s.name));
-  const finalName = freeSheetName(model.name, existing.filter((s) => s !== old).map((s) => s.name));
+  const oldName = markedSheet(markerReference(marker), existing.map((s) => s.name));
+  const old = existing.find((s) => s.name === oldName) ?? null;
+  // Sheet names are chosen as the CLI chooses them (src/core/gap-sheet.ts): the new sheet first gets a
+  // name free now, then, at the switch-over, the preferred name (free once our old sheet is gone).
+  const createdName = chooseSheetName(model.name, existing.map((s) => s.name));
+  const finalName = chooseSheetName(model.name, existing.map((s) => s.name), oldName);
 
   const tableItems = tables.items.map((t) => ({ name: t.name, sheet: t.worksheet.name }));
   const definedNames = names.items.map((n) => n.name);
@@ -601,7 +598,8 @@ export async function writeSheetModel(context: Excel.RequestContext, counter: Sy
         sheet.activate();
         sheet.getRange('A1').select();
       }
-      await counter.sync(context);
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per payload-bounded group: a single group unless the write exceeds Excel on the web's 5 MB request limit
+      await counter.counted(context.sync());
     }
     return { sheetName: finalName, replaced: old !== null, sheetId: ws!.id, syncs: counter.count - start };
   } catch (e) {
@@ -618,11 +616,11 @@ async function cleanup(context: Excel.RequestContext, counter: SyncCounter, cand
       s.load('id');
       return s;
     });
-    await counter.sync(context);
+    await counter.counted(context.sync());
     const doomed = found.filter((s) => !s.isNullObject && !existingIds.has(s.id));
     if (doomed.length === 0) return true;
     for (const s of doomed) s.delete();
-    await counter.sync(context);
+    await counter.counted(context.sync());
     return true;
   } catch {
     return false;

@@ -190,6 +190,39 @@ describe('sheets and names', () => {
     });
   });
 
+  test('names a workbook starts with: checked like Excel; workbook.names lists the workbook-scoped ones only', async () => {
+    const sheets = [{ name: 'Analisis Gap' }, { name: 'Data' }];
+    expect(() => createFakeExcel(sheets, { names: [{ name: 'R1C1', refersTo: 'Data!$A$1' }] })).toThrow(FakeExcelError);
+    expect(() => createFakeExcel(sheets, { names: [{ name: 'Penanda', refersTo: '$A$1' }] })).toThrow(/sheet-qualified/);
+    expect(() => createFakeExcel(sheets, { names: [{ name: 'Penanda', refersTo: 'Hilang!$A$1' }] })).toThrow(FakeExcelError);
+    expect(() =>
+      createFakeExcel(sheets, { names: [{ name: 'Penanda', refersTo: 'Data!$A$1' }, { name: 'PENANDA', refersTo: 'Data!$B$1' }] }),
+    ).toThrow(/already exists/);
+    // The same text may name a workbook-scoped and a worksheet-scoped item.
+    const fake = createFakeExcel(sheets, {
+      names: [
+        { name: 'Penanda', refersTo: "'Analisis Gap'!$A$1" },
+        { name: 'Penanda', refersTo: 'Data!$A$1', scope: 'Data' },
+      ],
+    });
+    expect(fake.definedNames()).toEqual([
+      { name: 'Penanda', refersTo: "'Analisis Gap'!$A$1", comment: '' },
+      { name: 'Penanda', refersTo: 'Data!$A$1', comment: '', scope: 'Data' },
+    ]);
+    await run(fake, async (ctx) => {
+      const names = ctx.workbook.names;
+      names.load('items/name,items/scope,items/value');
+      await ctx.sync();
+      expect(names.items.map((n) => [n.name, n.scope, n.value])).toEqual([['Penanda', 'Workbook', "'Analisis Gap'!$A$1"]]);
+    });
+    // A worksheet-scoped name goes with its sheet; a workbook name referring to a deleted sheet stays as #REF!.
+    await run(fake, async (ctx) => {
+      ctx.workbook.worksheets.getItem('Data').delete();
+      await ctx.sync();
+    });
+    expect(fake.definedNames()).toEqual([{ name: 'Penanda', refersTo: "'Analisis Gap'!$A$1", comment: '' }]);
+  });
+
   test('the last visible sheet cannot be deleted', async () => {
     const fake = createFakeExcel([{ name: 'S' }, { name: 'H', visibility: 'Hidden' }]);
     await expectCode(

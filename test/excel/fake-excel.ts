@@ -16,6 +16,9 @@
  *   and in a cell formatted as text ("@") everything stays text;
  * - sheet names: 1..31 characters, none of [ ] : * ? / \, not starting or ending with an apostrophe,
  *   not "History", unique case-insensitively; defined and table names share one namespace;
+ * - defined names are workbook-scoped (workbook.names lists only those) or worksheet-scoped (given
+ *   at creation with `scope`; a sheet-scoped name may repeat a workbook name and goes with its sheet);
+ *   a name whose sheet is deleted stays, as #REF! (type "Error");
  * - a failing sync applies the operations queued before the failing one and none after it (Excel
  *   does not roll a batch back); a failure can be injected on the Nth sync;
  * - request and response payloads are measured (JSON size) against Excel on the web's 5 MB limit;
@@ -63,6 +66,21 @@ export interface FakeOptions {
   readonly apiVersion?: string;
   /** Computes the value of a formula written through the API (default: null, i.e. not calculated). */
   readonly evaluate?: (formula: string, sheet: string, address: string) => FakeScalar;
+  /**
+   * Defined names the workbook already has (as in a file saved earlier), e.g.
+   * `{ name: 'SPBE_GAP_MARKER', refersTo: "'Analisis Gap'!$A$1" }`; `scope` names the sheet of a
+   * worksheet-scoped name. Checked like Excel checks them (name rules, uniqueness in the scope).
+   */
+  readonly names?: ReadonlyArray<FakeNameInit>;
+}
+
+export interface FakeNameInit {
+  readonly name: string;
+  /** A sheet-qualified reference: "'My sheet'!$A$1" or "Data!B2:C9". */
+  readonly refersTo: string;
+  /** The sheet of a worksheet-scoped name; absent for a workbook-scoped one. */
+  readonly scope?: string;
+  readonly comment?: string;
 }
 
 export interface FakeSyncRecord {
@@ -271,6 +289,8 @@ interface TableState {
 
 interface NameState {
   name: string;
+  /** The sheet of a worksheet-scoped name, null for a workbook-scoped one. */
+  scope: SheetState | null;
   sheet: SheetState | null;
   rect: Rect | null;
   formula: string;
@@ -385,7 +405,7 @@ class WorkbookState {
   readonly failures = new Map<number, { afterOperations: number | null; code: string }>();
   private nextId = 1;
   pendingEvents: ChangeEvent[] = [];
-  constructor(readonly options: Required<Omit<FakeOptions, 'evaluate'>> & Pick<FakeOptions, 'evaluate'>) {}
+  constructor(readonly options: Required<Omit<FakeOptions, 'evaluate' | 'names'>> & Pick<FakeOptions, 'evaluate'>) {}
   newId(prefix: string): string {
     return `{${prefix}-${String(this.nextId++).padStart(4, '0')}}`;
   }
@@ -396,10 +416,11 @@ class WorkbookState {
     const low = nameOrId.toLowerCase();
     return this.live().find((s) => s.name.toLowerCase() === low || s.id === nameOrId) ?? null;
   }
-  nameTaken(name: string, except?: unknown): boolean {
+  /** True when a defined name (in `scope`, or in any scope) or a table already has this name. */
+  nameTaken(name: string, except?: unknown, scope: SheetState | null | 'any' = 'any'): boolean {
     const low = name.toLowerCase();
     return (
-      this.names.some((n) => n !== except && n.name.toLowerCase() === low) ||
+      this.names.some((n) => n !== except && (scope === 'any' || n.scope === scope) && n.name.toLowerCase() === low) ||
       this.tables.some((t) => t !== except && !t.deleted && t.name.toLowerCase() === low)
     );
   }
@@ -419,6 +440,7 @@ class WorkbookState {
     }
     s.deleted = true;
     for (const t of this.tables) if (t.sheet === s) t.deleted = true;
+    this.names = this.names.filter((n) => n.scope !== s); // its own names go with the sheet
     for (const n of this.names) {
       if (n.sheet === s) {
         n.sheet = null;
@@ -1924,13 +1946,13 @@ class FakeNamedItemCollection extends FakeCollection<NameState, FakeNamedItem> {
     super(ctx, () => ctx.wb, false, 'NamedItemCollection', false);
   }
   _list(): NameState[] {
-    return this.context.wb.names;
+    return this.context.wb.names.filter((n) => n.scope === null); // workbook.names: workbook-scoped only
   }
   _wrap(n: NameState): FakeNamedItem {
     return new FakeNamedItem(this.context, () => n, false, false);
   }
   private find(name: string): NameState | null {
-    return this.context.wb.names.find((n) => n.name.toLowerCase() === name.toLowerCase()) ?? null;
+    return this.context.wb.names.find((n) => n.scope === null && n.name.toLowerCase() === name.toLowerCase()) ?? null;
   }
   getItem(name: string): FakeNamedItem {
     return new FakeNamedItem(this.context, () => this.find(name), false);
@@ -1945,7 +1967,7 @@ class FakeNamedItemCollection extends FakeCollection<NameState, FakeNamedItem> {
       const wb = this.context.wb;
       const problem = definedNameProblem(name);
       if (problem) throw new FakeExcelError('InvalidArgument', `name "${name}": ${problem}`, 'NamedItemCollection.add');
-      if (wb.nameTaken(name)) throw new FakeExcelError('ItemAlreadyExists', `the name "${name}" already exists`, 'NamedItemCollection.add');
+      if (wb.nameTaken(name, undefined, null)) throw new FakeExcelError('ItemAlreadyExists', `the name "${name}" already exists`, 'NamedItemCollection.add');
       if (typeof comment === 'string' && comment.length > 255) throw new FakeExcelError('InvalidArgument', 'comment longer than 255 characters', 'NamedItemCollection.add');
       let sheet: SheetState | null = null;
       let rect: Rect | null = null;
@@ -1962,7 +1984,7 @@ class FakeNamedItemCollection extends FakeCollection<NameState, FakeNamedItem> {
         ({ sheet, rect } = reference._t());
         formula = '';
       }
-      created = { name, sheet, rect, formula, comment: comment ?? '' };
+      created = { name, scope: null, sheet, rect, formula, comment: comment ?? '' };
       wb.names.push(created);
       item._resolve();
     });
@@ -2001,7 +2023,7 @@ class FakeNamedItem extends ClientObject<NameState> {
       case 'visible':
         return true;
       case 'scope':
-        return 'Workbook';
+        return n.scope ? 'Worksheet' : 'Workbook';
     }
     return null;
   }
@@ -2228,7 +2250,8 @@ export interface FakeExcel {
   activeSheet(): string | null;
   /** The selected range as "Sheet!A1:B2", or null. */
   selection(): string | null;
-  definedNames(): Array<{ name: string; refersTo: string; comment: string }>;
+  /** Every defined name; `scope` (the sheet) only on worksheet-scoped ones. */
+  definedNames(): Array<{ name: string; refersTo: string; comment: string; scope?: string }>;
   /** Number of event handlers currently registered. */
   handlerCount(): number;
   /** Simulates the user typing into a cell: parses like Excel and fires onChanged. */
@@ -2271,6 +2294,25 @@ function buildSheet(wb: WorkbookState, init: FakeSheetInit): void {
     const p = parseAddress(addr).rect;
     s.cell(p.top, p.left).nf = nf;
   }
+}
+
+/** A defined name the workbook starts with, refused as Excel would refuse it. */
+function addInitialName(wb: WorkbookState, init: FakeNameInit): void {
+  const where = 'createFakeExcel(names)';
+  const problem = definedNameProblem(init.name);
+  if (problem) throw new FakeExcelError('InvalidArgument', `name "${init.name}": ${problem}`, where);
+  let scope: SheetState | null = null;
+  if (init.scope !== undefined) {
+    scope = wb.findSheet(init.scope);
+    if (!scope) throw new FakeExcelError('ItemNotFound', `no sheet "${init.scope}" for the scope of "${init.name}"`, where);
+  }
+  if (wb.nameTaken(init.name, undefined, scope)) throw new FakeExcelError('ItemAlreadyExists', `the name "${init.name}" already exists in its scope`, where);
+  if (typeof init.comment === 'string' && init.comment.length > 255) throw new FakeExcelError('InvalidArgument', 'comment longer than 255 characters', where);
+  const p = parseAddress(init.refersTo.startsWith('=') ? init.refersTo.slice(1) : init.refersTo);
+  if (p.sheet === null) throw new FakeExcelError('InvalidArgument', 'a name needs a sheet-qualified reference', where);
+  const sheet = wb.findSheet(p.sheet);
+  if (!sheet) throw new FakeExcelError('InvalidArgument', `no sheet "${p.sheet}"`, where);
+  wb.names.push({ name: init.name, scope, sheet, rect: p.rect, formula: '', comment: init.comment ?? '' });
 }
 
 function view(wb: WorkbookState, s: SheetState): FakeSheetView {
@@ -2322,6 +2364,7 @@ export function createFakeExcel(initialSheets: ReadonlyArray<FakeSheetInit> = [{
     evaluate: options.evaluate,
   });
   for (const init of initialSheets) buildSheet(wb, init);
+  for (const init of options.names ?? []) addInitialName(wb, init);
   wb.active = wb.live().find((s) => s.visibility === 'Visible') ?? null;
   if (wb.active) wb.selection = { sheet: wb.active, rect: { top: 0, left: 0, bottom: 0, right: 0 } };
 
@@ -2393,7 +2436,12 @@ export function createFakeExcel(initialSheets: ReadonlyArray<FakeSheetInit> = [{
     activeSheet: () => wb.active?.name ?? null,
     selection: () => (wb.selection ? `${quoteSheet(wb.selection.sheet.name)}!${rectA1(wb.selection.rect)}` : null),
     definedNames: () =>
-      wb.names.map((n) => ({ name: n.name, refersTo: n.sheet && n.rect ? `${quoteSheet(n.sheet.name)}!${absolute(n.rect)}` : '#REF!', comment: n.comment })),
+      wb.names.map((n) => ({
+        name: n.name,
+        refersTo: n.sheet && n.rect ? `${quoteSheet(n.sheet.name)}!${absolute(n.rect)}` : '#REF!',
+        comment: n.comment,
+        ...(n.scope ? { scope: n.scope.name } : {}),
+      })),
     handlerCount: () => wb.handlers.filter((h) => h.active).length,
     userEdit(sheetName, addr, input) {
       const s = wb.findSheet(sheetName);

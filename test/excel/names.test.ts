@@ -1,36 +1,35 @@
-/** Free sheet and table names under Excel's rules. */
-import { freeSheetName, freeTableName, isValidDefinedName, sanitizeSheetName, sheetNameProblem, sheetOfReference } from '../../src/excel/names';
+/** Free sheet and table names under Excel's rules, and the sheet our marker name marks. */
+import { freeTableName, isValidDefinedName, markerReference } from '../../src/excel/names';
+import { chooseSheetName, markedSheet, sanitizeSheetName, sheetOfReference } from '../../src/core/gap-sheet';
 import { fakeSheetNameProblem } from './fake-excel';
 
-describe('sheet names', () => {
+describe('sheet names (chosen by the core, checked against what Excel accepts)', () => {
   test('the preferred name when free, else numbered, case-insensitively', () => {
-    expect(freeSheetName('Analisis Gap', ['Penilaian Mandiri'])).toBe('Analisis Gap');
-    expect(freeSheetName('Analisis Gap', ['analisis gap'])).toBe('Analisis Gap (2)');
-    expect(freeSheetName('Analisis Gap', ['Analisis Gap', 'ANALISIS GAP (2)'])).toBe('Analisis Gap (3)');
+    expect(chooseSheetName('Analisis Gap', ['Penilaian Mandiri'])).toBe('Analisis Gap');
+    expect(chooseSheetName('Analisis Gap', ['analisis gap'])).toBe('Analisis Gap (2)');
+    expect(chooseSheetName('Analisis Gap', ['Analisis Gap', 'ANALISIS GAP (2)'])).toBe('Analisis Gap (3)');
   });
 
   test('the number always fits in 31 characters', () => {
     const long = 'A'.repeat(31);
     const names = [long];
     for (let i = 2; i <= 12; i++) {
-      const n = freeSheetName(long, names);
-      expect(n.length).toBeLessThanOrEqual(31);
-      expect(sheetNameProblem(n)).toBeNull();
+      const n = chooseSheetName(long, names);
+      expect(fakeSheetNameProblem(n)).toBeNull();
       names.push(n);
     }
     expect(names[names.length - 1]).toBe(`${'A'.repeat(26)} (12)`);
   });
 
-  test('forbidden characters, apostrophes at the edges and over-long names are cleaned', () => {
-    expect(sanitizeSheetName("'Gap: 2025/2026?'")).toBe('Gap- 2025-2026-');
-    expect(sanitizeSheetName('[x]*\\y')).toBe('-x---y');
-    expect(sanitizeSheetName('History')).toBe('Sheet');
-    expect(sanitizeSheetName('   ')).toBe('Sheet');
-    expect(sanitizeSheetName('x'.repeat(40))).toHaveLength(31);
-    // Whatever comes in, Excel (the strict fake's rule) accepts what goes out.
-    for (const s of ["''", "a'", 'x'.repeat(35) + "'", 'Σ'.repeat(40), 'a/b\\c[d]e:f*g?h']) {
-      expect(fakeSheetNameProblem(sanitizeSheetName(s))).toBeNull();
+  test("whatever comes in, Excel (the strict fake's rule) accepts what goes out", () => {
+    for (const s of ["''", "a'", "' 'x' '", 'x'.repeat(35) + "'", 'x'.repeat(30) + "'y", 'Σ'.repeat(40), 'a/b\\c[d]e:f*g?h', 'History', '   ']) {
+      const name = sanitizeSheetName(s);
+      expect(fakeSheetNameProblem(name)).toBeNull();
+      expect(fakeSheetNameProblem(chooseSheetName(s, [name]))).toBeNull();
     }
+    // An emoji is never cut in half.
+    const emoji = sanitizeSheetName(`${'x'.repeat(30)}\u{1F600}`);
+    expect(emoji).toBe('x'.repeat(30));
   });
 
   test('a reference names its sheet', () => {
@@ -39,6 +38,18 @@ describe('sheet names', () => {
     expect(sheetOfReference('Sheet1!A1')).toBe('Sheet1');
     expect(sheetOfReference('#REF!')).toBe('#REF');
     expect(sheetOfReference('A1')).toBeNull();
+  });
+
+  test('the marker marks the sheet whose A1 it refers to, spelled as the workbook spells it', () => {
+    const sheets = ['Penilaian Mandiri', "Gap Lama's"];
+    const ref = (type: string, value: unknown, isNullObject = false) => markerReference({ isNullObject, type, value });
+    expect(markedSheet(ref('Range', "'gap lama''s'!$A$1"), sheets)).toBe("Gap Lama's");
+    expect(markedSheet(ref('Range', "='Penilaian Mandiri'!A1"), sheets)).toBe('Penilaian Mandiri');
+    // Not ours to skip or replace: another cell, a deleted sheet (#REF!), a sheet that is gone, no marker.
+    expect(markedSheet(ref('Range', "'Penilaian Mandiri'!$B$5"), sheets)).toBeNull();
+    expect(markedSheet(ref('Error', '#REF!'), sheets)).toBeNull();
+    expect(markedSheet(ref('Range', 'Hilang!$A$1'), sheets)).toBeNull();
+    expect(markedSheet(ref('Range', "'Gap Lama''s'!$A$1", true), sheets)).toBeNull();
   });
 });
 

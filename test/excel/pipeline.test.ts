@@ -11,6 +11,7 @@ import { planGap, isPlanUsageError } from '../../src/core/planner';
 import { buildGapSheet } from '../../src/core/gap-sheet';
 import type { Grid } from '../../src/core/types';
 import { measureExcelSyncs } from './sync-bench';
+import { hostOn } from './fixtures';
 
 function gapModel(grids: Grid[]) {
   const a = assess(grids);
@@ -48,5 +49,11 @@ describe.each([
     // Every sheet that was there is exactly as it was.
     expect(before).toHaveLength(grids.length);
     expect(report.fake.sheetNames().slice(0, grids.length).map((n) => report.fake.snapshot(n))).toEqual(before);
+    // Reading again (the pane re-reads after every change) leaves the gap sheet out: same sheets, same result.
+    const again = hostOn(report.fake);
+    const reread = await again.readGrids();
+    expect(again.stats.lastRead).toBe(2);
+    expect(reread.map((g) => g.name)).toEqual(grids.map((g) => g.name));
+    expect(assess(reread).scores?.exact).toEqual(direct.scores?.exact);
   }, 60_000); // generous: the machine running the suite may be shared
 });

@@ -1,7 +1,8 @@
 /** Reading the open workbook as grids: what the core gets, and in how many round trips. */
 import { createFakeExcel } from './fake-excel';
-import { assessmentSheet, hostOn, workbook } from './fixtures';
+import { assessmentSheet, hostOn, sampleModel, workbook } from './fixtures';
 import { toFormula } from '../../src/excel/read';
+import { GAP_SHEET_MARKER } from '../../src/core/gap-sheet';
 
 describe('ExcelHost.readGrids', () => {
   test('values, formulas, errors, merges, absolute origin and hidden columns, in 2 syncs', async () => {
@@ -78,6 +79,64 @@ describe('ExcelHost.readGrids', () => {
     expect(g.formulas?.[123][2]).toBe('=A124*2');
     expect(grids[0].values[5][3]).toBe(3);
     expect(grids[0].merges).toHaveLength(5);
+  });
+});
+
+describe('ExcelHost.readGrids leaves out the gap sheet this tool wrote', () => {
+  test('the sheet our marker names is not read, also after the user renamed it, still in 2 syncs', async () => {
+    const fake = workbook([{ name: 'Catatan', cells: [['bebas']] }]);
+    const host = hostOn(fake);
+    const written = await host.writeSheet(sampleModel({ marker: GAP_SHEET_MARKER }));
+    expect(fake.sheetNames()).toContain(written.sheetName);
+    fake.resetSyncCount();
+    let grids = await host.readGrids();
+    expect(fake.syncCount).toBe(2);
+    expect(host.stats.lastRead).toBe(2);
+    expect(grids.map((g) => g.name)).toEqual(['Penilaian Mandiri', 'Catatan']);
+
+    // Excel's defined name follows the sheet when the user renames it.
+    await fake.run((async (ctx: Excel.RequestContext) => {
+      ctx.workbook.worksheets.getItem(written.sheetName).name = "Gap lama's";
+      await ctx.sync();
+    }) as never);
+    grids = await host.readGrids();
+    expect(grids.map((g) => g.name)).toEqual(['Penilaian Mandiri', 'Catatan']);
+  });
+
+  test('a gap sheet saved in the file by the CLI (marker on its A1) is left out too', async () => {
+    const fake = workbook([{ name: 'Analisis Gap', cells: [['ANALISIS GAP'], ['No', 'Indikator']] }], {
+      names: [{ name: GAP_SHEET_MARKER, refersTo: "'Analisis Gap'!$A$1", comment: 'spbe' }],
+    });
+    const grids = await hostOn(fake).readGrids();
+    expect(fake.syncCount).toBe(2);
+    expect(grids.map((g) => g.name)).toEqual(['Penilaian Mandiri']);
+  });
+
+  test("only our marker on a sheet's A1 hides it: a user's sheet named like ours, or a marker elsewhere, is read", async () => {
+    // No marker: a sheet the user happens to call "Analisis Gap" is theirs.
+    let fake = workbook([{ name: 'Analisis Gap', cells: [['milik pengguna']] }]);
+    expect((await hostOn(fake).readGrids()).map((g) => g.name)).toEqual(['Penilaian Mandiri', 'Analisis Gap']);
+    // The marker's text as a worksheet-scoped name, another name, or the marker on another cell: nothing is hidden.
+    fake = workbook([{ name: 'Analisis Gap', cells: [['milik pengguna']] }], {
+      names: [
+        { name: GAP_SHEET_MARKER, refersTo: "'Analisis Gap'!$A$1", scope: 'Analisis Gap' },
+        { name: 'SPBE_GAP_SHEET', refersTo: "'Analisis Gap'!$A$1" },
+      ],
+    });
+    expect((await hostOn(fake).readGrids()).map((g) => g.name)).toEqual(['Penilaian Mandiri', 'Analisis Gap']);
+    fake = workbook([], { names: [{ name: GAP_SHEET_MARKER, refersTo: "'Penilaian Mandiri'!$B$5" }] });
+    expect((await hostOn(fake).readGrids()).map((g) => g.name)).toEqual(['Penilaian Mandiri']);
+  });
+
+  test('a marker left as #REF! (its sheet deleted) hides nothing', async () => {
+    const fake = workbook([{ name: 'Lama' }, { name: 'Lain' }], { names: [{ name: GAP_SHEET_MARKER, refersTo: 'Lama!$A$1' }] });
+    await fake.run((async (ctx: Excel.RequestContext) => {
+      ctx.workbook.worksheets.getItem('Lama').delete();
+      await ctx.sync();
+    }) as never);
+    expect(fake.definedNames()[0].refersTo).toBe('#REF!');
+    const grids = await hostOn(fake).readGrids();
+    expect(grids.map((g) => g.name)).toEqual(['Penilaian Mandiri', 'Lain']);
   });
 });
 

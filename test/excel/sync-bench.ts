@@ -4,7 +4,7 @@
  */
 import type { CellRange, Grid } from '../../src/core/types';
 import type { SheetModel } from '../../src/core/sheet-model';
-import { cellA1, rangeA1 } from '../../src/excel/a1';
+import { a1, rangeA1 } from '../../src/core/address';
 import { createFakeExcel } from './fake-excel';
 import type { FakeCellInput, FakeExcel, FakeSheetInit } from './fake-excel';
 import { hostOn } from './fixtures';
@@ -23,7 +23,7 @@ export function gridsToFakeSheets(grids: ReadonlyArray<Grid>): FakeSheetInit[] {
     );
     return {
       name: g.name,
-      origin: cellA1(g.origin?.row ?? 0, g.origin?.col ?? 0),
+      origin: a1(g.origin?.row ?? 0, g.origin?.col ?? 0),
       cells,
       merges: (g.merges ?? []).map((m: CellRange) => rangeA1(m)),
       hiddenColumns: g.hiddenColumns ?? [],

@@ -3,6 +3,7 @@ import { createFakeExcel } from './fake-excel';
 import { assessmentSheet, hostOn, sampleModel, workbook } from './fixtures';
 import { cellEntry, needsTextProtection, packOps, planSheet, SheetWriteError, styleRectangles, widthToPoints } from '../../src/excel/write';
 import type { SheetModel } from '../../src/core/sheet-model';
+import { chooseSheetName } from '../../src/core/gap-sheet';
 
 describe('ExcelHost.writeSheet', () => {
   test('writes every part of the model in 2 syncs with calculation suspended, and activates the sheet', async () => {
@@ -158,10 +159,11 @@ describe('ExcelHost.writeSheet', () => {
     expect(result.sheetName.length).toBeLessThanOrEqual(31);
   });
 
-  test('a name Excel refuses is cleaned, not sent as is', async () => {
+  test('a name Excel refuses is cleaned, not sent as is, exactly as the CLI names the sheet in a file', async () => {
     const fake = workbook();
     const result = await hostOn(fake).writeSheet(sampleModel({ name: "'Gap: 2025/2026?'" }));
-    expect(result.sheetName).toBe('Gap- 2025-2026-');
+    expect(result.sheetName).toBe('Gap 2025 2026');
+    expect(result.sheetName).toBe(chooseSheetName("'Gap: 2025/2026?'", ['Penilaian Mandiri']));
   });
 
   test('a table name taken by a defined name is suffixed', async () => {
