@@ -19,10 +19,17 @@
  * It is built greedily in that order with an exact feasibility test (the same knapsack on what is left),
  * so it is minimal AND tie-broken; test/core/planner.property.test.ts checks both against brute force.
  *
+ * Indicators valued by another agency (IndicatorDef.valuedBy: pemdi2026 5, 6, 7, 18 take their value from
+ * the SDI, geospatial, statistics and data-interoperability indices) cannot be raised by the agency's own
+ * work: by default the planner never plans a step on them, in every target mode (they are `locked` inputs
+ * of the knapsack and keep their current value as target; `IndicatorGap.outOfHands` marks them). A goal
+ * that only they could close is unreachable with the reason TARGET_NEEDS_OTHER_AGENCIES naming them.
+ * `planGap(…, { includeExternal: true })` plans them like any other indicator.
+ *
  * Everything is exact (bigint rationals); the predicate basis decides whether a target is reached by the
  * exact index or by the index rounded half-up to 2 decimals.
  */
-import type { AssessmentEntry, Framework, Lang, PredicateBasis, Rational } from './types';
+import type { AssessmentEntry, Framework, IndicatorDef, Lang, PredicateBasis, Rational } from './types';
 import { ceil, cmp, div, floor, fromNumber, mul, R0, rational, roundHalfUp, sub, sum, toNumber } from './rational';
 import { entryWeights, predicateFor } from './scoring';
 import { text } from './i18n';
@@ -39,6 +46,8 @@ export interface PlanInput {
   readonly entry: number;
   readonly current: Rational;
   readonly weight: Rational;
+  /** True when the planner may not raise it (its value comes from another agency's index): no steps at all. */
+  readonly locked?: boolean;
 }
 
 /** One whole-level step: raises `key` from `from` to `to` (the next whole level, at most 5). */
@@ -121,12 +130,18 @@ export function compareSteps(items: ReadonlyArray<PlanInput>, a: LevelStep, b: L
   return cmp(a.from, b.from) || items[a.item].no - items[b.item].no || items[a.item].entry - items[b.item].entry || a.item - b.item;
 }
 
+/** The steps the planner may take on an item: its whole chain, or none when it is locked. */
+export function plannableChain(it: PlanInput, item = 0): LevelStep[] {
+  return it.locked ? [] : stepChain(it.current, it.weight, item);
+}
+
 /**
  * The minimal set of whole-level steps whose gains add up to at least `needed` index points, tie-broken
- * as described at the top of this file; null when even raising everything to 5 is not enough.
+ * as described at the top of this file; null when even raising every unlocked item to 5 is not enough.
+ * Locked items never get a step.
  */
 export function minimalPlan(items: ReadonlyArray<PlanInput>, needed: Rational): MinimalPlan | null {
-  const chains = items.map((it, i) => stepChain(it.current, it.weight, i));
+  const chains = items.map((it, i) => plannableChain(it, i));
   if (cmp(needed, R0) <= 0) return { counts: items.map(() => 0), steps: [], total: 0, gain: R0 };
   // Scale every gain and the need to integers.
   let den = needed.den;
@@ -215,6 +230,10 @@ export interface IndicatorGap {
   readonly points: Rational;
   /** Priority, 1 = first: by points (desc), then current level (asc), then number; null when there is no gap. */
   readonly rank: number | null;
+  /** The other agency's index this indicator takes its value from (IndicatorDef.valuedBy), or null. */
+  readonly valuedBy: Readonly<Record<Lang, string>> | null;
+  /** True when the plan leaves it alone because the agency cannot raise it (valued by another agency). */
+  readonly outOfHands: boolean;
 }
 
 export interface GapPlan {
@@ -272,24 +291,51 @@ export function thresholdFor(goal: Rational, basis: PredicateBasis): Rational {
   return sub(c, rational(1, 200));
 }
 
-function aspectOf(fw: Framework, no: number) {
+/** The framework's definition of indicator `no`, or null. */
+function indicatorDef(fw: Framework, no: number): IndicatorDef | null {
   return fw.indicators.find((d) => d.no === no) ?? null;
 }
 
-function describe(lang: Lang, code: string, params: Record<string, string | number>): string {
-  switch (code) {
-    case 'TARGET_ABOVE_MAXIMUM':
-      return text(lang, 'gap', 'unreachableAboveMax', params);
-    case 'TARGET_ABOVE_ALL_FIVE':
-      return text(lang, 'gap', 'unreachableAllFive', params);
-    default:
-      return code;
-  }
+const REASON_KEYS = {
+  TARGET_ABOVE_MAXIMUM: 'unreachableAboveMax',
+  TARGET_ABOVE_ALL_FIVE: 'unreachableAllFive',
+  TARGET_NEEDS_OTHER_AGENCIES: 'unreachableOtherAgencies',
+} as const;
+type ReasonCode = keyof typeof REASON_KEYS;
+
+/** A number with 2 decimals as the language writes it (2,60 in Indonesian, 2.60 in English). */
+function fmt2(r: Rational, lang: Lang): string {
+  const s = toNumber(roundHalfUp(r, 2)).toFixed(2);
+  return lang === 'id' ? s.replace('.', ',') : s;
 }
 
-function fmt2(r: Rational): string {
-  const v = roundHalfUp(r, 2);
-  return toNumber(v).toFixed(2);
+/** "5, 6, 7 dan 18" / "5, 6, 7 and 18". */
+function listOf(lang: Lang, items: ReadonlyArray<string>): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} ${text(lang, 'gap', 'listAnd')} ${items[items.length - 1]}`;
+}
+
+/** Why a goal is out of reach, in both languages. `external` are the locked inputs (for TARGET_NEEDS_OTHER_AGENCIES). */
+function reasonOf(
+  code: ReasonCode,
+  goal: Rational,
+  max: Rational,
+  external: ReadonlyArray<{ key: string; def: IndicatorDef | null }> = [],
+): NonNullable<GapPlan['reason']> {
+  const message = (lang: Lang): string => {
+    const params: Record<string, string> = { target: fmt2(goal, lang), max: fmt2(max, lang) };
+    if (code === 'TARGET_NEEDS_OTHER_AGENCIES') {
+      params.indicators = listOf(lang, external.map((x) => x.key));
+      const sources: string[] = [];
+      for (const x of external) {
+        const src = x.def?.valuedBy?.[lang];
+        if (src && !sources.includes(src)) sources.push(src);
+      }
+      params.sources = sources.join('; ');
+    }
+    return text(lang, 'gap', REASON_KEYS[code], params);
+  };
+  return { code, message: { id: message('id'), en: message('en') } };
 }
 
 /** Parses a target index written by a user ("2.6", "2,6"). */
@@ -300,6 +346,15 @@ export function parseTargetIndex(textValue: string): Rational | null {
   return fromNumber(n);
 }
 
+export interface PlanOptions {
+  readonly basis?: PredicateBasis;
+  /**
+   * Plan steps on indicators valued by another agency's index too (IndicatorDef.valuedBy). Default false:
+   * the agency cannot raise them by its own work, so they keep their current value.
+   */
+  readonly includeExternal?: boolean;
+}
+
 /**
  * Plans the gap of an assessment (all entries must have a level). Returns a usage error for a request that
  * makes no sense (unknown predicate, level outside 1–5, index not a positive number).
@@ -308,9 +363,10 @@ export function planGap(
   fw: Framework,
   entries: ReadonlyArray<AssessmentEntry>,
   request: TargetRequest,
-  options: { readonly basis?: PredicateBasis } = {},
+  options: PlanOptions = {},
 ): GapPlan | PlanUsageError {
   const basis: PredicateBasis = options.basis ?? 'exact';
+  const includeExternal = options.includeExternal ?? false;
   // Each entry key once (a duplicate with the same level is only a warning and counts once).
   const seen = new Set<string>();
   const sorted = entries
@@ -323,10 +379,15 @@ export function planGap(
     entry: e.entry,
     current: e.level as Rational,
     weight: weightMap.get(e.key) ?? R0,
+    locked: !includeExternal && indicatorDef(fw, e.no)?.valuedBy !== undefined,
   }));
   const weights = inputs.map((i) => i.weight);
   const current = indexOf(inputs.map((i) => i.current), weights);
   const maxIndex = indexOf(inputs.map(() => FIVE), weights);
+  /** The highest index the agency can reach by its own work: every unlocked entry at 5, locked ones as they are. */
+  const maxOwn = indexOf(inputs.map((i) => (i.locked ? i.current : FIVE)), weights);
+  /** What the plan may set: the wanted value, but a locked entry keeps its current value. */
+  const own = (it: PlanInput, wanted: Rational): Rational => (it.locked ? it.current : wanted);
 
   let targets: Rational[];
   let goal: Rational;
@@ -338,11 +399,15 @@ export function planGap(
 
   const planTowards = (g: Rational): Rational[] => {
     const threshold = thresholdFor(g, basis);
-    if (cmp(g, FIVE) > 0 || cmp(threshold, maxIndex) > 0) {
+    if (cmp(g, FIVE) > 0 || cmp(threshold, maxOwn) > 0) {
       reachable = false;
-      const code = cmp(g, FIVE) > 0 ? 'TARGET_ABOVE_MAXIMUM' : 'TARGET_ABOVE_ALL_FIVE';
-      const params = { target: fmt2(g), max: fmt2(maxIndex) };
-      reason = { code, message: { id: describe('id', code, params), en: describe('en', code, params) } };
+      if (cmp(g, FIVE) > 0) reason = reasonOf('TARGET_ABOVE_MAXIMUM', g, maxIndex);
+      else if (cmp(threshold, maxIndex) > 0) reason = reasonOf('TARGET_ABOVE_ALL_FIVE', g, maxIndex);
+      else {
+        // Reachable only if indicators valued by other agencies rose: name them.
+        const external = inputs.filter((i) => i.locked && cmp(i.current, FIVE) < 0).map((i) => ({ key: i.key, def: indicatorDef(fw, i.no) }));
+        reason = reasonOf('TARGET_NEEDS_OTHER_AGENCIES', g, maxOwn, external);
+      }
       return inputs.map((i) => i.current);
     }
     const mp = minimalPlan(inputs, sub(threshold, current));
@@ -389,7 +454,7 @@ export function planGap(
       if (!Number.isInteger(request.level) || request.level < 1 || request.level > 5) return usage('TARGET_LEVEL_RANGE', { level: String(request.level) });
       targetLevel = request.level;
       const lv = rational(request.level);
-      targets = inputs.map((i) => (cmp(i.current, lv) < 0 ? lv : i.current));
+      targets = inputs.map((i) => (cmp(i.current, lv) < 0 ? own(i, lv) : i.current));
       goal = indexOf(targets, weights);
       goalPredicate = predicateOf(fw, goal, basis);
       break;
@@ -400,7 +465,7 @@ export function planGap(
         const t = byKey.get(i.key);
         if (!t) return i.current;
         const clamped = cmp(t, FIVE) > 0 ? FIVE : t;
-        return cmp(clamped, i.current) > 0 ? clamped : i.current;
+        return cmp(clamped, i.current) > 0 ? own(i, clamped) : i.current;
       });
       goal = indexOf(targets, weights);
       goalPredicate = predicateOf(fw, goal, basis);
@@ -411,7 +476,7 @@ export function planGap(
   const planned = indexOf(targets, weights);
   const threshold = thresholdFor(goal, basis);
   const gaps: Omit<IndicatorGap, 'rank'>[] = inputs.map((it, i) => {
-    const def = aspectOf(fw, it.no);
+    const def = indicatorDef(fw, it.no);
     const gap = sub(targets[i], it.current);
     const steps = cmp(gap, R0) > 0 ? Number(ceil(targets[i]) - floor(it.current)) : 0;
     return {
@@ -427,6 +492,8 @@ export function planGap(
       gap,
       steps,
       points: div(mul(gap, it.weight), HUNDRED),
+      valuedBy: def?.valuedBy ?? null,
+      outOfHands: it.locked === true,
     };
   });
   const ranked = gaps

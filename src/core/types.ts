@@ -103,6 +103,15 @@ export interface IndicatorDef {
   readonly levelNames: string;
   /** Optional note shown to users, in both languages (e.g. "value comes from the SDI index; counts as 1 until it arrives"). */
   readonly note?: Readonly<Record<Lang, string>>;
+  /**
+   * Set when the indicator's value is not assessed at the agency but taken from ANOTHER agency's index
+   * (pemdi2026 indicators 5, 6, 7, 18: Satu Data Indonesia, geospatial, statistics, data
+   * interoperability): the name of that index in both languages, e.g. { id: "indeks Satu Data
+   * Indonesia (SDI)", en: "the One Data Indonesia (SDI) index" }. The agency cannot raise such an
+   * indicator by its own work, so the planner never plans steps on it (unless asked to) and the gap sheet
+   * marks it as not in the agency's hands. Absent for ordinary indicators.
+   */
+  readonly valuedBy?: Readonly<Record<Lang, string>>;
 }
 
 /** A predicate band; `min` inclusive, in hundredths (260 = 2.60). The top band has no max. */

@@ -7,7 +7,7 @@ import * as path from 'path';
 import { Workbook } from 'exceljs';
 import { runGap, defaultOutPath } from '../../src/cli/gap-command';
 import { main, memoryIo } from '../../src/cli/main';
-import { buildAssessmentWorkbook, example2020 } from '../../scripts/make-examples';
+import { buildAssessmentWorkbook, example2020, example2026 } from '../../scripts/make-examples';
 import type { AssessmentSpec } from '../../scripts/make-examples';
 import { SPBE2020 } from '../../src/core/frameworks';
 import { ACEH } from '../core/gap-helpers';
@@ -98,6 +98,25 @@ test('an unreachable target says so and why, and still writes the sheet', async 
   expect(o.reason.code).toBe('TARGET_ABOVE_MAXIMUM');
   expect(o.reason.message).toContain('5.00');
   expect(o.plan).toEqual([]);
+});
+
+test('pemdi2026: the plan never raises 5, 6, 7 or 18 (valued by other agencies); a goal only they could reach says so', async () => {
+  const input = await writeSpec('pemdi.xlsx', example2026());
+  const r = await run([input, '--target-predicate', 'Baik', '--predicate-basis', 'rounded', '--json']);
+  expect(r.code).toBe(0);
+  const o = JSON.parse(r.out);
+  expect(o.reachable).toBe(true);
+  // the cheapest plan by the tie rule used to include "indicator 5: 1 → 2"; now an indicator the agency controls
+  expect(o.plan.map((s: { no: number }) => s.no)).toEqual([20, 19, 1]);
+  const text = await run([input, '--target-predicate', 'Baik', '--predicate-basis', 'rounded']);
+  expect(text.out).not.toMatch(/indikator (5|6|7|18):/);
+  // every indicator the agency controls at 5, the four others still at 1: 4.44; so 4.9 needs the others
+  const far = await run([input, '--target', '4.9', '--json', '--lang', 'en', '--out', path.join(dir, 'far.xlsx')]);
+  const f = JSON.parse(far.out);
+  expect(f.reachable).toBe(false);
+  expect(f.reason.code).toBe('TARGET_NEEDS_OTHER_AGENCIES');
+  expect(f.reason.message).toContain('indicators 5, 6, 7 and 18');
+  expect(f.plan).toEqual([]);
 });
 
 test('bad input: exit 2 with the issues, no file written', async () => {

@@ -110,6 +110,18 @@ describe('pemdi2026 (PermenPANRB 8/2026)', () => {
     for (const no of [5, 6, 7, 18]) expect(PEMDI2026.indicators[no - 1].note?.id).toMatch(/dihitung 1/);
     for (const no of [10, 11, 12]) expect(PEMDI2026.indicators[no - 1].note?.en).toMatch(/IKASANDI/);
   });
+  test('5, 6, 7 and 18 are valued by another agency\'s index, named in both languages and in their note', () => {
+    expect(PEMDI2026.indicators.filter((i) => i.valuedBy).map((i) => i.no)).toEqual([5, 6, 7, 18]);
+    for (const no of [5, 6, 7, 18]) {
+      const d = PEMDI2026.indicators[no - 1];
+      expect(d.note?.id).toContain(d.valuedBy!.id);
+      expect(d.note?.en).toContain(d.valuedBy!.en);
+    }
+    expect(PEMDI2026.indicators[4].valuedBy).toEqual({ id: 'indeks Satu Data Indonesia (SDI)', en: 'the One Data Indonesia (SDI) index' });
+    // IKASANDI is related, but indicators 10–12 are assessed at the agency: not valued by another index
+    for (const no of [10, 11, 12]) expect(PEMDI2026.indicators[no - 1].valuedBy).toBeUndefined();
+    for (const fw of [SPBE2018, SPBE2020]) expect(fw.indicators.some((i) => i.valuedBy)).toBe(false);
+  });
   test('predicates with their alternative labels; "Leading" is an ambiguous level word', () => {
     expect(PEMDI2026.predicates.map((p) => [p.name, p.min, p.aliases])).toEqual([
       ['Kurang', 100, ['Merintis', 'Initiate']],

@@ -191,6 +191,60 @@ describe('pemdi2026: decimal targets, no domains', () => {
   });
 });
 
+describe("pemdi2026: indicators valued by other agencies are not in the agency's hands", () => {
+  const vals = [2.15, 1.8, 1.5, 2.26, 1, 1, 1, 1.6, 1.26, 2.04, 1.17, 1.5, 2.5, 2.32, 1.88, 1.6, 2.71, 1, 2.1, 1.95];
+  const entries = entriesOf(Object.fromEntries(vals.map((v, i) => [String(i + 1), v])));
+  const plan = planOf(PEMDI2026, entries, { mode: 'level', level: 2 });
+  const id = buildGapSheet(assessmentOf(PEMDI2026, entries), plan, { lang: 'id', date: '2026-11-27' });
+  const en = buildGapSheet(assessmentOf(PEMDI2026, entries), plan, { lang: 'en', date: '2026-11-27' });
+  const rowOf = (model: SheetModel, no: number) => model.cells.find((c) => c.col === 0 && c.value === no && c.row > 13)!.row;
+  const rankCol = (model: SheetModel) => model.cells.find((c) => c.row === 13 && (c.value === 'Prioritas' || c.value === 'Priority'))!.col;
+  const targetOf = (model: SheetModel, no: number) => model.cells.find((c) => c.row === rowOf(model, no) && c.style === 'inputDec')!;
+
+  test('their priority cell says so, in the user\'s language, as text (not a formula)', () => {
+    for (const no of [5, 6, 7, 18]) {
+      const cid = id.cells.find((c) => c.row === rowOf(id, no) && c.col === rankCol(id))!;
+      expect(cid.value).toBe('di luar kendali instansi');
+      expect(cid.formula).toBeUndefined();
+      const cen = en.cells.find((c) => c.row === rowOf(en, no) && c.col === rankCol(en))!;
+      expect(cen.value).toBe("not in the agency's hands");
+      // the target stays at the current value (1): no step is planned on it
+      expect(targetOf(id, no).value).toBe(1);
+    }
+  });
+
+  test('their notes name the source index and the points at stake if it reached 5', () => {
+    const notes = (model: SheetModel, no: number) =>
+      model.cells.filter((c) => c.row === rowOf(model, no) && typeof c.value === 'string').map((c) => c.value as string).join('\n');
+    // indicator 5: (5 − 1) × 5 % = 0.2 index points; 18: (5 − 1) × 3 % = 0.12
+    expect(notes(id, 5)).toContain('Di luar kendali instansi: tidak direncanakan, karena nilainya diambil dari indeks Satu Data Indonesia (SDI). Bila nilai itu mencapai 5, indeks naik 0,2 poin.');
+    expect(notes(en, 18)).toContain("Not in the agency's hands: not planned, because its value comes from the data interoperability index. If that value reached 5, the index would rise by 0.12 points.");
+    expect(notes(en, 1)).not.toContain("agency's hands");
+  });
+
+  test('the other rows rank 1, 2, 3 … with formulas that leave those four rows out', () => {
+    const ranks = id.cells.filter((c) => c.col === rankCol(id) && c.row > 13 && c.formula !== undefined);
+    expect(ranks).toHaveLength(16);
+    for (const c of ranks) for (const no of [5, 6, 7, 18]) expect(c.formula).toContain(`<>${no})`);
+    const numbers = ranks.map((c) => c.value).filter((v): v is number => typeof v === 'number').sort((a, b) => a - b);
+    // level 2 for everything below 2 that the agency controls: 2, 3, 8, 9, 11, 12, 15, 16, 20
+    expect(numbers).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    // an ordinary framework keeps the plain formula
+    const aceh = buildGapSheet(assessmentOf(SPBE2020, entriesOf(ACEH)), planOf(SPBE2020, entriesOf(ACEH), { mode: 'level', level: 2 }), { date: '2026-11-27' });
+    expect(aceh.cells.some((c) => c.formula?.includes('<>'))).toBe(false);
+  });
+
+  test('a goal only they could close: the header says why, naming them', () => {
+    const p = planOf(PEMDI2026, entries, { mode: 'index', value: { num: BigInt(49), den: BigInt(10) } });
+    expect(p.reason?.code).toBe('TARGET_NEEDS_OTHER_AGENCIES');
+    const model = buildGapSheet(assessmentOf(PEMDI2026, entries), p, { lang: 'id', date: '2026-11-27' });
+    const label = findText(model, 'Sasaran tidak tercapai')!;
+    const reason = model.cells.find((c) => c.row === label.row && c.style === 'reason')!;
+    expect(reason.value).toContain('indikator 5, 6, 7 dan 18');
+    expect(reason.value).toContain('indeks Satu Data Indonesia (SDI)');
+  });
+});
+
 describe('sheet names', () => {
   test('a free name is kept; a user sheet with that name is never reused', () => {
     expect(chooseSheetName('Analisis Gap', ['Penilaian'])).toBe('Analisis Gap');

@@ -165,6 +165,95 @@ describe('pemdi2026 decimals', () => {
   });
 });
 
+describe('pemdi2026: indicators valued by other agencies (5, 6, 7, 18) are never planned', () => {
+  const pemdi = (over: Record<string, number>, base = 5): Record<string, number> => {
+    const v: Record<string, number> = {};
+    for (let i = 1; i <= 20; i++) v[String(i)] = base;
+    return { ...v, ...over };
+  };
+  // Everything at 5 except 5 and 18 (other agencies' indices, still 1) and 1, 2 at 4.5.
+  // Index 4.63; one step on indicator 5 (1 → 2, weight 5 %) is worth 0.05, as much as 1 and 2 together.
+  const values = pemdi({ 5: 1, 18: 1, 1: 4.5, 2: 4.5 });
+  const entries = entriesOf(values);
+
+  test('the framework data marks exactly 5, 6, 7 and 18, naming the source index', () => {
+    expect(PEMDI2026.indicators.filter((d) => d.valuedBy).map((d) => d.no)).toEqual([5, 6, 7, 18]);
+    expect(PEMDI2026.indicators[4].valuedBy?.id).toContain('Satu Data Indonesia');
+    expect(PEMDI2026.indicators[17].valuedBy?.en).toContain('interoperability');
+    expect(SPBE2020.indicators.some((d) => d.valuedBy)).toBe(false);
+  });
+
+  test('the cheapest plan would raise indicator 5; the planner raises 1 and 2 instead', () => {
+    const goal = r('4.68');
+    const withExternal = ok(planGap(PEMDI2026, entries, { mode: 'index', value: goal }, { includeExternal: true }));
+    expect(planSteps(withExternal).map((s) => [s.no, s.from, s.to])).toEqual([[5, 1, 2]]);
+    const p = ok(planGap(PEMDI2026, entries, { mode: 'index', value: goal }));
+    expect(p.reachable).toBe(true);
+    expect(p.steps).toBe(2);
+    expect(planSteps(p).map((s) => [s.no, s.from, s.to]).sort()).toEqual([[1, 4.5, 5], [2, 4.5, 5]]);
+    expect(toNumber(p.planned)).toBe(4.68);
+    for (const no of [5, 6, 7, 18]) {
+      const g = p.indicators.find((x) => x.no === no)!;
+      expect(g.outOfHands).toBe(true);
+      expect(g.valuedBy).toBe(PEMDI2026.indicators[no - 1].valuedBy);
+      expect(g.steps).toBe(0);
+      expect(g.rank).toBeNull();
+      expect(eq(g.target, g.current)).toBe(true);
+    }
+    expect(p.indicators.find((x) => x.no === 1)!.outOfHands).toBe(false);
+  });
+
+  test('a goal reachable only through them is unreachable, and the reason names them', () => {
+    const p = ok(planGap(PEMDI2026, entries, { mode: 'index', value: r('4.8') }));
+    expect(p.reachable).toBe(false);
+    expect(p.steps).toBe(0);
+    expect(p.reason?.code).toBe('TARGET_NEEDS_OTHER_AGENCIES');
+    // the most the agency can reach itself: 1 and 2 to 5, i.e. 4.68
+    expect(p.reason?.message.id).toContain('4,68');
+    expect(p.reason?.message.en).toContain('4.68');
+    expect(p.reason?.message.id).toContain('indikator 5 dan 18');
+    expect(p.reason?.message.en).toContain('indicators 5 and 18');
+    expect(p.reason?.message.id).toContain('indeks Satu Data Indonesia (SDI); indeks interoperabilitas data');
+    expect(p.reason?.message.en).toContain('the One Data Indonesia (SDI) index; the data interoperability index');
+    // with them it would be reachable
+    expect(ok(planGap(PEMDI2026, entries, { mode: 'index', value: r('4.8') }, { includeExternal: true })).reachable).toBe(true);
+    // 5.00 exactly too; above 5 keeps its own reason
+    expect(ok(planGap(PEMDI2026, entries, { mode: 'index', value: r('5') })).reason?.code).toBe('TARGET_NEEDS_OTHER_AGENCIES');
+    expect(ok(planGap(PEMDI2026, entries, { mode: 'index', value: r('5.1') })).reason?.code).toBe('TARGET_ABOVE_MAXIMUM');
+  });
+
+  test('own indicators at 3, the four at 1: Memuaskan is reachable, a goal above 4.44 only through them', () => {
+    // The agency's own 16 indicators raised to 5 and the four others still at 1: 5 − 4 × 0.14 = 4.44.
+    const e = entriesOf(pemdi({ 5: 1, 6: 1, 7: 1, 18: 1 }, 3));
+    const ok1 = ok(planGap(PEMDI2026, e, { mode: 'predicate', name: 'Memuaskan' }));
+    expect(ok1.reachable).toBe(true);
+    expect(ok1.indicators.filter((g) => g.outOfHands).every((g) => g.steps === 0)).toBe(true);
+    const no = ok(planGap(PEMDI2026, e, { mode: 'index', value: r('4.45') }));
+    expect(no.reason?.code).toBe('TARGET_NEEDS_OTHER_AGENCIES');
+    expect(no.reason?.message.en).toContain('indicators 5, 6, 7 and 18');
+    expect(no.reason?.message.en).toContain('4.44');
+  });
+
+  test('uniform level and Target column leave them at their value', () => {
+    const e = entriesOf(pemdi({ 5: 1, 6: 1, 7: 1, 18: 1 }, 2), { 5: 4, 18: 3, 1: 4 });
+    const lv = ok(planGap(PEMDI2026, e, { mode: 'level', level: 3 }));
+    expect(lv.steps).toBe(16);
+    for (const g of lv.indicators) expect(toNumber(g.target)).toBe(g.outOfHands ? 1 : 3);
+    const col = ok(planGap(PEMDI2026, e, { mode: 'column' }));
+    expect(planSteps(col).map((s) => [s.no, s.to])).toEqual([[1, 4]]);
+  });
+
+  test('the example workbook values: "Baik" no longer plans "indicator 5: 1 → 2"', () => {
+    const vals = [2.15, 1.8, 1.5, 2.26, 1, 1, 1, 1.6, 1.26, 2.04, 1.17, 1.5, 2.5, 2.32, 1.88, 1.6, 2.71, 1, 2.1, 1.95];
+    const e = entriesOf(Object.fromEntries(vals.map((v, i) => [String(i + 1), v])));
+    const before = ok(planGap(PEMDI2026, e, { mode: 'predicate', name: 'Baik' }, { basis: 'rounded', includeExternal: true }));
+    expect(planSteps(before).some((s) => s.no === 5)).toBe(true);
+    const p = ok(planGap(PEMDI2026, e, { mode: 'predicate', name: 'Baik' }, { basis: 'rounded' }));
+    expect(p.steps).toBe(before.steps); // as few steps, on indicators the agency can raise
+    expect(planSteps(p).map((s) => s.no)).toEqual([20, 19, 1]);
+  });
+});
+
 describe('spbe2018 with three public services', () => {
   test('repeated entries of indicator 35 are planned as separate entries', () => {
     const values: Record<string, number> = {};

@@ -461,6 +461,19 @@ describe('PLAN', () => {
     expect(1.26 + points).toBeGreaterThanOrEqual(2.5 - 1e-12);
   });
 
+  test('pemdi2026: indicators 5, 6, 7, 18 (valued by other agencies\' indices) are never in the plan', () => {
+    // all at 1: one step on indicator 5 (weight 5 %) would be the first by the tie rule
+    const t = spbePlan(column(Array(20).fill(1)), 'Cukup', 'pemdi2026') as Array<Array<string | number>>;
+    expect(t.length).toBeGreaterThan(1);
+    for (const r of t.slice(1)) expect([5, 6, 7, 18]).not.toContain(r[0]);
+    // own indicators at 5, the four at 1: the index is 4.44, the most the agency can reach itself; above it only they help
+    const v = Array(20).fill(5);
+    for (const no of [5, 6, 7, 18]) v[no - 1] = 1;
+    expect(spbePlan(column(v), 4.44, 'pemdi2026')).toEqual([['Indikator', 'Dari', 'Ke', 'Poin']]);
+    expectError(spbePlan(column(v), 4.5, 'pemdi2026'), '#N/A', '5, 6, 7 dan 18', 'Satu Data Indonesia');
+    expectError(spbePlan(column(v), 4.5, 'pemdi2026', 'en'), '#N/A', 'indicators 5, 6, 7 and 18');
+  });
+
   test('a target already reached gives the header row only', () => {
     expect(spbePlan(aceh, 2)).toEqual([['Indikator', 'Dari', 'Ke', 'Poin']]);
   });

@@ -67,6 +67,10 @@ if (!SOFFICE) {
     const inputs: RawSheet[][] = [];
     const poisonedCount: number[] = [];
     let editedTargets: Array<{ row: number; value: number }> = [];
+    // pemdi2026: the Target of indicator 5 (valued by the SDI index, not in the agency's hands) edited to 5.
+    const pemdiCase = CASES.findIndex((c) => c.name === 'pemdi2026 decimals');
+    let pemdiEditedRow = -1;
+    let pemdiFile = -1;
 
     beforeAll(async () => {
       tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'spbe-lo-'));
@@ -96,6 +100,17 @@ if (!SOFFICE) {
         editedTargets = targets.slice(0, 2).map((c) => ({ row: c.row, value: c.value as number }));
         const f = path.join(tmp, 'edited.xlsx');
         fs.writeFileSync(f, await poisonCachedResults(run.output, run.sheetName, edits));
+        files.push(f);
+      }
+      {
+        const run = runs[pemdiCase];
+        const first = run.model.tables[0].range.top + 1;
+        const k = run.plan.indicators.findIndex((x) => x.no === 5);
+        pemdiEditedRow = first + k;
+        const target = run.model.cells.find((c) => c.row === pemdiEditedRow && c.style === 'inputDec')!;
+        const f = path.join(tmp, 'edited-pemdi.xlsx');
+        fs.writeFileSync(f, await poisonCachedResults(run.output, run.sheetName, { [a1(target.row, target.col)]: 5 }));
+        pemdiFile = files.length;
         files.push(f);
       }
       const r = spawnSync(
@@ -189,7 +204,7 @@ if (!SOFFICE) {
 
     test('editing a Target recalculates the index with the targets, its predicate and the points', () => {
       const run = runs[1];
-      const sheet = recalculated[recalculated.length - 1].find((x) => x.name === run.sheetName)!;
+      const sheet = recalculated[recalculated.length - 2].find((x) => x.name === run.sheetName)!;
       // the expected index: the planned one plus (5 − old target) × weight / 100 for each edited row, exactly
       let expected = run.plan.planned;
       const first = run.model.tables[0].range.top + 1;
@@ -208,6 +223,30 @@ if (!SOFFICE) {
         const rank = sheet.cells.get(a1(rowCells[0].row, rowCells[0].col))!;
         expect(Number(rank.v)).toBeGreaterThanOrEqual(1);
       }
+    });
+
+    test("pemdi2026: a Target typed into a row not in the agency's hands moves the index, never the priorities", () => {
+      const run = runs[pemdiCase];
+      const sheet = recalculated[pemdiFile].find((x) => x.name === run.sheetName)!;
+      const g5 = run.plan.indicators.find((x) => x.no === 5)!;
+      expect(g5.outOfHands).toBe(true);
+      // the index with the targets: the planned one plus (5 − 1) × 5 % for indicator 5, exactly
+      const expected = add(run.plan.planned, div(mul(sub(rational(5), g5.target), g5.weight), rational(100)));
+      const label = run.model.cells.find((c) => c.value === 'Indeks bila semua target tercapai')!;
+      expect(close(Number(sheet.cells.get(a1(label.row, 2))!.v), toNumber(roundHalfUp(expected, 9)))).toBe(true);
+      // indicator 5's priority cell still says it is not in the agency's hands
+      const rankCol = run.model.cells.find((c) => c.row === run.model.tables[0].range.top && c.value === 'Prioritas')!.col;
+      expect(sheet.cells.get(a1(pemdiEditedRow, rankCol))!.v).toBe('di luar kendali instansi');
+      // and every other row keeps the priority the tool wrote (1, 2, 3 … without a hole)
+      const changed: string[] = [];
+      for (const c of run.model.cells.filter((x) => x.col === rankCol && x.formula !== undefined)) {
+        const got = sheet.cells.get(a1(c.row, c.col));
+        if (!got || !sameValue(c.value, got.v, got.t)) changed.push(`${a1(c.row, c.col)}: ${JSON.stringify(c.value)} vs ${JSON.stringify(got?.v)}`);
+      }
+      expect(changed).toEqual([]);
+      const ranks = run.plan.indicators.filter((x) => x.rank !== null).map((x) => x.rank as number).sort((a, b) => a - b);
+      expect(ranks).toEqual(ranks.map((_, i) => i + 1));
+      expect(run.plan.indicators.filter((x) => x.outOfHands).map((x) => x.no)).toEqual([5, 6, 7, 18]);
     });
   });
 }

@@ -6,24 +6,37 @@
  */
 import type { Framework, IndicatorDef, Lang } from '../types';
 
-const FROM_OTHER_INDEX = (id: string, en: string): Readonly<Record<Lang, string>> => ({
-  id: `Nilai indikator ini diambil dari ${id}; dihitung 1 sampai nilai itu tersedia.`,
-  en: `This indicator takes its value from ${en}; it counts as 1 until that value arrives.`,
+type Bilingual = Readonly<Record<Lang, string>>;
+
+/** The index of another agency an indicator takes its value from (IndicatorDef.valuedBy). */
+const SOURCE = (id: string, en: string): Bilingual => ({ id, en });
+const SDI = SOURCE('indeks Satu Data Indonesia (SDI)', 'the One Data Indonesia (SDI) index');
+const GEOSPATIAL = SOURCE('indeks penyelenggaraan informasi geospasial', 'the geospatial information index');
+const STATISTICS = SOURCE('indeks pembangunan statistik', 'the statistics development index');
+const INTEROPERABILITY = SOURCE('indeks interoperabilitas data', 'the data interoperability index');
+
+/** The note shown with an indicator valued by another agency's index. */
+const fromOtherIndex = (source: Bilingual): Bilingual => ({
+  id: `Nilai indikator ini diambil dari ${source.id}; dihitung 1 sampai nilai itu tersedia.`,
+  en: `This indicator takes its value from ${source.en}; it counts as 1 until that value arrives.`,
 });
-const IKASANDI: Readonly<Record<Lang, string>> = {
+const IKASANDI: Bilingual = {
   id: 'Terkait Indeks Kematangan Keamanan Siber dan Sandi (IKASANDI) dari BSSN.',
   en: "Related to BSSN's cyber security and encryption maturity index (IKASANDI).",
 };
 
-/** [no, name without the "Tingkat Kematangan " prefix, aspect, weight, note?] */
-const ROWS: ReadonlyArray<readonly [number, string, number, number, Readonly<Record<Lang, string>>?]> = [
+/**
+ * [no, name without the "Tingkat Kematangan " prefix, aspect, weight, note?, valuedBy?]. An indicator with
+ * a `valuedBy` source takes its value from that (other agency's) index; its note is derived from it.
+ */
+const ROWS: ReadonlyArray<readonly [number, string, number, number, Bilingual?, Bilingual?]> = [
   [1, 'Tata Kelola Pemerintah Digital', 1, 500],
   [2, 'Manajemen Layanan Digital Pemerintah', 1, 500],
   [3, 'Sumber Daya Manusia Pemerintah Digital', 2, 500],
   [4, 'Kolaborasi Pemerintah Digital', 2, 500],
-  [5, 'Tata Kelola Data', 3, 500, FROM_OTHER_INDEX('indeks Satu Data Indonesia (SDI)', 'the One Data Indonesia (SDI) index')],
-  [6, 'Penyelenggaraan Informasi Geospasial', 3, 300, FROM_OTHER_INDEX('indeks penyelenggaraan informasi geospasial', 'the geospatial information index')],
-  [7, 'Pembangunan Statistik', 3, 300, FROM_OTHER_INDEX('indeks pembangunan statistik', 'the statistics development index')],
+  [5, 'Tata Kelola Data', 3, 500, undefined, SDI],
+  [6, 'Penyelenggaraan Informasi Geospasial', 3, 300, undefined, GEOSPATIAL],
+  [7, 'Pembangunan Statistik', 3, 300, undefined, STATISTICS],
   [8, 'Pelindungan Data Pribadi', 3, 400],
   [9, 'Pelaksanaan Audit Keamanan Pemerintah Digital dan Teknologi Pemerintah Digital', 4, 400],
   [10, 'Keamanan Pemerintah Digital', 4, 400, IKASANDI],
@@ -34,19 +47,23 @@ const ROWS: ReadonlyArray<readonly [number, string, number, number, Readonly<Rec
   [15, 'Keterpaduan Proses Bisnis Pemerintah Digital Lintas Unit dan Instansi', 6, 400],
   [16, 'Integrasi Aplikasi', 6, 400],
   [17, 'Portal Layanan Digital Pemerintah', 6, 400],
-  [18, 'Interoperabilitas Data', 6, 300, FROM_OTHER_INDEX('indeks interoperabilitas data', 'the data interoperability index')],
+  [18, 'Interoperabilitas Data', 6, 300, undefined, INTEROPERABILITY],
   [19, 'Fasilitas Dukungan Pengguna Layanan Digital Pemerintah', 7, 1000],
   [20, 'Pengelolaan Kepuasan Pengguna Layanan Digital Pemerintah', 7, 1500],
 ];
 
-const indicators: IndicatorDef[] = ROWS.map(([no, name, aspect, weight, note]) => ({
-  no,
-  name: `Tingkat Kematangan ${name}`,
-  aspect,
-  weight,
-  levelNames: 'pemdi',
-  ...(note ? { note } : {}),
-}));
+const indicators: IndicatorDef[] = ROWS.map(([no, name, aspect, weight, note, valuedBy]) => {
+  const shown = note ?? (valuedBy ? fromOtherIndex(valuedBy) : undefined);
+  return {
+    no,
+    name: `Tingkat Kematangan ${name}`,
+    aspect,
+    weight,
+    levelNames: 'pemdi',
+    ...(shown ? { note: shown } : {}),
+    ...(valuedBy ? { valuedBy } : {}),
+  };
+});
 
 export const PEMDI2026: Framework = {
   id: 'pemdi2026',
