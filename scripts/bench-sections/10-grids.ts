@@ -1,0 +1,33 @@
+/**
+ * Sheets parsed + validated + scored per second from in-memory grids (no exceljs): assess() on
+ * realistic worksheets of each framework (47-indicator spbe2020, 35-indicator spbe2018, 20-indicator
+ * pemdi2026) in several layouts. Aim: ≥ 20,000 grids/s.
+ */
+import type { BenchSection } from '../bench-lib';
+import { fmt, rate } from '../bench-lib';
+import { buildWorkbook, specToGrids, LAYOUTS } from '../generate-workbooks';
+import type { Layout } from '../generate-workbooks';
+import { FRAMEWORKS } from '../../src/core/frameworks';
+import { assess } from '../../src/core/assess';
+import type { Grid } from '../../src/core/types';
+
+export const section: BenchSection = {
+  title: 'assess(): grids parsed + validated + scored per second (in memory)',
+  async run(ctx) {
+    const order = ['spbe2020', 'spbe2018', 'pemdi2026'];
+    for (const id of order) {
+      const fw = FRAMEWORKS.find((f) => f.id === id);
+      if (!fw) continue;
+      // A rotation of workbooks in every layout, so no single shape is measured.
+      const workbooks: Grid[][] = [];
+      for (let i = 0; i < 20; i++) workbooks.push(specToGrids(buildWorkbook(fw, LAYOUTS[i % LAYOUTS.length] as Layout, 7000 + i)));
+      let computed = 0;
+      for (const w of workbooks) if (assess(w).scores) computed++;
+      let k = 0;
+      const r = rate(() => assess(workbooks[k++ % workbooks.length]));
+      ctx.print(
+        `${fw.id.padEnd(10)} ${String(fw.indicators.length).padStart(2)} indicators: ${fmt(r.perSecond).padStart(8)} grids/s  (${fmt(r.calls)} calls in ${fmt(r.ms)} ms; ${computed}/${workbooks.length} layouts give an index)`,
+      );
+    }
+  },
+};

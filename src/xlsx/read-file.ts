@@ -1,0 +1,42 @@
+/**
+ * Node-only part of the xlsx reading adapter: reading a workbook from a path. Kept apart from read.ts
+ * so the browser bundle can use read.ts without pulling in the file system.
+ */
+import { readFile } from 'fs';
+import type { Grid } from '../core/types';
+import type { UnreadableReason } from '../core/report';
+import { readWorkbookGrids } from './read';
+import { WorkbookReadError } from './errors';
+
+function reasonOfFsError(e: unknown): UnreadableReason {
+  const code = typeof e === 'object' && e !== null ? (e as { code?: unknown }).code : undefined;
+  switch (code) {
+    case 'ENOENT':
+    case 'ENOTDIR':
+      return 'not-found';
+    case 'EISDIR':
+      return 'not-a-file';
+    case 'EACCES':
+    case 'EPERM':
+      return 'no-access';
+    default:
+      return 'damaged';
+  }
+}
+
+/** The bytes of a file, or a WorkbookReadError (not-found, not-a-file, no-access) instead of a raw fs error. */
+export function readFileBytes(path: string): Promise<Buffer> {
+  // fs.readFile with a callback: much cheaper per file than fs.promises.readFile (which opens a FileHandle,
+  // stats and reads in several round trips), and that counts when a province checks hundreds of workbooks.
+  return new Promise((resolve, reject) => {
+    readFile(path, (e, data) => {
+      if (e) reject(new WorkbookReadError(reasonOfFsError(e), e.message));
+      else resolve(data);
+    });
+  });
+}
+
+/** Reads every worksheet of the .xlsx workbook at `path` as a Grid. Throws WorkbookReadError when it cannot. */
+export async function readWorkbookFile(path: string): Promise<Grid[]> {
+  return readWorkbookGrids(await readFileBytes(path));
+}
