@@ -23,6 +23,8 @@ const LINUX_START = `Excel desktop is not available on Linux, so \`npm start\` c
 Use Excel on the web instead:
   1. npm run dev-server      serves https://localhost:3000 with Office dev certificates
                              (or deploy \`ADDIN_URL=https://your.host npm run build\` and use dist/manifest.xml)
+     Open https://localhost:3000/taskpane.html once in that browser: if it warns about the certificate,
+     import ~/.office-addin-dev-certs/ca.crt as a trusted authority (valid 30 days; see README.md).
   2. Open a workbook in Excel on the web (https://www.office.com), then
      Home > Add-ins > More Add-ins > Upload My Add-in (older menus: Insert > Add-ins > Upload My Add-in)
      and choose ${MANIFEST} from this folder.

@@ -1,10 +1,10 @@
 /**
  * The custom functions SPBE.* as Excel sees them: thin wrappers over the pure functions in
- * ./impl.ts that turn a tagged error value into a CustomFunctions.Error (#VALUE!, #N/A, #NUM! with
- * a message naming the offending value and its position). The JSDoc below IS the metadata:
- * custom-functions-metadata generates functions.json from it at build time (see
- * scripts/functions-metadata.js); test/functions/metadata.test.ts checks the result against a
- * committed expectation, because ids and names are stored in users' workbooks forever.
+ * ./impl.ts that turn a tagged error value into a CustomFunctions.Error (#VALUE! or #N/A, the two
+ * error codes Excel shows a message for, with a message naming the offending value and its
+ * position). The JSDoc below IS the metadata: custom-functions-metadata generates functions.json
+ * from it at build time (see scripts/functions-metadata.js); test/functions/metadata.test.ts checks
+ * the result against a committed expectation, because ids and names are stored in users' workbooks forever.
  *
  * This file is also the webpack entry "functions" of the shared-runtime page: the only code that
  * runs at load is registerCustomFunctions() and the language hook at the bottom, both guarded so
@@ -41,7 +41,7 @@ export function functionsLanguage(): Lang {
 /** The result for Excel: the value, or a CustomFunctions.Error carrying the message. Called only while Excel calculates. */
 function toExcel<T>(r: Fn<T>): T | CustomFunctions.Error {
   if (!isFnError(r)) return r;
-  // CustomFunctions.ErrorCode's values are the error strings themselves ("#VALUE!", "#N/A", "#NUM!").
+  // CustomFunctions.ErrorCode's values are the error strings themselves ("#VALUE!", "#N/A").
   return new CustomFunctions.Error(r.code as CustomFunctions.ErrorCode, r.message);
 }
 

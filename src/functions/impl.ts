@@ -22,14 +22,19 @@ import { displayValue, parseIndicatorKey, parseLevel, type LevelResult } from '.
 import { entryWeights, indicatorUplift, predicateFor, score, scoreIndex, type ScoredEntry } from '../core/scoring';
 import { isPlanUsageError, parseTargetIndex, planGap, planSteps, type TargetRequest } from '../core/planner';
 import { catalogues, format } from '../core/i18n';
-import { floor, fromNumber, rational, toNumber } from '../core/rational';
+import { eq, floor, fromNumber, rational, toNumber } from '../core/rational';
 
 // ---------------------------------------------------------------------------------------------
 // Errors as values
 // ---------------------------------------------------------------------------------------------
 
-/** The Excel errors the functions return. Excel shows the message of #VALUE! and #N/A in the cell's error menu. */
-export type ExcelErrorCode = '#VALUE!' | '#N/A' | '#NUM!';
+/**
+ * The Excel errors the functions return: only the two that carry a message. Excel shows the message
+ * of #VALUE! and #N/A in the cell's error menu but drops any message given with #NUM! (Microsoft:
+ * "a custom error message can't be used" with invalidNumber), so a number out of range (aspect 9,
+ * indicator 48, index 7) is a #VALUE! whose message names the value, not a bare #NUM!.
+ */
+export type ExcelErrorCode = '#VALUE!' | '#N/A';
 
 export interface FnError {
   readonly kind: 'fn-error';
@@ -62,7 +67,7 @@ function guard<T>(lang: Lang, body: () => Fn<T>): Fn<T> {
   try {
     return body();
   } catch (e) {
-    return fail('#VALUE!', 'INTERNAL', msg(lang, 'internal', { message: e instanceof Error ? e.message : String(e) }));
+    return fail('#VALUE!', 'INTERNAL', msg(lang, 'internal', { message: e instanceof Error ? e.message : textOf(e) }));
   }
 }
 
@@ -89,10 +94,19 @@ export function cellOf(x: unknown): CellValue {
       if (typeof o.code === 'string' && o.code.startsWith('#')) return { error: o.code };
       if (typeof o.error === 'string') return { error: o.error };
       if (o.basicValue !== undefined) return cellOf(o.basicValue);
-      return String(x);
+      return textOf(x);
     }
     default:
-      return String(x);
+      return textOf(x);
+  }
+}
+
+/** String(x), or the object's tag when it has no usable conversion (e.g. no prototype). */
+function textOf(x: unknown): string {
+  try {
+    return String(x);
+  } catch {
+    return Object.prototype.toString.call(x);
   }
 }
 
@@ -101,11 +115,12 @@ function omitted(x: unknown): boolean {
   return x === null || x === undefined || (typeof x === 'string' && x.trim() === '');
 }
 
-/** A range argument as rows of cells (a single value is a 1×1 range). */
+/** A range argument as rows of cells (a single value is a 1×1 range, a flat array one row; a row that is no array one cell). */
 function matrixOf(x: unknown): ReadonlyArray<ReadonlyArray<unknown>> {
   if (!Array.isArray(x)) return [[x]];
   if (x.length === 0) return [];
   if (!Array.isArray(x[0])) return [x];
+  for (const r of x) if (!Array.isArray(r)) return x.map((c: unknown) => (Array.isArray(c) ? c : [c]));
   return x as unknown[][];
 }
 
@@ -172,6 +187,11 @@ function levelError(p: LevelFailure, fw: Framework | null, position: string, lan
   return fail(p.code === 'LEVEL_BLANK' ? '#N/A' : '#VALUE!', p.code, message);
 }
 
+/** A shared entry of the cache: also its level × weight in basis points (see FrameworkCache.fast). */
+interface CachedEntry extends ScoredEntry {
+  points: number;
+}
+
 interface FrameworkCache {
   /** "1" … "n". */
   readonly keys: ReadonlyArray<string>;
@@ -179,27 +199,92 @@ interface FrameworkCache {
    * entries[i][k]: the entry of indicator i+1 at level k (1..5) as parseLevel(k, fw) reads a plain
    * whole-number cell, the common case. Entries are immutable, so calls share them (no allocation).
    */
-  readonly entries: ReadonlyArray<ReadonlyArray<ScoredEntry | null>>;
+  readonly entries: ReadonlyArray<ReadonlyArray<CachedEntry | null>>;
+  /**
+   * True when the framework's index is exactly Σ level × weight / 10000 over one entry per
+   * indicator, with the weights in basis points taken from the engine (entryWeights) and the sum
+   * checked against the engine's scoreIndex when the cache is built. SPBE.INDEX then adds the
+   * entries' integer points and divides once by 10000: the same double as the engine's exact
+   * rational (both are the correctly rounded quotient of the same two integers), several times faster.
+   */
+  readonly fast: boolean;
 }
 
 const caches = new WeakMap<Framework, FrameworkCache>();
+
+/**
+ * Sets the points of the shared entries from the engine's own weights and returns true if the
+ * engine's index equals Σ points / 10000 on probe sets of levels (all 1, all 5, every level mixed,
+ * each indicator alone at 4 among 2s); false otherwise (every call then goes through scoreIndex).
+ */
+function setPoints(fw: Framework, keys: ReadonlyArray<string>, entries: ReadonlyArray<ReadonlyArray<CachedEntry | null>>): boolean {
+  try {
+    const weights = entryWeights(fw, fw.indicators.map((d, i) => ({ key: keys[i], no: d.no, entry: 1 })));
+    const HUNDRED = BigInt(100);
+    for (let i = 0; i < entries.length; i++) {
+      const w = weights.get(keys[i]);
+      // basis points = percent × 100, an integer in every framework so far
+      if (!w || (w.num * HUNDRED) % w.den !== BigInt(0)) return false;
+      const bp = Number((w.num * HUNDRED) / w.den);
+      for (let k = 1; k <= 5; k++) {
+        const e = entries[i][k];
+        if (!e || !eq(e.level, rational(k))) return false;
+        e.points = k * bp;
+      }
+    }
+    const n = entries.length;
+    const probes: number[][] = [Array(n).fill(1), Array(n).fill(5), Array.from({ length: n }, (_, i) => (i % 5) + 1)];
+    for (let i = 0; i < n; i++) probes.push(Array.from({ length: n }, (_, j) => (j === i ? 4 : 2)));
+    for (const levels of probes) {
+      const set = levels.map((k, i) => entries[i][k] as CachedEntry);
+      let sum = 0;
+      for (const e of set) sum += e.points;
+      if (!eq(scoreIndex(fw, set), rational(sum, 10000))) return false;
+    }
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 function cacheOf(fw: Framework): FrameworkCache {
   let c = caches.get(fw);
   if (!c) {
     const keys = fw.indicators.map((d) => String(d.no));
     const entries = fw.indicators.map((d, i) => {
-      const row: Array<ScoredEntry | null> = [null];
+      const row: Array<CachedEntry | null> = [null];
       for (let k = 1; k <= 5; k++) {
         const p = parseLevel(k, fw, d.no);
-        row.push(p.ok ? { key: keys[i], no: d.no, entry: 1, level: p.level } : null);
+        row.push(p.ok ? { key: keys[i], no: d.no, entry: 1, level: p.level, points: 0 } : null);
       }
       return row;
     });
-    c = { keys, entries };
+    c = { keys, entries, fast: setPoints(fw, keys, entries) };
     caches.set(fw, c);
   }
   return c;
+}
+
+const BIG_ONE = BigInt(1);
+const BIG_FIVE = BigInt(5);
+
+/** The shared entry of indicator i+1 when a spelled level ("Tingkat 3", "III", "3,0") is a whole level 1–5; null otherwise. */
+function sharedEntry(cache: FrameworkCache, i: number, level: Rational): CachedEntry | null {
+  if (level.den !== BIG_ONE || level.num < BIG_ONE || level.num > BIG_FIVE) return null;
+  return cache.entries[i][Number(level.num)];
+}
+
+/** Σ points / 10000 when every entry is a shared whole-level entry of a linear framework; null otherwise. */
+function fastIndex(read: ReadValues): number | null {
+  if (!cacheOf(read.fw).fast) return null;
+  const entries = read.entries;
+  let sum = 0;
+  for (let i = 0; i < entries.length; i++) {
+    const p = (entries[i] as Partial<CachedEntry>).points;
+    if (p === undefined) return null;
+    sum += p;
+  }
+  return sum / 10000;
 }
 
 /** The framework of a single row or column of `count` values. */
@@ -239,7 +324,7 @@ function readLinear(cellAt: (i: number) => unknown, total: number, given: Framew
     }
     const p = parseLevel(cellOf(v), fw, i + 1);
     if (!p.ok) return levelError(p, fw, msg(lang, 'posValue', { pos: i + 1, indicator: i + 1 }), lang);
-    entries[i] = { key: cache.keys[i], no: i + 1, entry: 1, level: p.level };
+    entries[i] = sharedEntry(cache, i, p.level) ?? { key: cache.keys[i], no: i + 1, entry: 1, level: p.level };
   }
   return { fw, entries };
 }
@@ -322,7 +407,7 @@ function readPairs(
     if (e === null) {
       const parsed = parseLevel(v, fw, p.no);
       if (!parsed.ok) return levelError(parsed, fw, msg(lang, 'posRow', { pos: p.pos, indicator: p.key }), lang);
-      e = { key: p.key, no: p.no, entry: p.entry, level: parsed.level };
+      e = (p.entry === 1 ? sharedEntry(cache, p.no - 1, parsed.level) : null) ?? { key: p.key, no: p.no, entry: p.entry, level: parsed.level };
     }
     const first = p.entry === 1 ? firsts[p.no] : repeats.get(p.key);
     if (first) {
@@ -380,7 +465,7 @@ export function spbeIndex(values: unknown, framework?: unknown, lang: Lang = 'id
   return guard(lang, () => {
     const read = readValues(values, framework, lang);
     if (isFnError(read)) return read;
-    return toDouble(scoreIndex(read.fw, read.entries));
+    return fastIndex(read) ?? toDouble(scoreIndex(read.fw, read.entries));
   });
 }
 
@@ -393,7 +478,7 @@ export function spbeAspect(values: unknown, aspect: unknown, framework?: unknown
     if (isFnError(no)) return no;
     const max = read.fw.aspects.length;
     const found = read.fw.aspects.findIndex((a) => a.no === no);
-    if (found < 0) return fail('#NUM!', 'ASPECT_UNKNOWN', msg(lang, 'aspectRange', { value: no, framework: read.fw.id, max }));
+    if (found < 0) return fail('#VALUE!', 'ASPECT_UNKNOWN', msg(lang, 'aspectRange', { value: no, framework: read.fw.id, max }));
     return score(read.fw, read.entries).aspects[found].index;
   });
 }
@@ -408,7 +493,7 @@ export function spbeDomain(values: unknown, domain: unknown, framework?: unknown
     if (read.fw.domains.length === 0) return fail('#N/A', 'NO_DOMAINS', msg(lang, 'noDomains', { framework: read.fw.id }));
     const found = read.fw.domains.findIndex((d) => d.no === no);
     if (found < 0)
-      return fail('#NUM!', 'DOMAIN_UNKNOWN', msg(lang, 'domainRange', { value: no, framework: read.fw.id, max: read.fw.domains.length }));
+      return fail('#VALUE!', 'DOMAIN_UNKNOWN', msg(lang, 'domainRange', { value: no, framework: read.fw.id, max: read.fw.domains.length }));
     return score(read.fw, read.entries).domains[found].index;
   });
 }
@@ -446,7 +531,7 @@ export function spbePredicate(index: unknown, framework?: unknown, basis?: unkno
     const b = basisArg(basis, lang);
     if (isFnError(b)) return b;
     const r = fromNumber(v);
-    if (r === null || v < 1 || v > 5) return fail('#NUM!', 'INDEX_OUT_OF_RANGE', msg(lang, 'indexRange', { value: String(v) }));
+    if (r === null || v < 1 || v > 5) return fail('#VALUE!', 'INDEX_OUT_OF_RANGE', msg(lang, 'indexRange', { value: String(v) }));
     return predicateFor(fw, r, b).name;
   });
 }
@@ -459,9 +544,9 @@ function indicatorArg(x: unknown, fw: Framework, lang: Lang): { no: number; entr
   const key = parseIndicatorKey(typeof c === 'string' ? c.trim() : c);
   if (key === null) return fail('#VALUE!', 'NOT_A_NUMBER', msg(lang, 'argNotNumber', { name, value: displayValue(c) }));
   const max = fw.indicators.length;
-  if (key.no > max) return fail('#NUM!', 'INDICATOR_UNKNOWN', msg(lang, 'indicatorRange', { value: key.key, framework: fw.id, max }));
+  if (key.no > max) return fail('#VALUE!', 'INDICATOR_UNKNOWN', msg(lang, 'indicatorRange', { value: key.key, framework: fw.id, max }));
   if (key.entry > 1 && (!fw.repeatable || fw.repeatable.indicator !== key.no || key.entry > fw.repeatable.maxEntries)) {
-    return fail('#NUM!', 'INDICATOR_UNKNOWN', msg(lang, 'indicatorRange', { value: key.key, framework: fw.id, max }));
+    return fail('#VALUE!', 'INDICATOR_UNKNOWN', msg(lang, 'indicatorRange', { value: key.key, framework: fw.id, max }));
   }
   return key;
 }

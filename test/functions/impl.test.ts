@@ -19,6 +19,9 @@ import {
   spbeWeight,
   type FnError,
 } from '../../src/functions/impl';
+import { FRAMEWORKS } from '../../src/core/frameworks';
+import { scoreIndex } from '../../src/core/scoring';
+import { rational } from '../../src/core/rational';
 
 // ---------------------------------------------------------------------------------------------
 // Golden cases (copied from the published results; see README "Golden cases")
@@ -155,9 +158,9 @@ describe('each framework: INDEX / ASPECT / DOMAIN from a row, a column and two c
       expect(spbeIndex(column(threes))).toBe(3);
       for (let a = 1; a <= c.aspects; a++) expect(spbeAspect(column(threes), a)).toBe(3);
       for (let d = 1; d <= c.domains; d++) expect(spbeDomain(column(threes), d)).toBe(3);
-      expectError(spbeAspect(column(threes), c.aspects + 1), '#NUM!', `${c.aspects + 1}`, c.id);
+      expectError(spbeAspect(column(threes), c.aspects + 1), '#VALUE!', `${c.aspects + 1}`, c.id);
       if (c.domains === 0) expectError(spbeDomain(column(threes), 1), '#N/A', c.id);
-      else expectError(spbeDomain(column(threes), c.domains + 1), '#NUM!', `1–${c.domains}`);
+      else expectError(spbeDomain(column(threes), c.domains + 1), '#VALUE!', `1–${c.domains}`);
       expect(spbeCheck(column(v))).toBe('OK');
     });
   }
@@ -227,7 +230,7 @@ describe('every spelling of a level reads as the worksheet reader reads it', () 
     expectError(spbeLevel(0, 'spbe2018'), '#VALUE!', '0');
     expectError(spbeLevel(null), '#N/A');
     expectError(spbeLevel('3', 'spbe2031'), '#VALUE!', 'spbe2031');
-    expectError(spbeLevel('3', 'spbe2020', 48), '#NUM!', '48');
+    expectError(spbeLevel('3', 'spbe2020', 48), '#VALUE!', '48');
     expectError(spbeLevel('3', undefined, 'x'), '#VALUE!', 'x');
   });
 });
@@ -356,8 +359,8 @@ describe('PREDICATE', () => {
   });
 
   test('errors: outside 1–5, not a number, unknown basis or framework', () => {
-    expectError(spbePredicate(7), '#NUM!', '7');
-    expectError(spbePredicate(0.5), '#NUM!');
+    expectError(spbePredicate(7), '#VALUE!', '7');
+    expectError(spbePredicate(0.5), '#VALUE!');
     expectError(spbePredicate('baik'), '#VALUE!', 'baik');
     expectError(spbePredicate(null), '#VALUE!');
     expectError(spbePredicate(3, undefined, 'kira-kira'), '#VALUE!', 'kira-kira', 'exact', 'rounded');
@@ -382,8 +385,8 @@ describe('WEIGHT', () => {
   });
 
   test('errors: unknown indicator, a repeated entry, not a number', () => {
-    expectError(spbeWeight(48), '#NUM!', '48', 'spbe2020');
-    expectError(spbeWeight(21, 'pemdi2026'), '#NUM!', '21');
+    expectError(spbeWeight(48), '#VALUE!', '48', 'spbe2020');
+    expectError(spbeWeight(21, 'pemdi2026'), '#VALUE!', '21');
     expectError(spbeWeight('35-2', 'spbe2018'), '#VALUE!', '35-2');
     expectError(spbeWeight('tujuh'), '#VALUE!', 'tujuh');
     expectError(spbeWeight(null), '#VALUE!');
@@ -420,7 +423,7 @@ describe('UPLIFT', () => {
   });
 
   test('errors', () => {
-    expectError(spbeUplift(aceh, 48), '#NUM!', '48');
+    expectError(spbeUplift(aceh, 48), '#VALUE!', '48');
     expectError(spbeUplift(aceh, 'x'), '#VALUE!', 'x');
     expectError(spbeUplift(aceh, 21, 'belum'), '#VALUE!', '"belum"');
     expectError(spbeUplift(aceh, 21, 2.5), '#VALUE!', '2.5');
@@ -547,5 +550,216 @@ describe('CHECK and robustness', () => {
       }),
       { numRuns: 300, seed: 42 },
     );
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Each framework × each spelling × each error, the fast path of INDEX, and fuzzing
+// ---------------------------------------------------------------------------------------------
+
+const FRAMEWORK_CASES = [
+  { id: 'spbe2018', n: 35, aspects: 7, domains: 3 },
+  { id: 'spbe2020', n: 47, aspects: 8, domains: 4 },
+  { id: 'pemdi2026', n: 20, aspects: 7, domains: 0 },
+] as const;
+
+describe('every spelling of a level in every framework, through INDEX and LEVEL', () => {
+  // [spelling, framework, indicator, level]
+  const spellings: ReadonlyArray<readonly [unknown, string, number, number]> = [
+    ['Terdefinisi', 'spbe2018', 5, 3],
+    ['Transaksi', 'spbe2018', 30, 3],
+    ['Tingkat II', 'spbe2018', 1, 2],
+    ['IV', 'spbe2018', 2, 4],
+    ['4,0', 'spbe2018', 3, 4],
+    ['Level 5', 'spbe2018', 4, 5],
+    ['5 - Optimum', 'spbe2018', 30, 5],
+    ['Rintisan', 'spbe2020', 1, 1],
+    ['Informasi', 'spbe2020', 40, 1],
+    ['tingkat v', 'spbe2020', 2, 5],
+    ['Merintis', 'pemdi2026', 1, 1],
+    ['Berkembang', 'pemdi2026', 2, 3],
+    ['Embedded', 'pemdi2026', 3, 4],
+    ['Established', 'pemdi2026', 4, 3],
+    ['Transformative', 'pemdi2026', 5, 5],
+    ['Unggul', 'pemdi2026', 9, 5],
+    ['Tingkat 3', 'pemdi2026', 7, 3],
+    ['III', 'pemdi2026', 8, 3],
+    ['2,75', 'pemdi2026', 6, 2.75],
+    ['3.5', 'pemdi2026', 1, 3.5],
+    [4.25, 'pemdi2026', 10, 4.25],
+  ];
+  for (const [spelling, fw, indicator, level] of spellings) {
+    test(`${fw}: ${JSON.stringify(spelling)} at indicator ${indicator} reads ${level}`, () => {
+      const n = FRAMEWORK_CASES.find((c) => c.id === fw)!.n;
+      const spelled: unknown[] = Array(n).fill(2);
+      spelled[indicator - 1] = spelling;
+      const plain: unknown[] = Array(n).fill(2);
+      plain[indicator - 1] = level;
+      const expected = spbeIndex(column(plain)) as number;
+      expect(typeof expected).toBe('number');
+      expect(spbeIndex(column(spelled))).toBe(expected);
+      expect(spbeIndex(row(spelled), fw.toUpperCase())).toBe(expected);
+      expect(spbeIndex(pairs(spelled.map((v, i) => [i + 1, v] as const)))).toBe(expected);
+      expect(spbeLevel(spelling, fw, indicator)).toBe(level);
+      expect(spbeCheck(column(spelled))).toBe('OK');
+    });
+  }
+});
+
+describe('each error of each function in each framework names the value and its position', () => {
+  for (const c of FRAMEWORK_CASES) {
+    const good = () => Array(c.n).fill(3) as unknown[];
+    const withBad = (v: unknown) => {
+      const x = good();
+      x[2] = v;
+      return column(x);
+    };
+    const valueFns: Array<[string, (values: unknown, fw?: unknown) => unknown]> = [
+      ['INDEX', (v, fw) => spbeIndex(v, fw)],
+      ['ASPECT', (v, fw) => spbeAspect(v, 1, fw)],
+      ['DOMAIN', (v, fw) => spbeDomain(v, 1, fw)],
+      ['UPLIFT', (v, fw) => spbeUplift(v, 1, undefined, fw)],
+      ['PLAN', (v, fw) => spbePlan(v, 'Baik', fw)],
+    ];
+    for (const [name, fn] of valueFns) {
+      test(`${c.id}: SPBE.${name} — a word, a level above 5, a blank, an error cell, a wrong count, an unknown framework`, () => {
+        if (name === 'DOMAIN' && c.domains === 0) {
+          expectError(fn(column(good()), c.id), '#N/A', c.id);
+          return;
+        }
+        expect(isFnError(fn(column(good()), c.id))).toBe(false);
+        expectError(fn(withBad('belum'), c.id), '#VALUE!', '"belum"', 'ke-3', 'indikator 3');
+        expectError(fn(withBad(7), c.id), '#VALUE!', '7', 'ke-3');
+        expectError(fn(withBad(null), c.id), '#N/A', 'ke-3');
+        expectError(fn(withBad({ code: '#DIV/0!' }), c.id), '#VALUE!', '#DIV/0!', 'ke-3');
+        expectError(fn(column(Array(c.n - 1).fill(3)), c.id), '#VALUE!', String(c.n - 1), String(c.n));
+        expectError(fn(column(good()), 'spbe2099'), '#VALUE!', '"spbe2099"');
+        // CHECK says the same in words
+        expect(spbeCheck(withBad('belum'), c.id)).toContain('"belum"');
+      });
+    }
+    test(`${c.id}: numbers out of range are #VALUE! naming the number (Excel shows no message with #NUM!)`, () => {
+      const v = column(good());
+      expectError(spbeAspect(v, c.aspects + 1, c.id), '#VALUE!', String(c.aspects + 1), c.id);
+      expectError(spbeAspect(v, 0, c.id), '#VALUE!', c.id);
+      if (c.domains > 0) expectError(spbeDomain(v, c.domains + 1, c.id), '#VALUE!', String(c.domains + 1), c.id);
+      expectError(spbeWeight(c.n + 1, c.id), '#VALUE!', String(c.n + 1), c.id);
+      expectError(spbeUplift(v, c.n + 1, undefined, c.id), '#VALUE!', String(c.n + 1));
+      expectError(spbeLevel(3, c.id, c.n + 1), '#VALUE!', String(c.n + 1));
+      expectError(spbePredicate(5.5, c.id), '#VALUE!', '5.5');
+      expectError(spbeUplift(v, 1, 'belum', c.id), '#VALUE!', '"belum"');
+      expectError(spbePlan(v, 'Hebat', c.id), '#VALUE!', 'Hebat');
+    });
+  }
+});
+
+describe('SPBE.INDEX on plain whole levels (the fast path) equals the exact engine', () => {
+  for (const fw of FRAMEWORKS) {
+    test(`${fw.id}: the same double as scoreIndex, from a column, a row and two columns`, () => {
+      const n = fw.indicators.length;
+      fc.assert(
+        fc.property(fc.array(fc.integer({ min: 1, max: 5 }), { minLength: n, maxLength: n }), (levels) => {
+          const exact = scoreIndex(
+            fw,
+            levels.map((l, i) => ({ key: String(i + 1), no: i + 1, entry: 1, level: rational(l) })),
+          );
+          const expected = Number(exact.num) / Number(exact.den);
+          expect(spbeIndex(column(levels))).toBe(expected);
+          expect(spbeIndex(row(levels), fw.id)).toBe(expected);
+          expect(spbeIndex(pairs(levels.map((l, i) => [n - i, levels[n - i - 1]] as const)))).toBe(expected);
+          // the same levels spelled as text take the general path: the same figure
+          expect(spbeIndex(column(levels.map((l) => `Tingkat ${l}`)))).toBe(expected);
+        }),
+        { numRuns: 200, seed: 7 },
+      );
+    });
+  }
+});
+
+describe('nothing Excel can pass makes a function throw (fuzzing with arbitrary nested values)', () => {
+  const weird = fc.anything({
+    maxDepth: 3,
+    withBigInt: true,
+    withBoxedValues: true,
+    withDate: true,
+    withMap: true,
+    withSet: true,
+    withNullPrototype: true,
+    withObjectString: true,
+    withSparseArray: true,
+    withTypedArray: true,
+  });
+  const cell = fc.oneof(weird, fc.integer({ min: -2, max: 8 }), fc.constantFrom('Tingkat 3', 'III', '2,5', '35-2', null, '', { code: '#N/A' }));
+  const matrix = fc.oneof(
+    fc.array(fc.array(cell, { maxLength: 4 }), { maxLength: 60 }),
+    fc.array(cell, { maxLength: 60 }),
+    weird,
+  );
+  const arg = fc.oneof(cell, fc.constantFrom('spbe2018', 'SPBE2020', 'pemdi2026', '59/2020', 'Baik', 'rounded', 3, 48));
+  const ok = (r: unknown) => (typeof r === 'number' && Number.isFinite(r)) || typeof r === 'string' || Array.isArray(r) || isFnError(r);
+
+  test('the plain functions return a value or an error value, never throw', () => {
+    fc.assert(
+      fc.property(matrix, arg, arg, arg, (values, a, b, c) => {
+        for (const lang of ['id', 'en'] as const) {
+          const results = [
+            spbeIndex(values, a, lang),
+            spbeAspect(values, a, b, lang),
+            spbeDomain(values, a, b, lang),
+            spbePredicate(a, b, c, lang),
+            spbeWeight(a, b, lang),
+            spbeLevel(a, b, c, lang),
+            spbeUplift(values, a, b, c, lang),
+            spbePlan(values, a, b, lang),
+            spbeCheck(values, a, lang),
+          ];
+          for (const r of results) {
+            expect(ok(r)).toBe(true);
+            // every error is an answer about the input, none an exception caught on the way (a bug)
+            if (isFnError(r)) expect(r.problem).not.toBe('INTERNAL');
+          }
+        }
+      }),
+      { numRuns: 400, seed: 2026 },
+    );
+  });
+
+  test('the Excel-facing functions (with the custom-functions runtime) never throw either', () => {
+    class FakeError {
+      constructor(
+        public code: string,
+        public message?: string,
+      ) {}
+    }
+    const g = globalThis as Record<string, unknown>;
+    g.CustomFunctions = { Error: FakeError, ErrorCode: {}, associate: () => undefined };
+    try {
+      const fns = require('../../src/functions/functions') as Record<string, (...args: unknown[]) => unknown>;
+      fc.assert(
+        fc.property(matrix, arg, arg, arg, (values, a, b, c) => {
+          const results = [
+            fns.index(values, a),
+            fns.aspect(values, a, b),
+            fns.domain(values, a, b),
+            fns.predicate(a, b, c),
+            fns.weight(a, b),
+            fns.level(a, b, c),
+            fns.uplift(values, a, b, c),
+            fns.plan(values, a, b),
+            fns.check(values, a),
+          ];
+          for (const r of results) {
+            if (r instanceof FakeError) {
+              expect(['#VALUE!', '#N/A']).toContain(r.code);
+              expect(typeof r.message).toBe('string');
+              expect((r.message as string).length).toBeGreaterThan(5);
+            } else expect(ok(r)).toBe(true);
+          }
+        }),
+        { numRuns: 300, seed: 99 },
+      );
+    } finally {
+      delete g.CustomFunctions;
+    }
   });
 });

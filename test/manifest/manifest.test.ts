@@ -162,6 +162,71 @@ describe('manifest.xml', () => {
     expect(doc.children.map((c) => c.name)).toEqual(order);
   });
 
+  test('below the top level, every element\'s children come in the order the schemas demand (an out-of-order child makes Office reject the manifest)', () => {
+    // xs:sequence of each complex type, from the OfficeApp 1.1 schema and the task pane
+    // VersionOverrides 1.0 schema (MS-OWEMXML); a child not listed is not allowed there.
+    const sequences: Array<[string, (e: XmlElement) => boolean, string[]]> = [
+      ['VersionOverrides', (e) => e.name === 'VersionOverrides', ['Description', 'Requirements', 'Hosts', 'Resources', 'WebApplicationInfo', 'EquivalentAddins']],
+      ['Host (Workbook)', (e) => e.name === 'Host' && e.attrs['xsi:type'] === 'Workbook', ['Runtimes', 'AllFormFactors', 'DesktopFormFactor']],
+      ['Runtimes', (e) => e.name === 'Runtimes', ['Runtime']],
+      ['AllFormFactors', (e) => e.name === 'AllFormFactors', ['ExtensionPoint']],
+      ['DesktopFormFactor', (e) => e.name === 'DesktopFormFactor', ['GetStarted', 'FunctionFile', 'ExtensionPoint']],
+      ['GetStarted', (e) => e.name === 'GetStarted', ['Title', 'Description', 'LearnMoreUrl']],
+      ['ExtensionPoint (CustomFunctions)', (e) => e.name === 'ExtensionPoint' && e.attrs['xsi:type'] === 'CustomFunctions', ['Script', 'Page', 'Metadata', 'Namespace']],
+      ['ExtensionPoint (PrimaryCommandSurface)', (e) => e.name === 'ExtensionPoint' && e.attrs['xsi:type'] === 'PrimaryCommandSurface', ['OfficeTab', 'CustomTab']],
+      ['OfficeTab', (e) => e.name === 'OfficeTab', ['Group']],
+      ['Group', (e) => e.name === 'Group', ['Label', 'Icon', 'Control']],
+      ['Control (Button)', (e) => e.name === 'Control' && e.attrs['xsi:type'] === 'Button', ['Label', 'Supertip', 'Icon', 'Action']],
+      ['Supertip', (e) => e.name === 'Supertip', ['Title', 'Description']],
+      ['Action (ShowTaskpane)', (e) => e.name === 'Action' && e.attrs['xsi:type'] === 'ShowTaskpane', ['TaskpaneId', 'SourceLocation', 'Title']],
+      ['Action (ExecuteFunction)', (e) => e.name === 'Action' && e.attrs['xsi:type'] === 'ExecuteFunction', ['FunctionName']],
+      ['Resources', (e) => e.name === 'Resources', ['bt:Images', 'bt:Urls', 'bt:ShortStrings', 'bt:LongStrings']],
+      ['Requirements', (e) => e.name === 'Requirements', ['Sets', 'Methods']],
+      ['Sets', (e) => e.name === 'Sets', ['Set']],
+      ['DefaultSettings', (e) => e.name === 'DefaultSettings', ['SourceLocation', 'RequestedWidth', 'RequestedHeight']],
+      ['DisplayName', (e) => e.name === 'DisplayName', ['Override']],
+      ['Description (base)', (e) => e.name === 'Description' && e.parent === doc, ['Override']],
+      ['AppDomains', (e) => e.name === 'AppDomains', ['AppDomain']],
+      ['Hosts (base)', (e) => e.name === 'Hosts' && e.parent === doc, ['Host']],
+    ];
+    const checked = new Set<XmlElement>();
+    for (const [label, match, order] of sequences) {
+      const found = all(doc, match);
+      expect({ label, found: found.length > 0 }).toEqual({ label, found: true });
+      for (const el of found) {
+        checked.add(el);
+        let last = -1;
+        for (const c of el.children) {
+          const at = order.indexOf(c.name);
+          expect({ parent: label, child: c.name, allowed: at >= 0 }).toEqual({ parent: label, child: c.name, allowed: true });
+          expect({ parent: label, child: c.name, inOrder: at >= last }).toEqual({ parent: label, child: c.name, inOrder: true });
+          last = at;
+        }
+      }
+    }
+    // and the required children are there
+    const required: Array<[(e: XmlElement) => boolean, string[]]> = [
+      [(e) => e.name === 'Control' && e.attrs['xsi:type'] === 'Button', ['Label', 'Supertip', 'Icon', 'Action']],
+      [(e) => e.name === 'Group', ['Label', 'Icon', 'Control']],
+      [(e) => e.name === 'ExtensionPoint' && e.attrs['xsi:type'] === 'CustomFunctions', ['Script', 'Page', 'Metadata', 'Namespace']],
+      [(e) => e.name === 'GetStarted', ['Title', 'Description', 'LearnMoreUrl']],
+      [(e) => e.name === 'Supertip', ['Title', 'Description']],
+    ];
+    for (const [match, names] of required) for (const el of all(doc, match)) expect(names.filter((n) => !child(el, n))).toEqual([]);
+    // every group and button icon has the three sizes Office asks for (16, 32, 80)
+    for (const icon of all(doc, (e) => e.name === 'Icon')) expect(icon.children.map((i) => Number(i.attrs.size))).toEqual([16, 32, 80]);
+    // the namespaces and schema versions Office expects for a task pane add-in with VersionOverrides 1.0
+    const vo = path1(doc, 'VersionOverrides');
+    expect(vo.attrs.xmlns).toBe('http://schemas.microsoft.com/office/taskpaneappversionoverrides');
+    expect(vo.attrs['xsi:type']).toBe('VersionOverridesV1_0');
+    expect(doc.attrs['xmlns:bt']).toBe('http://schemas.microsoft.com/office/officeappbasictypes/1.0');
+    expect(doc.attrs['xmlns:xsi']).toBe('http://www.w3.org/2001/XMLSchema-instance');
+    // a wrong order is caught: swapping Script and Page of the custom functions would fail the check above
+    const cf = all(doc, (e) => e.name === 'ExtensionPoint' && e.attrs['xsi:type'] === 'CustomFunctions')[0];
+    const swapped = [...cf.children].reverse().map((c) => ['Script', 'Page', 'Metadata', 'Namespace'].indexOf(c.name));
+    expect(swapped.every((v, i) => i === 0 || v >= swapped[i - 1])).toBe(false);
+  });
+
   test('every resid is defined once, in the right kind of resource, and is at most 32 characters', () => {
     const ids = resources.children.flatMap((g) => g.children.map((r) => r.attrs.id));
     expect(new Set(ids).size).toBe(ids.length);
@@ -301,7 +366,6 @@ describe('production URLs (webpack.config.js, ADDIN_URL)', () => {
   });
 
   async function transformedManifest(): Promise<string> {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const makeConfig = require('../../webpack.config.js') as (env: unknown, argv: { mode: string }) => Promise<{ plugins: unknown[] }>;
     const config = await makeConfig({}, { mode: 'production' });
     const copy = config.plugins.find((p) => p && (p as { constructor: { name: string } }).constructor.name === 'CopyPlugin') as {
@@ -325,5 +389,31 @@ describe('production URLs (webpack.config.js, ADDIN_URL)', () => {
     expect(await transformedManifest()).toBe(MANIFEST);
     process.env.ADDIN_URL = 'http://example.org';
     await expect(transformedManifest()).rejects.toThrow(/https/);
+  });
+});
+
+describe('the production build (webpack.config.js) makes what the manifest names', () => {
+  test('entries, the one shared-runtime page with every chunk, functions.json, manifest.xml and the icons', async () => {
+    const makeConfig = require('../../webpack.config.js') as (env: unknown, argv: { mode: string }) => Promise<Record<string, any>>;
+    const config = await makeConfig({}, { mode: 'production' });
+    expect(config.mode).toBe('production');
+    expect(config.devtool).toBe(false);
+    expect(Object.keys(config.entry).sort()).toEqual(['commands', 'functions', 'taskpane']);
+    expect(config.output.filename).toBe('[name].js');
+    const names = config.plugins.map((p: { constructor: { name: string } }) => p.constructor.name);
+    expect(names).toEqual(expect.arrayContaining(['FunctionsMetadataPlugin', 'HtmlWebpackPlugin', 'CopyPlugin']));
+    const html = config.plugins.find((p: { constructor: { name: string } }) => p.constructor.name === 'HtmlWebpackPlugin');
+    const options = html.userOptions ?? html.options;
+    expect(options.filename).toBe('taskpane.html');
+    expect(options.chunks).toEqual(expect.arrayContaining(['functions', 'commands', 'taskpane']));
+    const copy = config.plugins.find((p: { constructor: { name: string } }) => p.constructor.name === 'CopyPlugin');
+    expect(copy.patterns.map((p: { from: string }) => p.from)).toEqual(expect.arrayContaining(['manifest.xml', 'assets/*.png']));
+    // what the manifest points at, relative to the add-in URL, is what the build emits
+    const urls = [...defined.values()].filter((r) => r.kind === 'bt:Urls' || r.kind === 'bt:Images').flatMap((r) => [r.value, ...r.overrides]);
+    const emitted = new Set(['taskpane.html', 'functions.js', 'functions.json', 'functions-id.json', ...fs.readdirSync(path.join(ROOT, 'assets')).map((f) => `assets/${f}`)]);
+    for (const u of urls) expect({ url: u, emitted: emitted.has(new URL(u).pathname.slice(1)) }).toEqual({ url: u, emitted: true });
+    // the page loads office.js from Microsoft's CDN, as Office requires
+    const template = fs.readFileSync(path.join(ROOT, options.template), 'utf8');
+    expect(template).toContain('<script src="https://appsforoffice.microsoft.com/lib/1/hosted/office.js"></script>');
   });
 });
