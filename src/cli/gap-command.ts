@@ -30,7 +30,7 @@ import { buildGapSheet } from '../core/gap-sheet';
 import { toFixed, toNumber, toRoundedNumber } from '../core/rational';
 import { isWorkbookReadError, loadWorkbook, workbookToGrids } from '../xlsx/read';
 import { readFileBytes } from '../xlsx/read-file';
-import { markedSheetName, renderSheetModel, workbookBytes } from '../xlsx/render';
+import { renderSheetModel, workbookBytes } from '../xlsx/render';
 import { writeFileAtomic } from '../xlsx/write-file';
 import type { AtomicWriteOptions } from '../xlsx/write-file';
 
@@ -107,9 +107,8 @@ export async function runGap(argv: ReadonlyArray<string>, io: Io, deps: GapDeps 
   try {
     const bytes = await readFileBytes(file);
     wb = await loadWorkbook(bytes);
-    // A gap sheet written by an earlier run is an output, never the assessment.
-    const previous = markedSheetName(wb);
-    const grids = workbookToGrids(wb).filter((grid) => grid.name !== previous);
+    // workbookToGrids leaves out a gap sheet written by an earlier run: an output, never the assessment.
+    const grids = workbookToGrids(wb);
     assessment = assess(grids, { sheet: common.sheet, framework: common.framework, column: common.column, basis: common.basis });
   } catch (e) {
     if (!isWorkbookReadError(e)) throw e;

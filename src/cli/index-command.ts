@@ -52,7 +52,6 @@ type ReadFileModule = typeof import('../xlsx/read-file');
 let readFileModule: ReadFileModule | null = null;
 /** Loaded on first use: exceljs takes a while to load, and the coordinating thread of a worker pool never needs it. */
 function readerModule(): ReadFileModule {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   if (!readFileModule) readFileModule = require('../xlsx/read-file') as ReadFileModule;
   return readFileModule;
 }

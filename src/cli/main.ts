@@ -26,11 +26,6 @@ function version(): string {
   }
 }
 
-function isModuleNotFound(e: unknown, name: string): boolean {
-  const err = e as { code?: unknown; message?: unknown } | null;
-  return !!err && err.code === 'MODULE_NOT_FOUND' && typeof err.message === 'string' && err.message.includes(name);
-}
-
 let pipeGuarded = false;
 /** `spbe index ... | head` closes the pipe early: stop quietly instead of dying with an EPIPE stack trace. */
 function guardBrokenPipe(): void {
@@ -41,8 +36,6 @@ function guardBrokenPipe(): void {
     throw e;
   });
 }
-
-type GapModule = { runGap(argv: string[], io: Io): Promise<number> };
 
 export async function main(argv: ReadonlyArray<string>, io: Io = processIo): Promise<number> {
   const lang = detectLang(argv);
@@ -67,16 +60,8 @@ export async function main(argv: ReadonlyArray<string>, io: Io = processIo): Pro
       return await runIndex(rest, io);
     }
     if (command === 'gap') {
-      let mod: GapModule;
-      try {
-        // eslint-disable-next-line @typescript-eslint/no-require-imports
-        mod = require('./gap-command') as GapModule;
-      } catch (e) {
-        if (!isModuleNotFound(e, 'gap-command')) throw e;
-        io.err(`spbe: ${text(lang, 'cli', 'commandUnavailable', { command: 'gap' })}\n${text(lang, 'cli', 'usage')}\n`);
-        return 1;
-      }
-      return await mod.runGap(rest, io);
+      const { runGap } = await import('./gap-command');
+      return await runGap(rest, io);
     }
     const message = command.startsWith('-') ? text(lang, 'cli', 'unknownOption', { option: command }) : text(lang, 'cli', 'unknownCommand', { command });
     io.err(`spbe: ${message}\n\n${text(lang, 'cli', 'usage')}\n`);

@@ -3,10 +3,10 @@
  *
  * `Io` lets tests (and other front ends) run the command in-process and collect what it prints.
  */
-import type { Assessment, Lang, PredicateBasis, Score } from '../core/types';
+import type { Assessment, Lang, PredicateBasis, Rational, Score } from '../core/types';
 import type { IndexReport, UnreadableReport } from '../core/report';
 import { text } from '../core/i18n';
-import { toFixed } from '../core/rational';
+import { eq, roundHalfUp, toFixed } from '../core/rational';
 import type { Catalogue } from '../core/i18n';
 
 type CliKey = keyof Catalogue['cli'];
@@ -40,10 +40,12 @@ export function memoryIo(): Io & { stdout: () => string; stderr: () => string } 
   };
 }
 
-/** A full-precision number as shortest text, with the decimal comma in Indonesian. */
-export function formatNumber(x: number, lang: Lang): string {
-  const s = String(x);
-  return lang === 'id' ? s.replace('.', ',') : s;
+/** An exact value to 6 decimals, trailing zeros dropped, "…" when it goes on (2,493333… ; 2,2155). */
+export function exactText(x: Rational, sep: string): string {
+  const six = roundHalfUp(x, 6);
+  let s = toFixed(six, 6, sep).replace(/0+$/, '');
+  if (s.endsWith(sep)) s = s.slice(0, -1);
+  return eq(six, x) ? s : s + '…';
 }
 
 function pad(s: string, width: number): string {
@@ -70,7 +72,7 @@ export function formatSummary(r: IndexReport, a: Assessment, lang: Lang, basis: 
   const fw = a.framework;
   if (fw) {
     const how = a.frameworkSource === 'option' ? t('labelChosen') : t('labelDetected');
-    lines.push(`  ${label('labelFramework')}${fw.id} — ${fw.name}; ${fw.regulation.title} (${how})`);
+    lines.push(`  ${label('labelFramework')}${fw.name} — ${fw.id}, ${how}`);
   } else {
     lines.push(`  ${label('labelFramework')}${t('noTable')}`);
   }
@@ -82,7 +84,7 @@ export function formatSummary(r: IndexReport, a: Assessment, lang: Lang, basis: 
   }
   const s = a.scores;
   if (s && r.index !== null) {
-    lines.push(`  ${label('labelIndex')}${toFixed(s.exact, 2, sep)}  (${t('labelExact', { value: formatNumber(s.index, lang) })})`);
+    lines.push(`  ${label('labelIndex')}${toFixed(s.exact, 2, sep)}  (${t('labelExact', { value: exactText(s.exact, sep) })})`);
     const basisWord = basis === 'rounded' ? t('basisRounded') : t('basisExact');
     lines.push(`  ${label('labelPredicate')}${s.predicate} (${t('labelPredicateBasis', { basis: basisWord })})`);
     const block = (key: 'labelDomains' | 'labelAspects', scores: ReadonlyArray<Score>): void => {
@@ -102,9 +104,9 @@ export function formatSummary(r: IndexReport, a: Assessment, lang: Lang, basis: 
   } else {
     lines.push(`  ${t('labelProblems')} (${t('problemCounts', { errors, warnings })}):`);
     for (const p of r.issues) {
+      // The message itself names the sheet and cell, the indicator and what to do; the code is in --json.
       const sev = p.severity === 'error' ? t('severityError') : t('severityWarning');
-      const where = [p.cell, p.indicator !== null ? t('labelIndicator', { indicator: p.indicator }) : null].filter(Boolean).join(', ');
-      lines.push(`    ${sev}${where ? ` [${where}]` : ''} ${p.code}: ${p.message}`);
+      lines.push(`    ${sev}: ${p.message}`);
     }
   }
   return lines.join('\n') + '\n\n';

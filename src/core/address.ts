@@ -47,9 +47,12 @@ export function rangeA1(range: CellRange): string {
   return `${tl}:${a1(range.bottom, range.right)}`;
 }
 
-/** A sheet name as Excel writes it in a reference: quoted when it is not a plain word. */
+/**
+ * A sheet name as Excel writes it in a reference (and formulas may use it): quoted, apostrophes doubled, unless it
+ * is a plain word that cannot be read as a cell (A1 style "AB12" or R1C1 style "R", "C2", "R1C1").
+ */
 export function sheetRef(sheet: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) && !/^[A-Za-z]{1,3}[0-9]+$/.test(sheet)
+  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) && !/^[A-Za-z]{1,3}[0-9]+$/.test(sheet) && !/^[Rr][0-9]*([Cc][0-9]*)?$|^[Cc][0-9]*$/.test(sheet)
     ? sheet
     : `'${sheet.replace(/'/g, "''")}'`;
 }

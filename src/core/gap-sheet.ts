@@ -41,7 +41,7 @@ import type {
 } from './sheet-model';
 import type { GapPlan, IndicatorGap } from './planner';
 import { add, cmp, div, mul, R0, rational, roundHalfUp, sub, sum, toNumber } from './rational';
-import { columnLetter } from './address';
+import { cellRef, columnLetter } from './address';
 import { text } from './i18n';
 
 /** The defined name that marks a sheet this tool wrote (a later run may replace that sheet). */
@@ -117,11 +117,6 @@ export function markedSheet(reference: string | null, sheets: ReadonlyArray<stri
   const area = reference.slice(reference.lastIndexOf('!') + 1).replace(/\$/g, '');
   if (sheet === null || area.toUpperCase() !== 'A1') return null;
   return sheets.find((s) => s.toLowerCase() === sheet.toLowerCase()) ?? null;
-}
-
-/** A sheet reference for formulas: 'Penilaian Mandiri'!G7 (apostrophes doubled). */
-export function sheetRef(sheet: string, address: string): string {
-  return `'${sheet.replace(/'/g, "''")}'!${address}`;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -471,7 +466,7 @@ export function buildGapSheet(assessment: Assessment, plan: GapPlan, options: Ga
       const st = entry.stages.find((s) => s.col === selfCol.col);
       const addr = `${selfCol.letter}${entry.row + 1}`;
       if (st && typeof st.raw === 'number' && Number.isFinite(st.raw)) {
-        put(r, C.self, st.raw, decimal ? 'levelDec' : 'levelWhole', sheetRef(sourceSheet, addr));
+        put(r, C.self, st.raw, decimal ? 'levelDec' : 'levelWhole', cellRef(sourceSheet, addr));
       } else if (st && st.level) {
         put(r, C.self, levelNumber(st.level), decimal ? 'levelDec' : 'levelWhole');
       } else if (st && typeof st.raw === 'string') {
@@ -484,9 +479,9 @@ export function buildGapSheet(assessment: Assessment, plan: GapPlan, options: Ga
     // Current level: a link when the source cell is a plain number.
     const curStyle = decimal ? 'levelDec' : 'levelWhole';
     if (entry && entry.plainNumber && typeof entry.raw === 'number') {
-      put(r, C.current, entry.raw, curStyle, sheetRef(sourceSheet, entry.cell));
+      put(r, C.current, entry.raw, curStyle, cellRef(sourceSheet, entry.cell));
     } else {
-      const where = entry ? sheetRef(sourceSheet, entry.cell) : '';
+      const where = entry ? cellRef(sourceSheet, entry.cell) : '';
       const raw = entry ? displayRaw(entry.raw) : '';
       const note = entry?.raw !== undefined && entry.raw !== null && typeof entry.raw === 'number'
         ? g(lang, 'notLinkedFormula', { cell: where })

@@ -555,6 +555,20 @@ function rowKeys(c: Candidate, fw: Framework | null): RowKey[] {
   return out;
 }
 
+/** True when row `r` holds nothing but its indicator number (a template row left empty). */
+function numberOnlyRow(values: Grid['values'], r: number, numberCol: number): boolean {
+  const row = values[r];
+  if (row === undefined) return true;
+  for (let c = 0; c < row.length; c++) {
+    if (c === numberCol) continue;
+    const v = row[c];
+    if (v === null || v === undefined) continue;
+    if (typeof v === 'string' && v.trim() === '') continue;
+    return false;
+  }
+  return true;
+}
+
 /** Framework from the rows: numbers, repeated entries, names, decimals. */
 function detectFramework(c: Candidate, levelCol: number | null): Framework {
   const nameCol = c.cols.find((h) => h.role.kind === 'name')?.col;
@@ -566,11 +580,14 @@ function detectFramework(c: Candidate, levelCol: number | null): Framework {
     let misfits = 0;
     let distinct = 0;
     const count = fw.indicators.length;
-    for (const k of keys) {
+    for (let i = 0; i < keys.length; i++) {
+      const k = keys[i];
       const known = k.no >= 1 && k.no <= count && (fixedKeys !== null || !k.key.includes('.'));
       const repOk = k.entry === 1 || (fw.repeatable !== undefined && fw.repeatable.indicator === k.no && k.entry <= fw.repeatable.maxEntries);
-      if (!(known && repOk)) misfits++;
-      else if (k.entry === 1) distinct++;
+      // A pre-numbered row with nothing else in it (a template numbered beyond the framework) says nothing.
+      if (!(known && repOk)) {
+        if (!numberOnlyRow(values, fixedKeys !== null ? c.rows[i] : (k as RowKey).row, c.numberCol)) misfits++;
+      } else if (k.entry === 1) distinct++;
     }
     return { fw, keys, misfits, distinct };
   });

@@ -8,7 +8,8 @@
  * LEVEL_OUT_OF_RANGE, LEVEL_FRACTIONAL, LEVEL_AMBIGUOUS, INDICATOR_MISSING,
  * INDICATOR_DUPLICATE_CONFLICT, INDICATOR_UNKNOWN.
  * Warnings (the index is still computed from the regulation): INDICATOR_DUPLICATE, WEIGHT_MISMATCH,
- * NAME_MISMATCH, EVIDENCE_MISSING, LEVEL_COLUMN_CHOSEN.
+ * NAME_MISMATCH, EVIDENCE_MISSING, LEVEL_COLUMN_CHOSEN, ROWS_IGNORED (rows numbered beyond the framework with
+ * nothing else in them, e.g. a template numbered to 60: not an error, since they carry no assessment).
  */
 import type { AssessmentEntry, Framework, Lang, Problem, Rational, Severity } from './types';
 import { a1, cellRef } from './address';
@@ -58,6 +59,50 @@ function isDash(text: string): boolean {
   return text.length > 0;
 }
 
+function blankValue(v: unknown): boolean {
+  return v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
+}
+
+/** A row with an indicator number and nothing else: no level in any stage, no name, weight, evidence, target or note. */
+function emptyBesidesNumber(e: AssessmentEntry): boolean {
+  return (
+    blankValue(e.raw) &&
+    blankValue(e.name) &&
+    e.sheetWeight === null &&
+    blankValue(e.evidence) &&
+    e.target === null &&
+    blankValue(e.note) &&
+    e.stages.every((s) => blankValue(s.raw))
+  );
+}
+
+/** "48–60, 62" from the keys "48" … "60", "62" (runs of whole numbers joined; other keys as written). */
+function keyRanges(keys: ReadonlyArray<string>): string {
+  const parts: string[] = [];
+  let start: number | null = null;
+  let prev: number | null = null;
+  const close = (): void => {
+    if (start === null || prev === null) return;
+    parts.push(prev === start ? String(start) : prev === start + 1 ? `${start}, ${prev}` : `${start}–${prev}`);
+    start = prev = null;
+  };
+  for (const k of keys) {
+    if (/^\d+$/.test(k)) {
+      const n = Number(k);
+      if (prev !== null && n === prev + 1) prev = n;
+      else {
+        close();
+        start = prev = n;
+      }
+    } else {
+      close();
+      parts.push(k);
+    }
+  }
+  close();
+  return parts.join(', ');
+}
+
 const ERROR_CODES = new Set([
   'NO_TABLE',
   'SHEET_NOT_FOUND',
@@ -69,18 +114,7 @@ const ERROR_CODES = new Set([
 /** Applies every rule to what the reader found. Deterministic order: errors first, then by row, column, indicator. */
 export function validate(read: ReadResult): Problem[] {
   const out: Sorted[] = [];
-  const push = (
-    severity: Severity,
-    code: string,
-    key: ProblemKey,
-    sheet: string | null,
-    row: number | null,
-    col: number | null,
-    indicator: string | null,
-    params: Params,
-    lang?: LangParams,
-    no = 0,
-  ): void => {
+  const push: Push = (severity, code, key, sheet, row, col, indicator, params, lang, no = 0) => {
     const cell = row !== null && col !== null ? a1(row, col) : null;
     const where = sheet !== null && cell !== null ? cellRef(sheet, cell) : (sheet ?? '');
     const full: Params = { ...params, where, sheet: sheet ?? '' };
@@ -109,6 +143,7 @@ export function validate(read: ReadResult): Problem[] {
     const firstOf = new Int32Array((maxNo + 1) * 16).fill(-1);
     const entries = read.entries;
     const known: AssessmentEntry[] = [];
+    const ignored: AssessmentEntry[] = [];
 
     for (let idx = 0; idx < entries.length; idx++) {
       const e = entries[idx];
@@ -117,6 +152,10 @@ export function validate(read: ReadResult): Problem[] {
       const knownNo = !e.key.includes('.') && e.no >= 1 && e.no <= count;
       const entryOk = e.entry === 1 || (rep !== undefined && rep.indicator === e.no && e.entry <= rep.maxEntries);
       if (!knownNo || !entryOk) {
+        if (emptyBesidesNumber(e)) {
+          ignored.push(e);
+          continue;
+        }
         const base = { value: numberCellValue, framework: fw.name, count };
         if (!knownNo) push('error', 'INDICATOR_UNKNOWN', 'INDICATOR_UNKNOWN', sheet, e.row, table.numberColumn, e.key, base, undefined, e.no);
         else if (rep)
@@ -165,6 +204,17 @@ export function validate(read: ReadResult): Problem[] {
       known.push(e);
     }
 
+    // rows numbered beyond the framework with nothing else in them (a longer template): ignored, said once
+    if (ignored.length > 0) {
+      const first = ignored[0];
+      push('warning', 'ROWS_IGNORED', 'ROWS_IGNORED', sheet, first.row, table.numberColumn, null, {
+        numbers: keyRanges(ignored.map((e) => e.key)),
+        rows: ignored.length,
+        framework: fw.name,
+        count,
+      }, undefined, first.no);
+    }
+
     // missing indicators
     for (const ind of fw.indicators) {
       if (firstOf[ind.no * 16 + 1] < 0) {
@@ -201,7 +251,8 @@ export function validate(read: ReadResult): Problem[] {
     }
 
     // several level columns
-    if (table.levelColumns.length > 1 && !noLevelColumn) {
+    // (not when the column asked for does not exist: then no level column was used)
+    if (table.levelColumns.length > 1 && !noLevelColumn && !read.issues.some((i) => i.code === 'COLUMN_NOT_FOUND')) {
       const chosen = table.levelColumn;
       const others = table.levelColumns.filter((c) => c.col !== chosen.col);
       const othersText = (l: Lang): string =>

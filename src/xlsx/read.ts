@@ -19,6 +19,7 @@ import { Workbook } from 'exceljs';
 import type { CellRange, CellValue, Grid } from '../core/types';
 import type { UnreadableReason } from '../core/report';
 import { WorkbookReadError } from './errors';
+import { GAP_SHEET_MARKER, markedSheet } from '../core/gap-sheet';
 
 export type { UnreadableReason } from '../core/report';
 
@@ -302,10 +303,27 @@ export function worksheetToGrid(sheet: unknown, date1904 = false): Grid {
   return grid;
 }
 
-/** Converts every worksheet of a loaded exceljs workbook, in tab order. */
+/**
+ * The gap sheet this tool wrote earlier: the sheet whose A1 the defined name `marker` (GAP_SHEET_MARKER) refers
+ * to, by the same rule as the Excel adapter (`markedSheet` in src/core/gap-sheet.ts); null when there is none.
+ * exceljs does not keep a defined name's scope, so a sheet-scoped name of that spelling counts too (the tool
+ * itself only ever writes the workbook-scoped one).
+ */
+export function markedSheetName(workbook: Workbook, marker: string = GAP_SHEET_MARKER): string | null {
+  const ranges = workbook.definedNames.getRanges(marker).ranges;
+  if (ranges.length !== 1) return null;
+  return markedSheet(ranges[0], workbook.worksheets.map((ws) => ws.name));
+}
+
+/**
+ * Converts every worksheet of a loaded exceljs workbook, in tab order, except the gap sheet this tool wrote
+ * earlier (`markedSheetName`): it is an output, never the assessment.
+ */
 export function workbookToGrids(workbook: Workbook): Grid[] {
   const date1904 = Boolean((workbook as unknown as { properties?: { date1904?: boolean } }).properties?.date1904);
-  return workbook.worksheets.map((ws) => worksheetToGrid(ws, date1904));
+  const gapSheet = markedSheetName(workbook);
+  const sheets = gapSheet === null ? workbook.worksheets : workbook.worksheets.filter((ws) => ws.name !== gapSheet);
+  return sheets.map((ws) => worksheetToGrid(ws, date1904));
 }
 
 /**

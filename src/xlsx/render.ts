@@ -17,9 +17,9 @@ import type { Workbook, Worksheet, Style, Fill, Font, Alignment, Borders, CellVa
 import type { CellStyle, ConditionalRule, ModelCell, SheetModel } from '../core/sheet-model';
 import type { CellRange } from '../core/types';
 import type { WriteResult } from '../core/host';
-import { chooseSheetName, GAP_SHEET_MARKER } from '../core/gap-sheet';
+import { chooseSheetName } from '../core/gap-sheet';
 import { columnLetter } from '../core/address';
-import { loadWorkbook } from './read';
+import { loadWorkbook, markedSheetName } from './read';
 
 function argb(hex: string): string {
   return 'FF' + hex.replace('#', '').toUpperCase();
@@ -102,18 +102,8 @@ function uniqueTableName(base: string, taken: Set<string>): string {
   }
 }
 
-/**
- * The sheet this tool made earlier (named by the marker's first range "'Sheet'!$A$1"), if any. Callers that
- * assess a workbook leave that sheet out: it is an output, not the assessment.
- */
-export function markedSheetName(wb: Workbook, marker: string = GAP_SHEET_MARKER): string | null {
-  const ranges = wb.definedNames.getRanges(marker).ranges;
-  for (const r of ranges) {
-    const m = /^(?:'((?:[^']|'')+)'|([^!]+))!/.exec(r);
-    if (m) return m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2];
-  }
-  return null;
-}
+/** The sheet this tool made earlier (one rule for every adapter: see `markedSheetName` in ./read). */
+export { markedSheetName };
 
 function removeMarker(wb: Workbook, marker: string): void {
   const names = wb.definedNames as unknown as { matrixMap?: Record<string, unknown> };
@@ -140,8 +130,9 @@ export function renderSheetModel(wb: Workbook, model: SheetModel): WriteResult {
       wb.removeWorksheet(old.id);
       replaced = true;
     }
-    removeMarker(wb, model.marker);
   }
+  // A marker that marks no sheet of ours (a deleted sheet, another cell) is dropped too: one marker, on this sheet.
+  removeMarker(wb, model.marker);
   const existing: string[] = [];
   wb.eachSheet((ws) => existing.push(ws.name));
   const name = chooseSheetName(model.name, existing, null);

@@ -69,7 +69,7 @@ test('through main(): `spbe gap` is dispatched; readable output in English', asy
   const out = path.join(dir, 'hasil.xlsx');
   const code = await main(['gap', input, '--target-predicate', 'Baik', '--out', out, '--lang', 'en'], io);
   expect(code).toBe(0);
-  expect(io.stdout()).toContain('Plan: 1 level steps');
+  expect(io.stdout()).toContain('Plan, in order of priority (level steps in all: 1):');
   expect(io.stdout()).toContain('indicator 4: 1 → 2');
   expect(io.stdout()).toContain(`Sheet "Gap Analysis" written to ${out}.`);
   expect(await sheetNames(out)).toEqual(['Rekap', 'Gap Analysis']);
@@ -200,4 +200,40 @@ test('--help prints the usage in the chosen language', async () => {
   const r = await run(['--help', '--lang', 'en']);
   expect(r.code).toBe(0);
   expect(r.out).toContain('Usage: spbe gap FILE');
+});
+
+test('`spbe index` on a workbook `spbe gap` wrote: the same figures from the assessment sheet, never from the gap sheet', async () => {
+  const input = await writeSpec('aceh.xlsx', aceh());
+  const before = memoryIo();
+  expect(await main(['index', '--json', input], before)).toBe(0);
+  const out = path.join(dir, 'aceh-gap.xlsx');
+  expect((await run([input, '--target', '2.6', '--out', out])).code).toBe(0);
+
+  const after = memoryIo();
+  expect(await main(['index', '--json', out], after)).toBe(0);
+  const a = JSON.parse(before.stdout().trim());
+  const b = JSON.parse(after.stdout().trim());
+  expect(b.sheet).toBe('Rekap');
+  expect({ ...b, file: a.file }).toEqual(a);
+
+  // The user renamed the gap sheet and moved it first (Excel keeps the marker name on it): still left out.
+  const wb = new Workbook();
+  await wb.xlsx.readFile(out);
+  const gapSheet = wb.getWorksheet('Analisis Gap')!;
+  gapSheet.name = 'Rencana Aksi';
+  (gapSheet as unknown as { orderNo: number }).orderNo = -1;
+  (wb.definedNames as unknown as { matrixMap: Record<string, unknown> }).matrixMap = {};
+  wb.definedNames.add("'Rencana Aksi'!$A$1", 'SPBE_GAP_MARKER');
+  const moved = path.join(dir, 'moved.xlsx');
+  await wb.xlsx.writeFile(moved);
+  expect(await sheetNames(moved)).toEqual(['Rencana Aksi', 'Rekap']);
+  const third = memoryIo();
+  expect(await main(['index', '--json', moved], third)).toBe(0);
+  expect({ ...JSON.parse(third.stdout().trim()), file: a.file }).toEqual(a);
+
+  // A second `spbe gap` on the output replaces the gap sheet (it reads Rekap, not the old gap sheet).
+  const again = await run([moved, '--target', '2.6', '--out', path.join(dir, 'again.xlsx'), '--json']);
+  expect(again.code).toBe(0);
+  expect(JSON.parse(again.out.trim())).toMatchObject({ sheet: 'Rekap', index: 2.594, gapSheet: 'Analisis Gap' });
+  expect(await sheetNames(path.join(dir, 'again.xlsx'))).toEqual(['Analisis Gap', 'Rekap']);
 });

@@ -235,7 +235,8 @@ describe('spbe index (readable summary)', () => {
     expect(r.out).toContain(good);
     expect(r.out).toContain('Penilaian Mandiri');
     expect(r.out).toContain('spbe2020');
-    expect(r.out).toContain('Peraturan Menteri PANRB Nomor 59 Tahun 2020');
+    expect(r.out).toContain('Indeks SPBE (PermenPANRB 59/2020) — spbe2020, terdeteksi');
+    expect(r.out).toMatch(/nilai penuh 2,26\)/);
     expect(r.out).toContain('D "Tingkat"');
     expect(r.out).toMatch(/Indeks:\s+2,26/);
     expect(r.out).toMatch(/Predikat:\s+Cukup/);
@@ -252,8 +253,10 @@ describe('spbe index (readable summary)', () => {
   test('problems are listed with cell and message; the index is not shown', async () => {
     const r = await run('index', bad);
     expect(r.code).toBe(2);
-    expect(r.out).toContain('D10');
-    expect(r.out).toMatch(/GALAT/);
+    expect(r.out).toContain("'Penilaian Mandiri'!D10");
+    expect(r.out).toMatch(/GALAT: /);
+    // no raw codes in the readable output (they are in --json)
+    expect(r.out).not.toMatch(/\b[A-Z]+_[A-Z_]+\b/);
     expect(r.out).toMatch(/tidak dihitung/);
   });
 

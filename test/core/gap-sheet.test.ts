@@ -1,4 +1,5 @@
-import { buildGapSheet, chooseSheetName, sanitizeSheetName, sheetRef, findAgency, GAP_SHEET_MARKER } from '../../src/core/gap-sheet';
+import { buildGapSheet, chooseSheetName, sanitizeSheetName, findAgency, GAP_SHEET_MARKER } from '../../src/core/gap-sheet';
+import { cellRef } from '../../src/core/address';
 import { planGap, isPlanUsageError } from '../../src/core/planner';
 import type { GapPlan, TargetRequest } from '../../src/core/planner';
 import { SPBE2020, PEMDI2026 } from '../../src/core/frameworks';
@@ -264,7 +265,9 @@ describe('sheet names', () => {
   });
 
   test('references quote sheet names and double apostrophes', () => {
-    expect(sheetRef("Dinas 'A'", 'G7')).toBe("'Dinas ''A'''!G7");
+    expect(cellRef("Dinas 'A'", 'G7')).toBe("'Dinas ''A'''!G7");
+    expect(cellRef('Rekap', 'G7')).toBe('Rekap!G7');
+    for (const cellLike of ['AB12', 'R1C1', 'RC', 'C3', 'r2']) expect(cellRef(cellLike, 'A1')).toBe(`'${cellLike}'!A1`);
   });
 
   test('the agency comes from a title row naming a government body', () => {

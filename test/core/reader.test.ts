@@ -241,6 +241,36 @@ describe('finding the table', () => {
   });
 });
 
+describe('every column name of worksheets.md, in any case', () => {
+  const NUMBER = ['No', 'No.', 'Nomor', 'Nomor Indikator', 'No. Ind.', 'Kode', 'Indicator No'];
+  const NAME = ['Indikator', 'Nama Indikator', 'Uraian Indikator', 'Indicator'];
+  const LEVEL = [
+    'Tingkat', 'Tingkat Kematangan', 'Level', 'Level Kematangan', 'Nilai', 'Nilai Tingkat', 'Nilai Kematangan', 'Maturity Level',
+    'Capability Level', 'Penilaian Mandiri', 'Penilaian Dokumen', 'Penilaian Interviu', 'Penilaian Visitasi', 'Nilai Akhir',
+    'Nilai Evaluator/Asesor', 'Hasil Evaluasi',
+  ];
+  const check = (header: [string, string, string]): void => {
+    const rows = simpleRows({ fw: SPBE2020, levels: ACEH_TENGAH_2025 });
+    rows[0] = header;
+    const a = assess([sheet('Penilaian', [['PEMERINTAH KABUPATEN CONTOH'], [], ...rows])]);
+    expect({ header, codes: codes(a) }).toEqual({ header, codes: [] });
+    expect(a.table?.levelColumn.header).toBe(header[2]);
+    expect(a.scores?.indexRounded).toBe(2.59);
+  };
+  test.each(NUMBER)('indicator number column "%s"', (h) => {
+    check([h, 'Indikator', 'Tingkat']);
+    check([h.toUpperCase(), 'Indikator', 'Tingkat']);
+  });
+  test.each(NAME)('indicator name column "%s"', (h) => {
+    check(['No', h, 'Tingkat']);
+    check(['No', h.toLowerCase(), 'Tingkat']);
+  });
+  test.each(LEVEL)('level column "%s"', (h) => {
+    check(['No', 'Indikator', h]);
+    check(['NO', 'INDIKATOR', h.toUpperCase()]);
+  });
+});
+
 describe('stage columns', () => {
   function stageRows(opts: { final?: CellValue; visit?: CellValue } = {}): Row[] {
     const rows: Row[] = [['No', 'Indikator', 'Penilaian Mandiri', 'Penilaian Dokumen', 'Penilaian Interviu', 'Penilaian Visitasi', 'Nilai Akhir', 'Catatan Asesor']];
@@ -299,6 +329,9 @@ describe('stage columns', () => {
     expect(a.scores).toBeNull();
     expect(a.problems[0].code).toBe('COLUMN_NOT_FOUND');
     expect(a.problems[0].message.id).toContain('Penilaian Mandiri (C)');
+    expect(a.problems[0].message.en).toContain('--column');
+    // no level column was used, so none is reported as "used"
+    expect(codes(a)).toEqual(['COLUMN_NOT_FOUND']);
   });
 });
 
@@ -359,6 +392,16 @@ describe('frameworks and spellings', () => {
     expect(codes(a)).toEqual([]);
     expect(a.entries.every((e) => e.level && toNumber(e.level) === 3)).toBe(true);
     expect(a.scores?.index).toBe(3);
+  });
+
+  test('indicator number spellings in one table: 7, "7", "7.", "Indikator 7", "I7"', () => {
+    const spell = [(n: number): CellValue => n, (n: number): CellValue => String(n), (n: number): CellValue => `${n}.`, (n: number): CellValue => `Indikator ${n}`, (n: number): CellValue => `I${n}`];
+    const rows = simpleRows({ fw: SPBE2020, levels: ACEH_TENGAH_2025 });
+    for (let i = 1; i < rows.length; i++) rows[i][0] = spell[i % spell.length](rows[i][0] as number);
+    const a = assess([sheet('Penilaian', rows)]);
+    expect(codes(a)).toEqual([]);
+    expect(a.entries.map((e) => e.key)).toEqual(keysOf(SPBE2020));
+    expect(a.scores?.indexRounded).toBe(2.59);
   });
 
   test('framework detection: numbers, names, decimals; the option overrides and is reported', () => {

@@ -1,6 +1,7 @@
 import { assess } from '../../src/core/assess';
 import { PEMDI2026, SPBE2018, SPBE2020 } from '../../src/core/frameworks';
 import { catalogues } from '../../src/core/i18n';
+import { toNumber } from '../../src/core/rational';
 import type { Assessment, CellValue, Problem } from '../../src/core/types';
 import {
   ACEH_TENGAH_2025,
@@ -170,6 +171,45 @@ describe('errors: the index is not reported', () => {
     expect(r.message.en).toContain('no indicator');
   });
 
+  test('ROWS_IGNORED: a template numbered beyond the framework with empty rows is a single warning, not an error', () => {
+    const rows = simpleRows({ fw: SPBE2020, levels: ACEH_TENGAH_2025 });
+    for (let n = 48; n <= 60; n++) rows.push([n, null, '  ']);
+    const a = assess([sheet('Penilaian', rows)]);
+    expect(a.framework?.id).toBe('spbe2020');
+    expect(a.problems.filter((p) => p.severity === 'error')).toEqual([]);
+    const p = only(a, 'ROWS_IGNORED');
+    expect(p).toMatchObject({ severity: 'warning', cell: 'A49', sheet: 'Penilaian' });
+    expect(p.message.en).toContain('48–60');
+    expect(p.message.en).toContain('Penilaian!A49');
+    expect(p.message.id).toContain('diabaikan');
+    expect(a.scores).not.toBeNull();
+    expect(a.scores!.indexRounded).toBe(2.59);
+    expect(toNumber(a.scores!.exact)).toBeCloseTo(2.594, 12);
+
+    // A pemdi2026 sheet on a template numbered to 47 stays pemdi2026 (the empty rows say nothing).
+    const pr = simpleRows({ fw: PEMDI2026, fill: 2 });
+    for (let n = 21; n <= 47; n++) pr.push([n]);
+    const b = assess([sheet('Penilaian', pr)]);
+    expect(b.framework?.id).toBe('pemdi2026');
+    expect(b.problems.map((q) => q.code)).toEqual(['ROWS_IGNORED']);
+    expect(b.problems[0].message.en).toContain('21–47');
+  });
+
+  test('a number beyond the framework WITH a level or a name stays INDICATOR_UNKNOWN', () => {
+    const withLevel = simpleRows({ fw: SPBE2020, levels: ACEH_TENGAH_2025 });
+    withLevel.push([48, null, 3], [49, null, null]);
+    const a = assess([sheet('Penilaian', withLevel)]);
+    expect(only(a, 'INDICATOR_UNKNOWN')).toMatchObject({ severity: 'error', cell: 'A49', indicator: '48' });
+    expect(only(a, 'ROWS_IGNORED').message.en).toContain('number 49 (first at');
+    expect(a.scores).toBeNull();
+
+    const withName = simpleRows({ fw: SPBE2020, levels: ACEH_TENGAH_2025 });
+    withName.push([48, 'Layanan Publik Sektor 4', null]);
+    const b = assess([sheet('Penilaian', withName)]);
+    expect(only(b, 'INDICATOR_UNKNOWN')).toMatchObject({ cell: 'A49', indicator: '48' });
+    expect(b.scores).toBeNull();
+  });
+
   test('FRAMEWORK_UNKNOWN for a bad --framework', () => {
     const a = assess([simpleGrid({ fw: SPBE2020 })], { framework: 'spbe2030' });
     const p = only(a, 'FRAMEWORK_UNKNOWN');
@@ -313,7 +353,7 @@ describe('order and completeness', () => {
     for (const code of [
       'NO_TABLE', 'SHEET_NOT_FOUND', 'COLUMN_NOT_FOUND', 'FRAMEWORK_UNKNOWN', 'NO_LEVEL_COLUMN', 'LEVEL_BLANK', 'LEVEL_NOT_A_LEVEL',
       'LEVEL_ERROR_VALUE', 'LEVEL_OUT_OF_RANGE', 'LEVEL_FRACTIONAL', 'LEVEL_AMBIGUOUS', 'INDICATOR_MISSING', 'INDICATOR_DUPLICATE_CONFLICT',
-      'INDICATOR_DUPLICATE', 'INDICATOR_UNKNOWN', 'WEIGHT_MISMATCH', 'NAME_MISMATCH', 'EVIDENCE_MISSING', 'LEVEL_COLUMN_CHOSEN',
+      'INDICATOR_DUPLICATE', 'INDICATOR_UNKNOWN', 'WEIGHT_MISMATCH', 'NAME_MISMATCH', 'EVIDENCE_MISSING', 'LEVEL_COLUMN_CHOSEN', 'ROWS_IGNORED',
     ]) {
       expect(idKeys).toContain(code);
     }

@@ -10,7 +10,7 @@ import { planGap, isPlanUsageError } from '../../src/core/planner';
 import type { GapPlan, TargetRequest } from '../../src/core/planner';
 import { buildGapSheet } from '../../src/core/gap-sheet';
 import type { SheetModel } from '../../src/core/sheet-model';
-import { markedSheetName, renderSheetModel, workbookBytes } from '../../src/xlsx/render';
+import { renderSheetModel, workbookBytes } from '../../src/xlsx/render';
 import { SPBE2020 } from '../../src/core/frameworks';
 import type { Assessment, Lang, PredicateBasis } from '../../src/core/types';
 
@@ -36,8 +36,7 @@ export async function runPipeline(
   opts: { lang?: Lang; basis?: PredicateBasis } = {},
 ): Promise<GapRun> {
   const wb = await loadWorkbook(input);
-  const previous = markedSheetName(wb);
-  const assessment = assess(workbookToGrids(wb).filter((g) => g.name !== previous), { basis: opts.basis });
+  const assessment = assess(workbookToGrids(wb), { basis: opts.basis });
   if (!assessment.framework || !assessment.scores) throw new Error('fixture does not assess: ' + assessment.problems.map((p) => p.message.en).join('; '));
   const plan = planGap(assessment.framework, assessment.entries, request, { basis: opts.basis });
   if (isPlanUsageError(plan)) throw new Error(plan.message.en);

@@ -324,3 +324,26 @@ describe('readWorkbookGrids: files that are not readable workbooks', () => {
     }
   });
 });
+
+describe('the gap sheet this tool wrote earlier is left out (one rule with the Excel adapter)', () => {
+  async function withMarker(reference: string | null, rename?: string): Promise<string[]> {
+    const wb = new Workbook();
+    wb.addWorksheet('Penilaian').getCell('A1').value = 'No';
+    wb.addWorksheet('Analisis Gap').getCell('A1').value = 'Analisis Gap';
+    if (rename) wb.getWorksheet('Analisis Gap')!.name = rename;
+    if (reference !== null) wb.definedNames.add(reference, 'SPBE_GAP_MARKER');
+    return (await readWorkbookGrids(await toBuffer(wb))).map((g) => g.name);
+  }
+
+  test('the sheet whose A1 the marker name refers to (quoted, any case, $ or not) is not read', async () => {
+    expect(await withMarker("'Analisis Gap'!$A$1")).toEqual(['Penilaian']);
+    expect(await withMarker("'analisis gap'!A1")).toEqual(['Penilaian']);
+    expect(await withMarker("'It''s mine'!$A$1", "It's mine")).toEqual(['Penilaian']);
+  });
+
+  test('no marker, a marker on another cell, or on a sheet that no longer exists: every sheet is read', async () => {
+    expect(await withMarker(null)).toEqual(['Penilaian', 'Analisis Gap']);
+    expect(await withMarker("'Analisis Gap'!$B$5")).toEqual(['Penilaian', 'Analisis Gap']);
+    expect(await withMarker("'Hilang'!$A$1")).toEqual(['Penilaian', 'Analisis Gap']);
+  });
+});

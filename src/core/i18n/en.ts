@@ -6,11 +6,11 @@ export const en: Catalogue = {
     NO_TABLE:
       'No assessment table found on sheet(s) {sheets}. Looked for a header row with an indicator number column (No, Nomor, Kode) ' +
       'and a level column (Tingkat, Nilai, Level, Penilaian Mandiri, Nilai Akhir …) or an indicator name column (Indikator). ' +
-      'Add such column headers above the table, or choose the sheet.',
+      'Add such column headers above the table, or choose the sheet that holds it (spbe option --sheet).',
     SHEET_NOT_FOUND: 'The workbook has no sheet "{sheet}". Its sheets: {sheets}. Check the sheet name.',
     COLUMN_NOT_FOUND:
       'No column headed "{column}" in the table on sheet {sheet}. Level columns found: {columns}. ' +
-      'Give part of the header text of the column you mean.',
+      'Give part of the header text of one of them (spbe option --column).',
     FRAMEWORK_UNKNOWN: 'Unknown framework "{framework}". Use one of {known}, or its regulation number (e.g. 59/2020).',
     NO_LEVEL_COLUMN:
       'The table at {where} has no level column (headers found: {headers}). ' +
@@ -43,6 +43,9 @@ export const en: Catalogue = {
       'as {repeatable}-2 to {repeatable}-{max}. Fix the number or delete the row.',
     INDICATOR_UNKNOWN_NO_REPEAT:
       'Entry "{value}" at {where} is not valid: no indicator of {framework} may repeat. Fix the number or delete the row.',
+    ROWS_IGNORED:
+      'Empty rows numbered beyond the {count} indicators of {framework} were ignored: number {numbers} (first at {where}). ' +
+      'Delete them, or leave them: they do not affect the index.',
     WEIGHT_MISMATCH:
       'The weight of indicator {indicator} at {where} says {sheetWeight}%, but {regulation} sets {expected}%. ' +
       "The index uses the regulation's weight; correct this sheet's weight column.",
@@ -54,7 +57,7 @@ export const en: Catalogue = {
     EVIDENCE_MISSING:
       'Indicator {indicator} is at level {value}, but its evidence (Bukti Dukung) at {where} is empty. Attach the evidence: levels 2 and up must be supported.',
     LEVEL_COLUMN_CHOSEN:
-      'Levels were read from column "{header}" (column {letter}, header at {where}); other level columns: {others}. To use another column, choose it.',
+      'Levels were read from column "{header}" (column {letter}, header at {where}); other level columns: {others}. To use another one, choose it by its header (spbe option --column).',
     rangeWhole: 'a whole level 1–5',
     rangeDecimal: '1–5 (decimals allowed, e.g. 2.5)',
     noValues: 'empty',
@@ -92,7 +95,6 @@ export const en: Catalogue = {
     unknownFramework: 'Unknown framework: "{value}". Choose one of: {choices}.',
     noFiles: 'No files given. Name one or more .xlsx files.',
     seeHelp: "Type 'spbe {command} --help' for help.",
-    commandUnavailable: 'The {command} command is not available in this version.',
     internalError: 'Internal error: {message}. Please report it together with the file used.',
     readNotFound: 'File not found.',
     readNotAFile: 'This is not a file (perhaps a folder).',
@@ -103,9 +105,9 @@ export const en: Catalogue = {
     readOds: 'This is an OpenDocument spreadsheet (.ods). Save it as an Excel Workbook (.xlsx).',
     readXlsb: 'This is an Excel binary workbook (.xlsb). Open it in Excel and save it as an Excel Workbook (.xlsx).',
     readText: 'This is a text file (e.g. CSV), not an .xlsx workbook. Open it in Excel and save it as an Excel Workbook (.xlsx).',
-    readNotXlsx: 'This is not an Excel .xlsx workbook.',
+    readNotXlsx: 'This is not an Excel .xlsx workbook (its content is not a spreadsheet). Check that this is the right file; if it opens in Excel, save it as an Excel Workbook (.xlsx).',
     readDamaged: 'The workbook is damaged or incomplete (perhaps cut off while downloading or copying). Download or copy the file again.',
-    readNoSheets: 'The workbook has no worksheets.',
+    readNoSheets: 'The workbook has no worksheets (perhaps only chart sheets). Add the assessment sheet and save again.',
     labelSheet: 'Sheet',
     labelFramework: 'Framework',
     labelDetected: 'detected',
@@ -120,9 +122,7 @@ export const en: Catalogue = {
     basisRounded: 'rounded',
     labelDomains: 'Domains',
     labelAspects: 'Aspects',
-    labelIndicators: 'Indicators',
     labelProblems: 'Problems',
-    labelIndicator: 'indicator {indicator}',
     noTable: '(not found)',
     indexNotComputed: 'not computed because of errors',
     severityError: 'ERROR',
@@ -227,17 +227,17 @@ export const en: Catalogue = {
     cliBadLevel: 'Invalid --target-level value: "{value}". Write a whole number from 1 to 5.',
     cliOutConflict: '--out and --in-place cannot be used together.',
     cliOutIsInput: 'The output file is the input file; use --in-place if you really want to replace it.',
-    cliNoIndex: 'No gap sheet was written because the index cannot be computed.',
+    cliNoIndex: 'No gap sheet was written because the index cannot be computed. Fix the errors listed above and run the command again.',
     cliWriteFailed: 'Could not write {file}: {message}. No file was written.',
     cliWrote: 'Sheet "{sheet}" written to {file}.',
     cliReplaced: 'The earlier gap-analysis sheet was replaced.',
     cliCurrent: 'Current index: {index} ({predicate})',
     cliGoal: 'Goal: {goal} ({predicate})',
     cliPlanned: 'Index when the targets are met: {index} ({predicate})',
-    cliSteps: 'Plan: {steps} level steps',
+    cliSteps: 'Plan, in order of priority (level steps in all: {steps}):',
     cliStep: '  {rank}. indicator {no}: {from} → {to} (+{uplift} index points)',
     cliNothing: 'The goal is already reached; no steps are needed.',
-    cliUnreachable: 'The goal cannot be reached: {reason}',
+    cliUnreachable: '{reason} No steps are planned; choose a lower goal.',
   },
   functions: {
     ok: 'OK',
@@ -341,6 +341,7 @@ export const en: Catalogue = {
     frameworkDetected: 'detected from the table',
     frameworkForced: 'chosen by you',
     usedFor: 'For evaluations {years}',
+    usedFrom: 'For evaluations from {year} on',
     columnLabel: 'Level column',
     columnAuto: 'Automatic: column {letter} ({header})',
     columnOption: 'Column {letter}: {header}',
@@ -363,6 +364,7 @@ export const en: Catalogue = {
     severityWarning: 'Warning',
     problemCell: 'Cell {cell}',
     problemSelect: 'Select cell {cell} on sheet {sheet}',
+    problemsHint: 'Click a problem to select its cell in Excel.',
     targetTitle: 'Target',
     targetNext: 'Next predicate',
     targetIndex: 'An index',
@@ -386,6 +388,8 @@ export const en: Catalogue = {
     writeReplaced: 'Sheet "{sheet}" was updated and activated.',
     writeDoneFile: 'Sheet "{sheet}" was added to a copy of the workbook. Download it below.',
     writeFailed: 'The gap sheet was not created: {reason}. The workbook was not changed.',
+    writeFailedExcel: 'Excel refused the write (code {code})',
+    writeFailedLeftover: 'The gap sheet was not finished: {reason}. The incomplete sheet "{sheet}" may remain; please delete it.',
     blockedErrors: 'The gap sheet cannot be created yet: first fix the {count} error(s) in the problem list.',
     blockedNotRead: 'The workbook has not been read yet.',
     download: 'Download {file}',

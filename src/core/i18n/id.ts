@@ -10,11 +10,11 @@ export const id = {
     NO_TABLE:
       'Tabel penilaian tidak ditemukan pada lembar {sheets}. Yang dicari: baris judul kolom dengan nomor indikator (No, Nomor, Kode) ' +
       'dan kolom tingkat (Tingkat, Nilai, Level, Penilaian Mandiri, Nilai Akhir …) atau nama indikator (Indikator). ' +
-      'Tambahkan judul kolom seperti itu di atas tabel, atau pilih lembarnya.',
+      'Tambahkan judul kolom seperti itu di atas tabel, atau pilih lembar yang memuatnya (opsi --sheet perintah spbe).',
     SHEET_NOT_FOUND: 'Lembar "{sheet}" tidak ada di buku kerja ini. Lembar yang ada: {sheets}. Periksa nama lembarnya.',
     COLUMN_NOT_FOUND:
       'Tidak ada kolom berjudul "{column}" di tabel pada lembar {sheet}. Kolom tingkat yang ditemukan: {columns}. ' +
-      'Tulis sebagian judul kolom yang dimaksud.',
+      'Tulis sebagian judul salah satu kolom itu (opsi --column perintah spbe).',
     FRAMEWORK_UNKNOWN:
       'Kerangka "{framework}" tidak dikenal. Gunakan salah satu dari {known}, atau nomor peraturannya (misalnya 59/2020).',
     NO_LEVEL_COLUMN:
@@ -50,6 +50,9 @@ export const id = {
     INDICATOR_UNKNOWN_NO_REPEAT:
       'Entri "{value}" di {where} tidak berlaku: dalam {framework} tidak ada indikator yang boleh diulang. ' +
       'Perbaiki nomornya atau hapus barisnya.',
+    ROWS_IGNORED:
+      'Baris kosong bernomor di luar {count} indikator {framework} diabaikan: nomor {numbers} (yang pertama di {where}). ' +
+      'Hapus atau biarkan saja: baris itu tidak memengaruhi indeks.',
     WEIGHT_MISMATCH:
       'Bobot indikator {indicator} di {where} tertulis {sheetWeight}%, padahal menurut {regulation} bobotnya {expected}%. ' +
       'Indeks dihitung dengan bobot peraturan; perbaiki kolom bobot lembar ini.',
@@ -61,7 +64,7 @@ export const id = {
     EVIDENCE_MISSING:
       'Indikator {indicator} bertingkat {value}, tetapi bukti dukungnya di {where} kosong. Lampirkan bukti dukung: tingkat 2 ke atas harus dibuktikan.',
     LEVEL_COLUMN_CHOSEN:
-      'Tingkat dibaca dari kolom "{header}" (kolom {letter}, judul di {where}); kolom tingkat lain: {others}. Untuk memakai kolom lain, pilih kolom itu.',
+      'Tingkat dibaca dari kolom "{header}" (kolom {letter}, judul di {where}); kolom tingkat lain: {others}. Untuk memakai kolom lain, pilih menurut judulnya (opsi --column perintah spbe).',
     rangeWhole: 'bulat 1–5',
     rangeDecimal: '1–5 (boleh desimal, misalnya 2,5)',
     noValues: 'kosong',
@@ -99,7 +102,6 @@ export const id = {
     unknownFramework: 'Kerangka tidak dikenal: "{value}". Pilih salah satu: {choices}.',
     noFiles: 'Tidak ada berkas. Sebutkan satu atau beberapa berkas .xlsx.',
     seeHelp: "Ketik 'spbe {command} --help' untuk bantuan.",
-    commandUnavailable: 'Perintah {command} tidak tersedia di versi ini.',
     internalError: 'Kesalahan internal: {message}. Mohon laporkan dengan berkas yang dipakai.',
     readNotFound: 'Berkas tidak ditemukan.',
     readNotAFile: 'Ini bukan berkas (mungkin sebuah folder).',
@@ -110,9 +112,9 @@ export const id = {
     readOds: 'Ini lembar kerja OpenDocument (.ods). Simpan sebagai Buku Kerja Excel (.xlsx).',
     readXlsb: 'Ini buku kerja biner Excel (.xlsb). Buka di Excel lalu simpan sebagai Buku Kerja Excel (.xlsx).',
     readText: 'Ini berkas teks (mis. CSV), bukan buku kerja .xlsx. Buka di Excel lalu simpan sebagai Buku Kerja Excel (.xlsx).',
-    readNotXlsx: 'Ini bukan buku kerja Excel .xlsx.',
+    readNotXlsx: 'Ini bukan buku kerja Excel .xlsx (isinya bukan lembar kerja). Periksa apakah berkasnya benar; jika bisa dibuka di Excel, simpan sebagai Buku Kerja Excel (.xlsx).',
     readDamaged: 'Buku kerja rusak atau tidak lengkap (mungkin terpotong saat diunduh atau disalin). Unduh atau salin ulang berkasnya.',
-    readNoSheets: 'Buku kerja tidak berisi lembar kerja.',
+    readNoSheets: 'Buku kerja tidak berisi lembar kerja (mungkin hanya lembar grafik). Tambahkan lembar penilaian lalu simpan ulang.',
     labelSheet: 'Lembar',
     labelFramework: 'Kerangka',
     labelDetected: 'terdeteksi',
@@ -127,9 +129,7 @@ export const id = {
     basisRounded: 'dibulatkan',
     labelDomains: 'Domain',
     labelAspects: 'Aspek',
-    labelIndicators: 'Indikator',
     labelProblems: 'Masalah',
-    labelIndicator: 'indikator {indicator}',
     noTable: '(tidak ditemukan)',
     indexNotComputed: 'tidak dihitung karena ada galat',
     severityError: 'GALAT',
@@ -234,17 +234,17 @@ export const id = {
     cliBadLevel: 'Nilai --target-level tidak berlaku: "{value}". Tulis bilangan bulat 1 sampai 5.',
     cliOutConflict: '--out dan --in-place tidak dapat dipakai bersama.',
     cliOutIsInput: 'Berkas keluaran sama dengan berkas masukan; pakai --in-place bila memang ingin menggantinya.',
-    cliNoIndex: 'Lembar analisis gap tidak ditulis karena indeks tidak dapat dihitung.',
+    cliNoIndex: 'Lembar analisis gap tidak ditulis karena indeks tidak dapat dihitung. Perbaiki galat yang tercantum di atas lalu jalankan perintahnya lagi.',
     cliWriteFailed: 'Gagal menulis {file}: {message}. Tidak ada berkas yang ditulis.',
     cliWrote: 'Lembar "{sheet}" ditulis ke {file}.',
     cliReplaced: 'Lembar analisis gap sebelumnya diganti.',
     cliCurrent: 'Indeks saat ini: {index} ({predicate})',
     cliGoal: 'Sasaran: {goal} ({predicate})',
     cliPlanned: 'Indeks bila target tercapai: {index} ({predicate})',
-    cliSteps: 'Rencana: {steps} langkah tingkat',
+    cliSteps: 'Rencana, urut menurut prioritas ({steps} langkah tingkat seluruhnya):',
     cliStep: '  {rank}. indikator {no}: {from} → {to} (+{uplift} poin indeks)',
     cliNothing: 'Sasaran sudah tercapai; tidak ada langkah yang diperlukan.',
-    cliUnreachable: 'Sasaran tidak tercapai: {reason}',
+    cliUnreachable: '{reason} Tidak ada langkah yang direncanakan; pilih sasaran yang lebih rendah.',
   },
   functions: {
     // custom functions SPBE.* (src/functions): messages carried by the #VALUE!/#N/A/#NUM! errors,
@@ -351,6 +351,7 @@ export const id = {
     frameworkDetected: 'terdeteksi dari isi tabel',
     frameworkForced: 'dipilih oleh Anda',
     usedFor: 'Untuk evaluasi {years}',
+    usedFrom: 'Untuk evaluasi sejak {year}',
     columnLabel: 'Kolom tingkat',
     columnAuto: 'Otomatis: kolom {letter} ({header})',
     columnOption: 'Kolom {letter}: {header}',
@@ -373,6 +374,7 @@ export const id = {
     severityWarning: 'Peringatan',
     problemCell: 'Sel {cell}',
     problemSelect: 'Pilih sel {cell} di lembar {sheet}',
+    problemsHint: 'Klik sebuah masalah untuk memilih selnya di Excel.',
     targetTitle: 'Target',
     targetNext: 'Predikat berikutnya',
     targetIndex: 'Indeks tertentu',
@@ -396,6 +398,8 @@ export const id = {
     writeReplaced: 'Sheet "{sheet}" telah diperbarui dan diaktifkan.',
     writeDoneFile: 'Sheet "{sheet}" telah ditambahkan ke salinan buku kerja. Unduh di bawah.',
     writeFailed: 'Sheet gap tidak dibuat: {reason}. Buku kerja tidak diubah.',
+    writeFailedExcel: 'Excel menolak penulisan (kode {code})',
+    writeFailedLeftover: 'Sheet gap tidak selesai ditulis: {reason}. Sheet "{sheet}" yang belum lengkap mungkin tertinggal; hapuslah sheet itu.',
     blockedErrors: 'Sheet gap belum dapat dibuat: perbaiki dulu {count} kesalahan di daftar masalah.',
     blockedNotRead: 'Buku kerja belum terbaca.',
     download: 'Unduh {file}',
