@@ -30,7 +30,7 @@
  * exact index or by the index rounded half-up to 2 decimals.
  */
 import type { AssessmentEntry, Framework, IndicatorDef, Lang, PredicateBasis, Rational } from './types';
-import { ceil, cmp, div, floor, fromNumber, mul, R0, rational, roundHalfUp, sub, sum, toNumber } from './rational';
+import { ceil, cmp, div, floor, fromNumber, mul, R0, rational, roundHalfUp, sub, sum, toFixed, toNumber } from './rational';
 import { entryWeights, predicateFor } from './scoring';
 import { text } from './i18n';
 
@@ -305,8 +305,7 @@ type ReasonCode = keyof typeof REASON_KEYS;
 
 /** A number with 2 decimals as the language writes it (2,60 in Indonesian, 2.60 in English). */
 function fmt2(r: Rational, lang: Lang): string {
-  const s = toNumber(roundHalfUp(r, 2)).toFixed(2);
-  return lang === 'id' ? s.replace('.', ',') : s;
+  return toFixed(r, 2, lang === 'id' ? ',' : '.');
 }
 
 /** "5, 6, 7 dan 18" / "5, 6, 7 and 18". */
@@ -325,7 +324,8 @@ function reasonOf(
   const message = (lang: Lang): string => {
     const params: Record<string, string> = { target: fmt2(goal, lang), max: fmt2(max, lang) };
     if (code === 'TARGET_NEEDS_OTHER_AGENCIES') {
-      params.indicators = listOf(lang, external.map((x) => x.key));
+      const keys = external.map((x) => x.key);
+      params.indicators = text(lang, 'gap', keys.length === 1 ? 'indicatorsOne' : 'indicatorsMany', { list: listOf(lang, keys) });
       const sources: string[] = [];
       for (const x of external) {
         const src = x.def?.valuedBy?.[lang];

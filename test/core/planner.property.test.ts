@@ -156,7 +156,7 @@ describe('planner optimality (property, against brute force)', () => {
           const withThem = cmp(needed, R0) <= 0 ? NOTHING : brute(itemsOf(weights, levels), needed);
           if (withThem === null) return p.reason.code !== 'TARGET_NEEDS_OTHER_AGENCIES';
           const named = levels.map((l, i) => i).filter((i) => locked[i] && cmp(levels[i], rational(5)) < 0).map((i) => String(i + 1));
-          return p.reason.code === 'TARGET_NEEDS_OTHER_AGENCIES' && p.reason.message.en.includes(named.length > 1 ? `indicators ${named.slice(0, -1).join(', ')} and ${named[named.length - 1]}` : `indicators ${named[0]}`);
+          return p.reason.code === 'TARGET_NEEDS_OTHER_AGENCIES' && p.reason.message.en.includes(named.length > 1 ? `indicators ${named.slice(0, -1).join(', ')} and ${named[named.length - 1]}` : `indicator ${named[0]},`);
         }
         // The same plan as the brute force (fewest steps, the tie rule), and nothing on locked indicators.
         const sameSteps = p.indicators.every((g, i) => g.steps === (b.counts[i] ?? 0));

@@ -197,8 +197,10 @@ export const en: Catalogue = {
     unreachableAllFive: 'The goal {target} cannot be reached: even with every indicator at level 5 the index is only {max}.',
     unreachableOtherAgencies:
       "The goal {target} cannot be reached by the agency's own work: even with every other indicator at level 5 the index is only {max}. " +
-      "The rest depends on indicators {indicators}, whose values come from other agencies' indices ({sources}).",
+      "The rest depends on {indicators}, whose values come from other agencies' indices ({sources}).",
     listAnd: 'and',
+    indicatorsOne: 'indicator {list}',
+    indicatorsMany: 'indicators {list}',
     rankOutOfHands: "not in the agency's hands",
     noteOutOfHands: "Not in the agency's hands: not planned, because its value comes from {source}. If that value reached 5, the index would rise by {points} points.",
     unknownPredicate: 'Unknown predicate: "{predicate}". Choose one of: {predicates}.',

@@ -204,8 +204,10 @@ export const id = {
     unreachableAllFive: 'Sasaran {target} tidak tercapai: walaupun semua indikator dinaikkan ke tingkat 5, indeks hanya {max}.',
     unreachableOtherAgencies:
       'Sasaran {target} tidak dapat dicapai dengan upaya instansi sendiri: walaupun semua indikator lain dinaikkan ke tingkat 5, indeks hanya {max}. ' +
-      'Sisanya bergantung pada indikator {indicators}, yang nilainya diambil dari indeks instansi lain ({sources}).',
+      'Sisanya bergantung pada {indicators}, yang nilainya diambil dari indeks instansi lain ({sources}).',
     listAnd: 'dan',
+    indicatorsOne: 'indikator {list}',
+    indicatorsMany: 'indikator {list}',
     rankOutOfHands: 'di luar kendali instansi',
     noteOutOfHands: 'Di luar kendali instansi: tidak direncanakan, karena nilainya diambil dari {source}. Bila nilai itu mencapai 5, indeks naik {points} poin.',
     unknownPredicate: 'Predikat tidak dikenal: "{predicate}". Pilih salah satu: {predicates}.',
