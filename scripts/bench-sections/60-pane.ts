@@ -124,9 +124,10 @@ async function syncCounts(page: import('playwright-core').Page, sheet: string): 
   type Fake = { syncCount: number; syncLog: ReadonlyArray<{ n: number }>; resetSyncCount(): void; userEdit(s: string, a: string, v: unknown): void };
   const first = await page.evaluate(() => (window as unknown as { Excel: Fake }).Excel.syncCount);
   await page.evaluate(() => (window as unknown as { Excel: Fake }).Excel.resetSyncCount());
+  // The edit changes the index: once the new figure shows, the re-read is complete (no sleeping).
+  const before = await page.textContent('[data-testid="index-value"]');
   await page.evaluate((s) => (window as unknown as { Excel: Fake }).Excel.userEdit(s, 'C4', 5), sheet);
-  await page.waitForFunction(() => (window as unknown as { Excel: Fake }).Excel.syncCount >= 2, undefined, { timeout: 30_000 });
-  await page.waitForTimeout(200);
+  await page.waitForFunction((b) => document.querySelector('[data-testid="index-value"]')?.textContent !== b, before, { timeout: 60_000 });
   const reRead = await page.evaluate(() => (window as unknown as { Excel: Fake }).Excel.syncCount);
   await page.evaluate(() => (window as unknown as { Excel: Fake }).Excel.resetSyncCount());
   await page.click('[data-testid="generate-gap"]');

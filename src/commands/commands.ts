@@ -3,11 +3,13 @@
  * workbook, and when it has no errors writes the gap sheet with the default target (the next predicate up)
  * and activates it; when it has errors it opens the task pane on them instead, so the user sees what to fix.
  *
- * It runs in the shared runtime (the same page as the task pane and the custom functions), registered with
- * Office.actions.associate by `registerCommands()`; nothing happens at import time.
+ * It runs in the shared runtime (the same page as the task pane and the custom functions), registered by
+ * `registerCommands()` through src/excel/detect.ts's `officeCommands()` (the only code that touches the
+ * `Office` global); nothing happens at import time.
  */
 import type { WorkbookHost } from '../core/host';
 import type { Lang } from '../core/types';
+import type { OfficeCommandPort } from '../excel/detect';
 import { defaultEngine, type Engine } from '../taskpane/engine';
 import { DEFAULT_SETTINGS } from '../taskpane/controller';
 
@@ -18,12 +20,12 @@ export type CommandOutcome =
   | { readonly kind: 'written'; readonly sheetName: string; readonly replaced: boolean }
   /** The workbook has errors (or no table): the pane was opened on them. */
   | { readonly kind: 'pane'; readonly errors: number }
-  /** Reading or writing failed: the pane was opened so the user sees why. */
-  | { readonly kind: 'failed'; readonly message: string };
+  /** Reading or writing failed: the pane was opened so the user sees why (`error` is what was thrown). */
+  | { readonly kind: 'failed'; readonly message: string; readonly error: unknown };
 
 export interface CommandDeps {
   readonly host: WorkbookHost;
-  /** Opens the task pane (Office.addin.showAsTaskpane). */
+  /** Opens the task pane (Office.addin.showAsTaskpane, through src/excel/detect.ts). */
   readonly showTaskpane: () => Promise<void>;
   readonly lang?: Lang;
   readonly engine?: Engine;
@@ -48,7 +50,7 @@ export async function generateGapSheet(deps: CommandDeps): Promise<CommandOutcom
       outcome = { kind: 'written', sheetName: result.sheetName, replaced: result.replaced };
     }
   } catch (e) {
-    outcome = { kind: 'failed', message: e instanceof Error ? e.message : String(e) };
+    outcome = { kind: 'failed', message: e instanceof Error ? e.message : String(e), error: e };
   }
   if (outcome.kind !== 'written') {
     try {
@@ -61,31 +63,25 @@ export async function generateGapSheet(deps: CommandDeps): Promise<CommandOutcom
   return outcome;
 }
 
-interface OfficeActions {
-  actions?: { associate?: (id: string, fn: (event: { completed: () => void }) => void) => void };
-  addin?: { showAsTaskpane?: () => Promise<void> };
-}
-
 /**
- * Registers the ribbon command with Office (shared runtime). `createHost` makes the Excel host when
- * the button is clicked; `notify` hears the outcome (the pane uses it to re-read and show the failure).
+ * Registers the ribbon command with Office (shared runtime) through the port src/excel/detect.ts makes
+ * of the `Office` global (`officeCommands()`); null (no Office actions API) registers nothing.
+ * `createHost` makes the Excel host when the button is clicked; `notify` hears the outcome (the pane
+ * uses it to re-read and show what happened).
  */
 export function registerCommands(
-  office: OfficeActions | undefined,
+  office: OfficeCommandPort | null,
   createHost: () => WorkbookHost,
   options: { readonly lang?: () => Lang; readonly notify?: (outcome: CommandOutcome) => void } = {},
 ): boolean {
-  const associate = office?.actions?.associate;
-  if (typeof associate !== 'function') return false;
-  associate.call(office?.actions, GENERATE_GAP_ACTION, (event) => {
+  if (!office) return false;
+  office.associate(GENERATE_GAP_ACTION, (done) => {
     void generateGapSheet({
       host: createHost(),
-      showTaskpane: async () => {
-        await office?.addin?.showAsTaskpane?.();
-      },
+      showTaskpane: () => office.showTaskpane(),
       lang: options.lang?.(),
       notify: options.notify,
-    }).finally(() => event.completed());
+    }).finally(done);
   });
   return true;
 }

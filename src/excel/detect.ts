@@ -13,6 +13,8 @@ interface OfficeLike {
     requirements?: { isSetSupported?: (name: string, version?: string) => boolean };
   };
   HostType?: { Excel?: string };
+  actions?: { associate?: (id: string, handler: (event?: { completed?: () => void }) => void) => void };
+  addin?: { showAsTaskpane?: () => Promise<void> | void };
 }
 
 /** Where to find the globals (defaults to globalThis; tests and the e2e page pass their own). */
@@ -84,4 +86,42 @@ export async function detectExcelHost(
     writeBudget: options.writeBudget,
     readBudget: options.readBudget,
   });
+}
+
+/**
+ * What the ribbon's commands need from Office in the shared runtime, so that src/commands never looks
+ * at the `Office` global: registering a command's handler (Office.actions.associate) with a `done`
+ * that completes the ribbon's event (event.completed()), and opening the task pane
+ * (Office.addin.showAsTaskpane).
+ */
+export interface OfficeCommandPort {
+  associate(id: string, run: (done: () => void) => void): void;
+  showTaskpane(): Promise<void>;
+}
+
+/** The command port of the Office found in `scope` (default globalThis), or null when Office has no actions API. */
+export function officeCommands(scope?: HostScope): OfficeCommandPort | null {
+  const office = scopeOf(scope).Office as OfficeLike | undefined;
+  const actions = office?.actions;
+  if (!actions || typeof actions.associate !== 'function') return null;
+  return {
+    associate(id, run) {
+      actions.associate!.call(actions, id, (event) => {
+        let completed = false;
+        run(() => {
+          if (completed) return;
+          completed = true;
+          try {
+            event?.completed?.();
+          } catch {
+            /* the ribbon event is gone (e.g. the button timed out); nothing else to do */
+          }
+        });
+      });
+    },
+    async showTaskpane() {
+      const show = office?.addin?.showAsTaskpane;
+      if (typeof show === 'function') await show.call(office?.addin);
+    },
+  };
 }

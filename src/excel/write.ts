@@ -524,13 +524,16 @@ export class SheetWriteError extends Error {
   readonly code: string;
   readonly cleanedUp: boolean;
   readonly cause: unknown;
-  constructor(cause: unknown, cleanedUp: boolean) {
+  /** The name the new sheet had while it was written (what may remain when `cleanedUp` is false). */
+  readonly sheetName: string;
+  constructor(cause: unknown, cleanedUp: boolean, sheetName = '') {
     const code = (cause as { code?: unknown } | null)?.code;
     super(`Writing the sheet failed (${typeof code === 'string' ? code : 'error'}): ${cause instanceof Error ? cause.message : String(cause)}`);
     this.name = 'SheetWriteError';
     this.code = typeof code === 'string' ? code : 'Unknown';
     this.cleanedUp = cleanedUp;
     this.cause = cause;
+    this.sheetName = sheetName;
   }
 }
 
@@ -604,7 +607,7 @@ export async function writeSheetModel(context: Excel.RequestContext, counter: Sy
     return { sheetName: finalName, replaced: old !== null, sheetId: ws!.id, syncs: counter.count - start };
   } catch (e) {
     const cleanedUp = await cleanup(context, counter, [createdName, finalName], existingIds);
-    throw new SheetWriteError(e, cleanedUp);
+    throw new SheetWriteError(e, cleanedUp, createdName);
   }
 }
 

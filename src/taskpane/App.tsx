@@ -12,7 +12,7 @@ import { BrowserHost, type BrowserOutput } from './browser-host';
 import { FrameworkInfo, IndexCard, ScoreBars } from './components/Summary';
 import { Problems } from './components/Problems';
 import { Settings } from './components/Settings';
-import { Target } from './components/Target';
+import { GenerateAction, Target } from './components/Target';
 import { useStyles } from './components/styles';
 
 export type PaneEnvironment =
@@ -155,7 +155,7 @@ function FilePicker(props: { lang: Lang; fileName: string | null; onFile: (f: Fi
         type="file"
         accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
         data-testid="file-input"
-        aria-label={text(lang, 'pane', 'openFile')}
+        aria-hidden="true"
         tabIndex={-1}
         onChange={(e) => {
           const f = e.currentTarget.files?.[0];
@@ -189,7 +189,7 @@ function Pane(props: { controller: PaneController; output: BrowserOutput | null 
   }
   if (state.phase === 'failed') {
     return (
-      <MessageBar intent="error" data-testid="read-error">
+      <MessageBar intent="error" data-testid="read-error" role="alert">
         <MessageBarBody>
           {state.readError}{' '}
           {c.hostKind === 'excel' && (
@@ -217,18 +217,7 @@ function Pane(props: { controller: PaneController; output: BrowserOutput | null 
       />
       <ScoreBars assessment={a} lang={lang} basisRounded={state.settings.basis === 'rounded'} />
       {a.scores && <Target state={state} onTarget={(t) => update({ target: t })} onGenerate={() => void c.generate()} output={props.output} />}
-      {!a.scores && (
-        <div className={s.actions}>
-          <Button appearance="primary" data-testid="generate-gap" onClick={() => void c.generate()}>
-            {text(lang, 'pane', 'generate')}
-          </Button>
-          {(state.write.phase === 'blocked' || state.write.phase === 'failed') && (
-            <MessageBar intent="error" data-testid="write-result">
-              <MessageBarBody>{state.write.message}</MessageBarBody>
-            </MessageBar>
-          )}
-        </div>
-      )}
+      {!a.scores && <GenerateAction state={state} onGenerate={() => void c.generate()} output={props.output} />}
       <Settings assessment={a} settings={state.settings} onChange={update} />
     </>
   );

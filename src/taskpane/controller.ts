@@ -70,8 +70,21 @@ function errorText(e: unknown, lang: Lang = 'id'): string {
   if (typeof e === 'object' && e !== null && (e as { name?: unknown }).name === 'WorkbookReadError' && typeof (e as { reason?: unknown }).reason === 'string') {
     return unreadableMessage((e as { reason: UnreadableReason }).reason, lang);
   }
+  if (isSheetWriteError(e)) return text(lang, 'pane', 'writeFailedExcel', { code: e.code });
   if (e instanceof Error) return e.message;
   return String(e);
+}
+
+/** src/excel's SheetWriteError, recognised by shape (the pane does not import the Excel adapter). */
+function isSheetWriteError(e: unknown): e is { code: string; cleanedUp: boolean; sheetName?: string } {
+  return typeof e === 'object' && e !== null && (e as { name?: unknown }).name === 'SheetWriteError' && typeof (e as { code?: unknown }).code === 'string';
+}
+
+/** The message of a failed write, in `lang`: the workbook was not changed, or (rarely) an incomplete sheet may remain. */
+function writeFailureText(e: unknown, lang: Lang): string {
+  const reason = errorText(e, lang);
+  if (isSheetWriteError(e) && !e.cleanedUp && e.sheetName) return text(lang, 'pane', 'writeFailedLeftover', { reason, sheet: e.sheetName });
+  return text(lang, 'pane', 'writeFailed', { reason });
 }
 
 export class PaneController {
@@ -89,6 +102,8 @@ export class PaneController {
   private readSerial = 0;
   /** What made the last read or evaluation fail (its message is rebuilt when the language changes). */
   private failure: unknown = null;
+  /** What made the last write fail (its message is rebuilt when the language changes). */
+  private writeFailure: unknown = null;
 
   constructor(private readonly host: WorkbookHost, options: ControllerOptions = {}) {
     this.engine = options.engine ?? defaultEngine;
@@ -219,8 +234,9 @@ export class PaneController {
     if (languageOnly && this.state.phase === 'failed' && this.failure !== null) {
       this.fail(this.failure);
     } else if (languageOnly) {
-      // Messages of a finished write are rebuilt in the new language.
-      this.evaluate({ write: this.translateWrite(this.state.write) });
+      // Messages of a finished, blocked or failed write are rebuilt in the new language.
+      this.evaluate();
+      this.set({ write: this.translateWrite(this.state.write) });
     } else {
       this.evaluate({ write: this.state.write.phase === 'writing' ? this.state.write : { phase: 'idle' } });
     }
@@ -228,6 +244,18 @@ export class PaneController {
 
   private translateWrite(w: WriteState): WriteState {
     if (w.phase === 'done') return { ...w, message: this.successMessage(w.result) };
+    if (w.phase === 'blocked') {
+      const reason = this.blockReason();
+      return reason ? { phase: 'blocked', message: reason } : { phase: 'idle' };
+    }
+    if (w.phase === 'failed') return { phase: 'failed', message: writeFailureText(this.writeFailure, this.state.settings.lang) };
+    return w;
+  }
+
+  private failWrite(e: unknown): WriteState {
+    this.writeFailure = e;
+    const w: WriteState = { phase: 'failed', message: writeFailureText(e, this.state.settings.lang) };
+    this.set({ write: w });
     return w;
   }
 
@@ -250,7 +278,6 @@ export class PaneController {
   /** Writes the gap sheet for the current target, or says what blocks it. */
   async generate(): Promise<WriteState> {
     const { assessment, settings } = this.state;
-    const lang = settings.lang;
     if (this.state.write.phase === 'writing') return this.state.write;
     const blocked = this.blockReason();
     if (blocked) {
@@ -263,9 +290,7 @@ export class PaneController {
       const sourceFile = (this.host as { fileName?: unknown }).fileName;
       model = this.engine.gapSheet(assessment as Assessment, settings, typeof sourceFile === 'string' ? { sourceFile } : {});
     } catch (e) {
-      const w: WriteState = { phase: 'failed', message: text(lang, 'pane', 'writeFailed', { reason: errorText(e, lang) }) };
-      this.set({ write: w });
-      return w;
+      return this.failWrite(e);
     }
     this.set({ write: { phase: 'writing' } });
     try {
@@ -274,9 +299,7 @@ export class PaneController {
       this.set({ write: w });
       return w;
     } catch (e) {
-      const w: WriteState = { phase: 'failed', message: text(this.state.settings.lang, 'pane', 'writeFailed', { reason: errorText(e, this.state.settings.lang) }) };
-      this.set({ write: w });
-      return w;
+      return this.failWrite(e);
     }
   }
 
@@ -285,9 +308,9 @@ export class PaneController {
     this.set({ write: { phase: 'done', result, message: this.successMessage(result) } });
   }
 
-  /** Shows why a write made elsewhere (the ribbon's command) failed. */
-  showWriteFailure(reason: string): void {
-    this.set({ write: { phase: 'failed', message: text(this.state.settings.lang, 'pane', 'writeFailed', { reason }) } });
+  /** Shows why a write made elsewhere (the ribbon's command) failed: what was thrown, or a reason in words. */
+  showWriteFailure(error: unknown): void {
+    this.failWrite(error);
   }
 
   /** Why the gap sheet cannot be written now (in the user's language), or null. */

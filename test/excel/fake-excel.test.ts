@@ -2,6 +2,9 @@
 import { createFakeExcel, FakeExcelError } from './fake-excel';
 import type { FakeExcel } from './fake-excel';
 
+// Generous per-test time: the suite may share two cores with a webpack build and Chromium.
+jest.setTimeout(30_000);
+
 type Ctx = Excel.RequestContext;
 const run = <T>(fake: FakeExcel, batch: (ctx: Ctx) => Promise<T>): Promise<T> => fake.run(batch as never) as Promise<T>;
 

@@ -4,6 +4,9 @@ import { hostOn, sampleModel, workbook } from './fixtures';
 import { apiSupport, detectExcelHost, displayLanguage } from '../../src/excel/detect';
 import { ExcelHost } from '../../src/excel/excel-host';
 
+// Generous per-test time: the suite may share two cores with a webpack build and Chromium.
+jest.setTimeout(30_000);
+
 const tick = (ms = 5): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 describe('selectCell', () => {

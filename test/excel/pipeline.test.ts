@@ -13,6 +13,9 @@ import type { Grid } from '../../src/core/types';
 import { measureExcelSyncs } from './sync-bench';
 import { hostOn } from './fixtures';
 
+// Generous per-test time: the suite may share two cores with a webpack build and Chromium.
+jest.setTimeout(30_000);
+
 function gapModel(grids: Grid[]) {
   const a = assess(grids);
   if (!a.framework) throw new Error('no framework');

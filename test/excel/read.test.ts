@@ -4,6 +4,9 @@ import { assessmentSheet, hostOn, sampleModel, workbook } from './fixtures';
 import { toFormula } from '../../src/excel/read';
 import { GAP_SHEET_MARKER } from '../../src/core/gap-sheet';
 
+// Generous per-test time: the suite may share two cores with a webpack build and Chromium.
+jest.setTimeout(30_000);
+
 describe('ExcelHost.readGrids', () => {
   test('values, formulas, errors, merges, absolute origin and hidden columns, in 2 syncs', async () => {
     const fake = workbook();

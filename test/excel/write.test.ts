@@ -5,6 +5,9 @@ import { cellEntry, needsTextProtection, packOps, planSheet, SheetWriteError, st
 import type { SheetModel } from '../../src/core/sheet-model';
 import { chooseSheetName } from '../../src/core/gap-sheet';
 
+// Generous per-test time: the suite may share two cores with a webpack build and Chromium.
+jest.setTimeout(30_000);
+
 describe('ExcelHost.writeSheet', () => {
   test('writes every part of the model in 2 syncs with calculation suspended, and activates the sheet', async () => {
     const fake = workbook();
@@ -193,6 +196,8 @@ describe('ExcelHost.writeSheet', () => {
     expect(err).toBeInstanceOf(SheetWriteError);
     expect((err as SheetWriteError).cleanedUp).toBe(true);
     expect((err as SheetWriteError).code).toBe('GeneralException');
+    // the name the new sheet had while written: what the pane would tell the user to delete had cleanup failed
+    expect((err as SheetWriteError).sheetName).toMatch(/^Analisis Gap/);
     // probe, the failed write (half applied: the new sheet existed), cleanup lookup, cleanup delete
     expect(fake.syncLog.map((s) => s.failed)).toEqual([null, 'GeneralException', null, null]);
     expect(fake.sheetNames()).toEqual(namesBefore);

@@ -5,6 +5,9 @@ import { createFakeExcel } from '../excel/fake-excel';
 import { SPBE2018 } from '../../src/core/frameworks';
 import { assessmentGrid, rowOf } from './grids';
 
+// Generous per-test time: the suite may share two cores with a webpack build and Chromium.
+jest.setTimeout(30_000);
+
 async function until(cond: () => boolean, ms = 5000): Promise<void> {
   const end = Date.now() + ms;
   while (!cond()) {

@@ -7,6 +7,9 @@ import { SPBE2018, SPBE2020, PEMDI2026 } from '../../src/core/frameworks';
 import { FakeHost } from './fake-host';
 import { assessmentGrid, rowOf } from './grids';
 
+// Generous per-test time: the suite may share two cores with a webpack build and Chromium.
+jest.setTimeout(30_000);
+
 const LEVEL_COL = 2; // column C
 
 function controllerOn(host: FakeHost, settings = {}) {
@@ -299,5 +302,36 @@ describe('Buat Sheet Gap', () => {
     await c.start();
     const w = await c.generate();
     expect(w).toEqual({ phase: 'failed', message: 'Sheet gap tidak dibuat: The workbook is protected. Buku kerja tidak diubah.' });
+  });
+
+  test("Excel refusing the write: its code in the user's words, and an incomplete sheet named when it could not be removed", async () => {
+    const host = new FakeHost([assessmentGrid({ fw: SPBE2020, levels: () => 3 })]);
+    const excelError = (cleanedUp: boolean) => Object.assign(new Error('Writing the sheet failed (AccessDenied): denied'), { name: 'SheetWriteError', code: 'AccessDenied', cleanedUp, sheetName: 'Analisis Gap' });
+    host.failWrite = excelError(true);
+    const c = controllerOn(host);
+    await c.start();
+    expect(await c.generate()).toEqual({ phase: 'failed', message: 'Sheet gap tidak dibuat: Excel menolak penulisan (kode AccessDenied). Buku kerja tidak diubah.' });
+    host.failWrite = excelError(false);
+    expect(await c.generate()).toEqual({
+      phase: 'failed',
+      message: 'Sheet gap tidak selesai ditulis: Excel menolak penulisan (kode AccessDenied). Sheet "Analisis Gap" yang belum lengkap mungkin tertinggal; hapuslah sheet itu.',
+    });
+    // Switching the language rebuilds the message.
+    c.update({ lang: 'en' });
+    expect(c.getState().write).toEqual({
+      phase: 'failed',
+      message: 'The gap sheet was not finished: Excel refused the write (code AccessDenied). The incomplete sheet "Analisis Gap" may remain; please delete it.',
+    });
+    c.dispose();
+  });
+
+  test('a "blocked" message follows the language switch', async () => {
+    const host = new FakeHost([assessmentGrid({ fw: SPBE2020, levels: (n) => (n === 4 ? 'x' : 3) })]);
+    const c = controllerOn(host);
+    await c.start();
+    expect(await c.generate()).toEqual({ phase: 'blocked', message: 'Sheet gap belum dapat dibuat: perbaiki dulu 1 kesalahan di daftar masalah.' });
+    c.update({ lang: 'en' });
+    expect(c.getState().write).toEqual({ phase: 'blocked', message: 'The gap sheet cannot be created yet: first fix the 1 error(s) in the problem list.' });
+    c.dispose();
   });
 });

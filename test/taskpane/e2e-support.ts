@@ -170,6 +170,8 @@ export interface PageOptions {
 /** Opens a page in which nothing leaves 127.0.0.1: office.js is the local stub; other hosts are aborted. */
 export async function openPane(browser: Browser, server: StaticServer, options: PageOptions): Promise<{ page: Page; blocked: string[]; errors: string[] }> {
   const page = await browser.context.newPage();
+  // Generous waits (never sleeps): two shared cores under load may be slow, never wrong.
+  page.setDefaultTimeout(60_000);
   await page.setViewportSize({ width: options.width ?? 320, height: 900 });
   const blocked: string[] = [];
   const errors: string[] = [];

@@ -5,6 +5,9 @@ import { SPBE2018 } from '../../src/core/frameworks';
 import type { Grid } from '../../src/core/types';
 import { assessmentGrid } from './grids';
 
+// Generous per-test time: the suite may share two cores with a webpack build and Chromium.
+jest.setTimeout(30_000);
+
 function gapSheetGrid(lang: 'id' | 'en'): Grid {
   const grid = assessmentGrid({ fw: SPBE2018, levels: () => 3 });
   const settings = { ...DEFAULT_SETTINGS, lang };

@@ -40,6 +40,11 @@ export function Problems(props: {
           <p className={s.muted} data-testid="problem-count">
             {text(lang, 'pane', 'problemsCount', { errors, warnings })}
           </p>
+          {props.selectable && problems.some((p) => p.sheet && p.cell) && (
+            <p className={s.muted} data-testid="problems-hint">
+              {text(lang, 'pane', 'problemsHint')}
+            </p>
+          )}
           <ul className={s.issues}>
             {shown.map((p, i) => {
               const isError = p.severity === 'error';

@@ -5,6 +5,13 @@ import { predicateFor } from '../../core/scoring';
 import { barPercent, bandColours, formatExact } from '../format';
 import { useStyles } from './styles';
 
+/** "Untuk evaluasi 2021–2025"; an open range ("2026–") reads "Untuk evaluasi sejak 2026". */
+function usedFor(fw: Framework, lang: Lang): string {
+  const years = fw.regulation.usedFor.trim();
+  const open = /^(\d{4})\s*[–-]$/.exec(years);
+  return open ? text(lang, 'pane', 'usedFrom', { year: open[1] }) : text(lang, 'pane', 'usedFor', { years });
+}
+
 export function FrameworkInfo(props: { assessment: Assessment; lang: Lang }) {
   const s = useStyles();
   const { assessment: a, lang } = props;
@@ -21,7 +28,7 @@ export function FrameworkInfo(props: { assessment: Assessment; lang: Lang }) {
       </p>
       <p className={s.muted}>
         {fw.regulation.title}
-        {fw.regulation.subject ? ` — ${fw.regulation.subject}` : ''}. {text(lang, 'pane', 'usedFor', { years: fw.regulation.usedFor })}
+        {fw.regulation.subject ? ` — ${fw.regulation.subject}` : ''}. {usedFor(fw, lang)}
       </p>
       {a.table && col && (
         <p className={s.muted} data-testid="column-value">

@@ -23,7 +23,6 @@ export function Target(props: {
   const [indexText, setIndexText] = useState(target.kind === 'index' ? target.text : '');
   const [level, setLevel] = useState(target.kind === 'level' ? target.level : 3);
   const preview = state.preview;
-  const writing = state.write.phase === 'writing';
 
   // Prefill the index box with the next predicate's bound the first time it is offered.
   const suggested = preview && (preview.status === 'plan' || preview.status === 'reached' || preview.status === 'unreachable') && target.kind === 'next' ? preview.target : null;
@@ -33,15 +32,6 @@ export function Target(props: {
       if (m) setIndexText(m[1]);
     }
   }, [suggested, indexText]);
-
-  const url = useMemo(() => {
-    if (!props.output || typeof URL === 'undefined' || typeof URL.createObjectURL !== 'function') return null;
-    const blob = new Blob([props.output.bytes as BlobPart], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
-    return URL.createObjectURL(blob);
-  }, [props.output]);
-  useEffect(() => () => {
-    if (url) URL.revokeObjectURL(url);
-  }, [url]);
 
   return (
     <section className={s.section} aria-labelledby="target-title">
@@ -101,32 +91,55 @@ export function Target(props: {
         </Field>
       )}
       <Preview state={state} />
-      <div className={s.actions}>
-        <Button appearance="primary" data-testid="generate-gap" onClick={props.onGenerate} disabled={writing || state.phase !== 'ready'} aria-describedby="write-status">
-          {writing ? <Spinner size="extra-tiny" label={text(lang, 'pane', 'generating')} /> : text(lang, 'pane', 'generate')}
-        </Button>
-        <div id="write-status" aria-live="polite">
-          {state.write.phase === 'done' && (
-            <MessageBar intent="success" data-testid="write-result" data-sheet={state.write.result.sheetName}>
-              <MessageBarBody>{props.output ? text(lang, 'pane', 'writeDoneFile', { sheet: state.write.result.sheetName }) : state.write.message}</MessageBarBody>
-            </MessageBar>
-          )}
-          {(state.write.phase === 'blocked' || state.write.phase === 'failed') && (
-            <MessageBar intent="error" data-testid="write-result">
-              <MessageBarBody>{state.write.message}</MessageBarBody>
-            </MessageBar>
-          )}
-        </div>
-        {props.output && url && state.write.phase === 'done' && (
-          <>
-            <a className={s.download} href={url} download={props.output.fileName} data-testid="download-result">
-              {text(lang, 'pane', 'download', { file: props.output.fileName })}
-            </a>
-            <p className={s.muted}>{text(lang, 'pane', 'downloadNote')}</p>
-          </>
+      <GenerateAction state={state} onGenerate={props.onGenerate} output={props.output} />
+    </section>
+  );
+}
+
+/**
+ * "Buat Sheet Gap" and what came of it, in a polite live region (screen readers hear the outcome);
+ * outside Excel, the download of the result. Shown with or without an index: with errors, pressing it
+ * says what blocks the sheet.
+ */
+export function GenerateAction(props: { state: PaneState; onGenerate: () => void; output: BrowserOutput | null }) {
+  const s = useStyles();
+  const { state } = props;
+  const lang: Lang = state.settings.lang;
+  const writing = state.write.phase === 'writing';
+  const url = useMemo(() => {
+    if (!props.output || typeof URL === 'undefined' || typeof URL.createObjectURL !== 'function') return null;
+    const blob = new Blob([props.output.bytes as BlobPart], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
+    return URL.createObjectURL(blob);
+  }, [props.output]);
+  useEffect(() => () => {
+    if (url) URL.revokeObjectURL(url);
+  }, [url]);
+  return (
+    <div className={s.actions}>
+      <Button appearance="primary" data-testid="generate-gap" onClick={props.onGenerate} disabled={writing || state.phase !== 'ready'} aria-describedby="write-status">
+        {writing ? <Spinner size="extra-tiny" label={text(lang, 'pane', 'generating')} /> : text(lang, 'pane', 'generate')}
+      </Button>
+      <div id="write-status" role="status" aria-live="polite" aria-atomic="true">
+        {state.write.phase === 'done' && (
+          <MessageBar intent="success" data-testid="write-result" data-sheet={state.write.result.sheetName}>
+            <MessageBarBody>{props.output ? text(lang, 'pane', 'writeDoneFile', { sheet: state.write.result.sheetName }) : state.write.message}</MessageBarBody>
+          </MessageBar>
+        )}
+        {(state.write.phase === 'blocked' || state.write.phase === 'failed') && (
+          <MessageBar intent="error" data-testid="write-result">
+            <MessageBarBody>{state.write.message}</MessageBarBody>
+          </MessageBar>
         )}
       </div>
-    </section>
+      {props.output && url && state.write.phase === 'done' && (
+        <>
+          <a className={s.download} href={url} download={props.output.fileName} data-testid="download-result">
+            {text(lang, 'pane', 'download', { file: props.output.fileName })}
+          </a>
+          <p className={s.muted}>{text(lang, 'pane', 'downloadNote')}</p>
+        </>
+      )}
+    </div>
   );
 }
 
