@@ -4,7 +4,8 @@
  * (assessors' results such as 1.26 are built from per-evidence-item results). Weights are in
  * hundredths of a percent and sum to 10000.
  */
-import type { Framework, IndicatorDef, Lang } from '../types';
+import type { AspectDef, Framework, Lang } from '../types';
+import { buildIndicators } from './define';
 
 type Bilingual = Readonly<Record<Lang, string>>;
 
@@ -52,18 +53,22 @@ const ROWS: ReadonlyArray<readonly [number, string, number, number, Bilingual?, 
   [20, 'Pengelolaan Kepuasan Pengguna Layanan Digital Pemerintah', 7, 1500],
 ];
 
-const indicators: IndicatorDef[] = ROWS.map(([no, name, aspect, weight, note, valuedBy]) => {
-  const shown = note ?? (valuedBy ? fromOtherIndex(valuedBy) : undefined);
-  return {
-    no,
-    name: `Tingkat Kematangan ${name}`,
-    aspect,
-    weight,
-    levelNames: 'pemdi',
-    ...(shown ? { note: shown } : {}),
-    ...(valuedBy ? { valuedBy } : {}),
-  };
-});
+const ASPECTS: ReadonlyArray<AspectDef> = [
+  { no: 1, name: 'Tata Kelola dan Manajemen', weight: 1000 },
+  { no: 2, name: 'Penyelenggara', weight: 1000 },
+  { no: 3, name: 'Data', weight: 1500 },
+  { no: 4, name: 'Keamanan Pemerintah Digital', weight: 1500 },
+  { no: 5, name: 'Teknologi Pemerintah Digital', weight: 1000 },
+  { no: 6, name: 'Keterpaduan Layanan Digital Pemerintah', weight: 1500 },
+  { no: 7, name: 'Kepuasan Pengguna Layanan Digital Pemerintah', weight: 2500 },
+];
+
+const extrasOf = new Map(ROWS.map(([no, , , , note, valuedBy]) => [no, { note: note ?? (valuedBy ? fromOtherIndex(valuedBy) : undefined), valuedBy }]));
+const indicators = buildIndicators(
+  ROWS.map(([no, name, aspect, weight]) => [no, name, aspect, weight] as const),
+  ASPECTS,
+  (no) => ({ levelNames: 'pemdi', ...extrasOf.get(no) }),
+);
 
 export const PEMDI2026: Framework = {
   id: 'pemdi2026',
@@ -77,15 +82,7 @@ export const PEMDI2026: Framework = {
   },
   values: 'decimal',
   domains: [],
-  aspects: [
-    { no: 1, name: 'Tata Kelola dan Manajemen', weight: 1000 },
-    { no: 2, name: 'Penyelenggara', weight: 1000 },
-    { no: 3, name: 'Data', weight: 1500 },
-    { no: 4, name: 'Keamanan Pemerintah Digital', weight: 1500 },
-    { no: 5, name: 'Teknologi Pemerintah Digital', weight: 1000 },
-    { no: 6, name: 'Keterpaduan Layanan Digital Pemerintah', weight: 1500 },
-    { no: 7, name: 'Kepuasan Pengguna Layanan Digital Pemerintah', weight: 2500 },
-  ],
+  aspects: ASPECTS,
   indicators,
   // Two label sets are in use. The first follows the predicate labels (Merintis/Initiate …
   // Unggul/Leading); some modules use Initiate, Emerging, Established, Leading, Transformative.

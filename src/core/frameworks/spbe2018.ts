@@ -7,10 +7,11 @@
  * (rows 35, 35-2, 35-3). Aspect 7 is then the plain mean of all its entries: its 20 % is spread
  * evenly over 32, 33, 34 and every indicator-35 entry (rule 'spread-aspect-evenly').
  */
-import type { Framework, IndicatorDef } from '../types';
+import type { AspectDef, Framework } from '../types';
+import { buildIndicators, type IndicatorRow } from './define';
 
 /** [no, name without the "Tingkat Kematangan " prefix, aspect, weight] */
-const ROWS: ReadonlyArray<readonly [number, string, number, number]> = [
+const ROWS: ReadonlyArray<IndicatorRow> = [
   [1, 'Kebijakan Internal Tim Pengarah SPBE Instansi Pemerintah', 1, 100],
   [2, 'Kebijakan Internal Inovasi Proses Bisnis Terintegrasi', 1, 100],
   [3, 'Kebijakan Internal Rencana Induk SPBE Instansi Pemerintah', 1, 100],
@@ -48,7 +49,7 @@ const ROWS: ReadonlyArray<readonly [number, string, number, number]> = [
   [35, 'Layanan Publik Instansi Pemerintah', 7, 500],
 ];
 
-const ASPECTS = [
+const ASPECTS: ReadonlyArray<AspectDef> = [
   { no: 1, name: 'Kebijakan Internal Tata Kelola SPBE', weight: 700, domain: 1 },
   { no: 2, name: 'Kebijakan Internal Layanan SPBE', weight: 1000, domain: 1 },
   { no: 3, name: 'Kelembagaan', weight: 800, domain: 2 },
@@ -56,21 +57,12 @@ const ASPECTS = [
   { no: 5, name: 'Teknologi Informasi dan Komunikasi', weight: 1200, domain: 2 },
   { no: 6, name: 'Layanan Administrasi Pemerintahan Berbasis Elektronik', weight: 3500, domain: 3 },
   { no: 7, name: 'Layanan Publik Berbasis Elektronik', weight: 2000, domain: 3 },
-] as const;
+];
 
-const aspectDomain = new Map<number, number>(ASPECTS.map((a) => [a.no, a.domain]));
-
-const indicators: IndicatorDef[] = ROWS.map(([no, name, aspect, weight]) => ({
-  no,
-  name: `Tingkat Kematangan ${name}`,
-  aspect,
-  domain: aspectDomain.get(aspect),
-  weight,
-  // The 2018 guideline's level names are not transcribed in our sources; by analogy with 59/2020,
-  // the policy and governance indicators 1–24 use the process-capability names and the service
-  // indicators 25–35 the service-capability names.
-  levelNames: no <= 24 ? 'process' : 'service',
-}));
+// The 2018 guideline's level names are not transcribed in our sources; by analogy with 59/2020,
+// the policy and governance indicators 1–24 use the process-capability names and the service
+// indicators 25–35 the service-capability names.
+const indicators = buildIndicators(ROWS, ASPECTS, (no) => ({ levelNames: no <= 24 ? 'process' : 'service' }));
 
 export const SPBE2018: Framework = {
   id: 'spbe2018',

@@ -4,12 +4,13 @@
  * sum to 10000. Indicators 42–47 weigh 3.00 % each: the 3.50 % printed in KemenPANRB's 2023/2024
  * reports is a typo (the total would be 103 %, and the published results fit 3.00 %).
  */
-import type { Framework, IndicatorDef } from '../types';
+import type { AspectDef, Framework } from '../types';
+import { buildIndicators, type IndicatorRow } from './define';
 
 const IPPD = 'Instansi Pusat/Pemerintah Daerah';
 
 /** [no, name without the "Tingkat Kematangan " prefix, aspect, weight] */
-const ROWS: ReadonlyArray<readonly [number, string, number, number]> = [
+const ROWS: ReadonlyArray<IndicatorRow> = [
   [1, `Kebijakan Internal Arsitektur SPBE ${IPPD}`, 1, 130],
   [2, `Kebijakan Internal Peta Rencana SPBE ${IPPD}`, 1, 130],
   [3, 'Kebijakan Internal Manajemen Data', 1, 130],
@@ -59,7 +60,7 @@ const ROWS: ReadonlyArray<readonly [number, string, number, number]> = [
   [47, 'Layanan Publik Sektor 3', 8, 300],
 ];
 
-const ASPECTS = [
+const ASPECTS: ReadonlyArray<AspectDef> = [
   { no: 1, name: 'Kebijakan Internal Tata Kelola SPBE', weight: 1300, domain: 1 },
   { no: 2, name: 'Perencanaan Strategis SPBE', weight: 1000, domain: 2 },
   { no: 3, name: 'Teknologi Informasi dan Komunikasi', weight: 1000, domain: 2 },
@@ -68,19 +69,10 @@ const ASPECTS = [
   { no: 6, name: 'Pelaksanaan Audit TIK', weight: 450, domain: 3 },
   { no: 7, name: 'Layanan Administrasi Pemerintahan Berbasis Elektronik', weight: 2750, domain: 4 },
   { no: 8, name: 'Layanan Publik Berbasis Elektronik', weight: 1800, domain: 4 },
-] as const;
+];
 
-const aspectDomain = new Map<number, number>(ASPECTS.map((a) => [a.no, a.domain]));
-
-const indicators: IndicatorDef[] = ROWS.map(([no, name, aspect, weight]) => ({
-  no,
-  name: `Tingkat Kematangan ${name}`,
-  aspect,
-  domain: aspectDomain.get(aspect),
-  weight,
-  // Indicators 1–31 measure process capability, 32–47 service capability.
-  levelNames: no <= 31 ? 'process' : 'service',
-}));
+// Indicators 1–31 measure process capability, 32–47 service capability.
+const indicators = buildIndicators(ROWS, ASPECTS, (no) => ({ levelNames: no <= 31 ? 'process' : 'service' }));
 
 export const SPBE2020: Framework = {
   id: 'spbe2020',
