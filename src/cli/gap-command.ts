@@ -14,6 +14,7 @@
  * `--json` prints the `spbe index --json` object plus "target", "targetMode", "targetPredicate",
  * "reachable", "reason", "steps", "planned", "plan": [{ no, key, from, to, steps, uplift, rank }], "out", "gapSheet".
  */
+import * as fs from 'fs';
 import * as path from 'path';
 import type { Lang } from '../core/types';
 import type { Io } from './output';
@@ -140,7 +141,11 @@ export async function runGap(argv: ReadonlyArray<string>, io: Io, deps: GapDeps 
     const bytes = await workbookBytes(wb);
     await writeFileAtomic(out, bytes, { writeTemp: deps.writeTemp });
   } catch (e) {
-    const message = e instanceof Error ? e.message : String(e);
+    const dir = path.dirname(path.resolve(out));
+    // ENOENT names the temp file beside OUT; say plainly that the folder is missing
+    const message = (e as NodeJS.ErrnoException)?.code === 'ENOENT' && !fs.existsSync(dir)
+      ? g(lang, 'cliOutDirMissing', { dir })
+      : e instanceof Error ? e.message : String(e);
     io.err(`spbe: ${g(lang, 'cliWriteFailed', { file: out, message })}\n`);
     return 1;
   }

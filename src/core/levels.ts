@@ -5,7 +5,7 @@
  * Pure functions; lookup tables are built lazily per framework and cached.
  */
 import type { CellValue, Framework, Rational } from './types';
-import { fromDecimalString, fromNumber, isInteger } from './rational';
+import { fromDecimalString, fromNumber, isInteger, rational } from './rational';
 import { FRAMEWORKS } from './frameworks';
 
 // ---------------------------------------------------------------------------------------------
@@ -211,6 +211,45 @@ function checkRange(level: Rational, raw: string, fw: Framework | null): LevelRe
   return { ok: true, level };
 }
 
+/** Largest denominator a cell number is recognised as a plain fraction of (see `cellNumber`). */
+const MAX_FRACTION_DEN = 10000;
+
+/**
+ * The exact value of a number read from a cell. A formula such as =AVERAGE(1;1;2) or =4/3 leaves the
+ * double nearest to 4/3 (1.3333333333333333) in the cell; taking its decimal spelling would make the
+ * index a hair below a boundary that the true value reaches (2.4999999999999999 "Cukup" instead of
+ * 2.5 "Baik"). So when a fraction p/q with q <= 10000 has exactly this double as its nearest double,
+ * that fraction is the value. At most one such fraction exists for a level in [1, 5] (two of them
+ * differ by at least 1e-8, far more than the spacing of doubles there), and a decimal with up to
+ * four places is such a fraction itself, so 1.255 stays 1.255. Otherwise the number is taken at the
+ * 15 significant digits Excel shows (=0.1*3*10 leaves 3.0000000000000004 in the cell, shown as 3).
+ * Candidates are the continued-fraction convergents of x (Legendre: any p/q that close to x is
+ * one); each is checked with IEEE division, which rounds correctly.
+ */
+function cellNumber(x: number): Rational | null {
+  if (!Number.isFinite(x) || Math.abs(x) > 1e6) return fromNumber(x);
+  let hPrev = 1;
+  let h = Math.floor(x);
+  let kPrev = 0;
+  let k = 1;
+  let y = x;
+  for (let i = 0; i < 32; i++) {
+    if (h / k === x) return rational(h, k);
+    const frac = y - Math.floor(y);
+    if (frac <= 0) break;
+    y = 1 / frac;
+    const a = Math.floor(y);
+    const hNext = a * h + hPrev;
+    const kNext = a * k + kPrev;
+    if (kNext > MAX_FRACTION_DEN) break;
+    hPrev = h;
+    kPrev = k;
+    h = hNext;
+    k = kNext;
+  }
+  return fromNumber(Number(x.toPrecision(15)));
+}
+
 function numberText(text: string): Rational | null {
   return fromDecimalString(text.indexOf(',') >= 0 ? text.replace(',', '.') : text);
 }
@@ -228,7 +267,7 @@ export function parseLevel(value: CellValue, fw: Framework | null, indicatorNo?:
     const t = tablesFor(fw);
     let hit = t.numbers.get(value);
     if (hit === undefined) {
-      const r = fromNumber(value);
+      const r = cellNumber(value);
       hit = r === null ? fail('LEVEL_NOT_A_LEVEL', { value: String(value) }) : checkRange(r, String(value), fw);
       if (t.numbers.size >= 1024) t.numbers.clear();
       t.numbers.set(value, hit);

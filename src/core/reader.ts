@@ -19,7 +19,7 @@ import type {
   TableLocation,
   WorkbookGrids,
 } from './types';
-import { a1, columnLetter } from './address';
+import { a1, columnLetter, rangeA1 } from './address';
 import { hasValue, indicatorKey, parseIndicatorCode, parseIndicatorKey, parseLevel, type IndicatorKey } from './levels';
 import { fromDecimalString, isInteger } from './rational';
 import { FRAMEWORKS, getFramework } from './frameworks';
@@ -224,7 +224,16 @@ export function officialNameTokens(fw: Framework): Map<number, ReadonlyArray<str
 
 /** Something the reader could not do; validate.ts turns it into a Problem with its message. */
 export interface ReadIssue {
-  readonly code: 'NO_TABLE' | 'SHEET_NOT_FOUND' | 'COLUMN_NOT_FOUND' | 'FRAMEWORK_UNKNOWN' | 'NO_LEVEL_COLUMN';
+  readonly code:
+    | 'NO_TABLE'
+    | 'SHEET_NOT_FOUND'
+    | 'COLUMN_NOT_FOUND'
+    | 'FRAMEWORK_UNKNOWN'
+    | 'NO_LEVEL_COLUMN'
+    /** The chosen framework is not the one the rows look like (comes with the errors it causes). */
+    | 'FRAMEWORK_MISMATCH'
+    /** Warning: other sheets hold assessment tables too; says which one was used. */
+    | 'OTHER_TABLES';
   readonly sheet: string | null;
   readonly cell: string | null;
   readonly params: Record<string, string | number>;
@@ -242,6 +251,8 @@ export interface ReadResult {
   readonly headers: ReadonlyMap<number, string>;
   /** Number of sheets looked at (for messages). */
   readonly sheetsSearched: ReadonlyArray<string>;
+  /** Empty level cells that lie inside a merged area (not its top-left cell): A1 cell -> the merged range, e.g. "C5" -> "C4:C5". */
+  readonly mergedLevelCells?: ReadonlyMap<string, string>;
 }
 
 interface HeaderCol {
@@ -501,11 +512,18 @@ function scanGrid(grid: Grid, gridIndex: number, out: Candidate[]): void {
   }
 }
 
-/** Better table first: has a level column, more indicator rows, fuller level column, more constants, visible sheet, tab order. */
+/** Rows another sheet's table needs to be mentioned as another assessment (fewer: a summary, e.g. aspects 1–8). */
+const MIN_OTHER_TABLE_ROWS = 10;
+
+/** Better table first: has a level column, a full table on a visible sheet, more indicator rows, fuller level column, more constants, visible sheet, tab order. */
 function better(a: Candidate, b: Candidate): boolean {
   const la = a.levelCols.length > 0 ? 1 : 0;
   const lb = b.levelCols.length > 0 ? 1 : 0;
   if (la !== lb) return la > lb;
+  // Two full tables: the one on a visible sheet (a hidden sheet is mostly an old copy or a helper).
+  if (la === 1 && a.rows.length >= MIN_OTHER_TABLE_ROWS && b.rows.length >= MIN_OTHER_TABLE_ROWS && !a.grid.hidden !== !b.grid.hidden) {
+    return !a.grid.hidden;
+  }
   if (a.rows.length !== b.rows.length) return a.rows.length > b.rows.length;
   const fa = a.filled.length ? Math.max(...a.filled) : 0;
   const fb = b.filled.length ? Math.max(...b.filled) : 0;
@@ -569,28 +587,33 @@ function numberOnlyRow(values: Grid['values'], r: number, numberCol: number): bo
   return true;
 }
 
+/** How a table's rows fit a framework: rows whose number it does not have (misfits), distinct indicators. */
+function fitOf(c: Candidate, fw: Framework): { fw: Framework; keys: ReadonlyArray<IndicatorKey | RowKey>; misfits: number; distinct: number } {
+  const values = c.grid.values;
+  const fixedKeys = c.codeMode ? null : (c.keys as IndicatorKey[]);
+  const keys = fixedKeys ?? rowKeys(c, fw);
+  let misfits = 0;
+  let distinct = 0;
+  const count = fw.indicators.length;
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i];
+    const known = k.no >= 1 && k.no <= count && (fixedKeys !== null || !k.key.includes('.'));
+    const repOk = k.entry === 1 || (fw.repeatable !== undefined && fw.repeatable.indicator === k.no && k.entry <= fw.repeatable.maxEntries);
+    // A pre-numbered row with nothing else in it (a template numbered beyond the framework) says nothing.
+    if (!(known && repOk)) {
+      if (!numberOnlyRow(values, fixedKeys !== null ? c.rows[i] : (k as RowKey).row, c.numberCol)) misfits++;
+    } else if (k.entry === 1) distinct++;
+  }
+  return { fw, keys, misfits, distinct };
+}
+
 /** Framework from the rows: numbers, repeated entries, names, decimals. */
 function detectFramework(c: Candidate, levelCol: number | null): Framework {
   const nameCol = c.cols.find((h) => h.role.kind === 'name')?.col;
   const values = c.grid.values;
   // Structure first: the frameworks whose numbers (and repeated entries) all fit the rows.
   const fixedKeys = c.codeMode ? null : (c.keys as IndicatorKey[]);
-  const stats = FRAMEWORKS.map((fw) => {
-    const keys = fixedKeys ?? rowKeys(c, fw);
-    let misfits = 0;
-    let distinct = 0;
-    const count = fw.indicators.length;
-    for (let i = 0; i < keys.length; i++) {
-      const k = keys[i];
-      const known = k.no >= 1 && k.no <= count && (fixedKeys !== null || !k.key.includes('.'));
-      const repOk = k.entry === 1 || (fw.repeatable !== undefined && fw.repeatable.indicator === k.no && k.entry <= fw.repeatable.maxEntries);
-      // A pre-numbered row with nothing else in it (a template numbered beyond the framework) says nothing.
-      if (!(known && repOk)) {
-        if (!numberOnlyRow(values, fixedKeys !== null ? c.rows[i] : (k as RowKey).row, c.numberCol)) misfits++;
-      } else if (k.entry === 1) distinct++;
-    }
-    return { fw, keys, misfits, distinct };
-  });
+  const stats = FRAMEWORKS.map((fw) => fitOf(c, fw));
   let minMisfits = Infinity;
   for (const s of stats) if (s.misfits < minMisfits) minMisfits = s.misfits;
   const plausible = stats.filter((s) => s.misfits === minMisfits);
@@ -714,7 +737,22 @@ export function readTable(grids: WorkbookGrids, fwHint: Framework | null = null,
   const candidates: Candidate[] = [];
   for (const s of selected) scanGrid(s.grid, s.index, candidates);
   let best: Candidate | null = null;
-  for (const c of candidates) if (c.rows.length > 0 && (best === null || better(c, best))) best = c;
+  // Between two full tables, a chosen framework picks the one whose rows fit it (a 2026 pemdi sheet
+  // beside a 2024 spbe2020 one); a summary table (e.g. aspects 1–8) never wins that way.
+  const full = (x: Candidate): boolean => x.levelCols.length > 0 && x.rows.length >= MIN_OTHER_TABLE_ROWS;
+  const misfits = new Map<Candidate, number>();
+  const misfitsOf = (x: Candidate, fw: Framework): number => {
+    let m = misfits.get(x);
+    if (m === undefined) misfits.set(x, (m = fitOf(x, fw).misfits));
+    return m;
+  };
+  for (const c of candidates) {
+    if (c.rows.length === 0) continue;
+    if (best === null) best = c;
+    else if (forced && full(c) && full(best) && misfitsOf(c, forced) !== misfitsOf(best, forced)) {
+      if (misfitsOf(c, forced) < misfitsOf(best, forced)) best = c;
+    } else if (better(c, best)) best = c;
+  }
   if (!best) {
     issues.push({ code: 'NO_TABLE', sheet: null, cell: null, params: { sheets: sheets.join(', ') } });
     return empty(sheets);
@@ -787,6 +825,26 @@ export function readTable(grids: WorkbookGrids, fwHint: Framework | null = null,
   const levelRel = chosenHeader ? chosenHeader.col : null;
 
   const framework = forced ?? (issues.some((i) => i.code === 'FRAMEWORK_UNKNOWN') ? null : detectFramework(c, levelRel));
+  if (forced && c.rows.length > 0) {
+    const looksLike = detectFramework(c, levelRel);
+    if (looksLike !== forced && fitOf(c, looksLike).misfits <= fitOf(c, forced).misfits) {
+      issues.push({
+        code: 'FRAMEWORK_MISMATCH',
+        sheet: grid.name,
+        cell: null,
+        params: { framework: forced.name, detected: looksLike.name, detectedId: looksLike.id },
+      });
+    }
+  }
+  // Other sheets with an assessment table of their own (e.g. last year's beside this year's).
+  const others: string[] = [];
+  for (const o of candidates) {
+    if (o.grid === grid || o.levelCols.length === 0 || o.rows.length < MIN_OTHER_TABLE_ROWS) continue;
+    if (!others.includes(o.grid.name)) others.push(o.grid.name);
+  }
+  if (others.length > 0) {
+    issues.push({ code: 'OTHER_TABLES', sheet: grid.name, cell: null, params: { others: others.join(', ') } });
+  }
   const keys: ReadonlyArray<RowKey | IndicatorKey> = c.codeMode ? rowKeys(c, framework) : (c.keys as IndicatorKey[]);
 
   const colOf = (kind: string): number | null => {
@@ -801,6 +859,7 @@ export function readTable(grids: WorkbookGrids, fwHint: Framework | null = null,
   const formulas = grid.formulas;
 
   const entries: AssessmentEntry[] = [];
+  const mergedLevelCells = new Map<string, string>();
   const cellLetter = columnLetter((levelRel ?? c.numberCol) + oc);
   const single = levelHeaders.length <= 1;
   for (let i = 0; i < keys.length; i++) {
@@ -824,6 +883,12 @@ export function readTable(grids: WorkbookGrids, fwHint: Framework | null = null,
     if (targetRel !== null) {
       const tp = parseLevel(cellOf(values, r, targetRel), framework, k.no);
       if (tp.ok) target = tp.level;
+    }
+    if (levelRel !== null && grid.merges && !hasValue(raw)) {
+      const ar = r + or;
+      const ac = levelRel + oc;
+      const m = grid.merges.find((x) => x.top <= ar && ar <= x.bottom && x.left <= ac && ac <= x.right && (x.top !== ar || x.left !== ac));
+      if (m) mergedLevelCells.set(cellLetter + String(ar + 1), rangeA1(m));
     }
     const f = levelRel !== null ? formulas?.[r]?.[levelRel] : null;
     entries.push({
@@ -881,7 +946,7 @@ export function readTable(grids: WorkbookGrids, fwHint: Framework | null = null,
     levelColumns,
     levelColumn: chosenIdx >= 0 ? levelColumns[chosenIdx] : fallbackLevel,
   };
-  return { framework, frameworkSource, table, entries, titles, issues, headers, sheetsSearched: sheets };
+  return { framework, frameworkSource, table, entries, titles, issues, headers, sheetsSearched: sheets, mergedLevelCells };
 }
 
 const NO_STAGES: Array<{ col: number; raw: CellValue; level: Rational | null }> = [];

@@ -4,11 +4,11 @@
  * saying what is wrong, where, and what to do.
  *
  * Errors (the index cannot be trusted): NO_TABLE, SHEET_NOT_FOUND, COLUMN_NOT_FOUND,
- * FRAMEWORK_UNKNOWN, NO_LEVEL_COLUMN, LEVEL_BLANK, LEVEL_NOT_A_LEVEL, LEVEL_ERROR_VALUE,
+ * FRAMEWORK_UNKNOWN, FRAMEWORK_MISMATCH, NO_LEVEL_COLUMN, LEVEL_BLANK, LEVEL_NOT_A_LEVEL, LEVEL_ERROR_VALUE,
  * LEVEL_OUT_OF_RANGE, LEVEL_FRACTIONAL, LEVEL_AMBIGUOUS, INDICATOR_MISSING,
  * INDICATOR_DUPLICATE_CONFLICT, INDICATOR_UNKNOWN.
  * Warnings (the index is still computed from the regulation): INDICATOR_DUPLICATE, WEIGHT_MISMATCH,
- * NAME_MISMATCH, EVIDENCE_MISSING, LEVEL_COLUMN_CHOSEN, ROWS_IGNORED (rows numbered beyond the framework with
+ * NAME_MISMATCH, EVIDENCE_MISSING, LEVEL_COLUMN_CHOSEN, OTHER_TABLES, ROWS_IGNORED (rows numbered beyond the framework with
  * nothing else in them, e.g. a template numbered to 60: not an error, since they carry no assessment).
  */
 import type { AssessmentEntry, Framework, Lang, Problem, Rational, Severity } from './types';
@@ -109,6 +109,8 @@ const ERROR_CODES = new Set([
   'COLUMN_NOT_FOUND',
   'FRAMEWORK_UNKNOWN',
   'NO_LEVEL_COLUMN',
+  // only raised when the chosen framework does not fit the rows, which always comes with errors: said first
+  'FRAMEWORK_MISMATCH',
 ]);
 
 /** Applies every rule to what the reader found. Deterministic order: errors first, then by row, column, indicator. */
@@ -174,6 +176,12 @@ export function validate(read: ReadResult): Problem[] {
           let key = p.code as ProblemKey;
           if (p.code === 'LEVEL_OUT_OF_RANGE' && p.params.reason === 'zero') key = fw.id === 'spbe2018' ? 'LEVEL_ZERO_2018' : 'LEVEL_ZERO';
           const params: Params = { ...p.params, framework: fw.name };
+          const merged = p.code === 'LEVEL_BLANK' ? read.mergedLevelCells?.get(e.cell) : undefined;
+          if (merged !== undefined) {
+            // the cell shows the merged area's value, but only the area's top-left cell holds it
+            key = 'LEVEL_BLANK_MERGED';
+            params.merged = merged;
+          }
           const langParams: LangParams = typeof e.raw === 'number' ? { ...range, numbers: ['value'] } : range;
           push('error', p.code, key, sheet, e.row, table.levelColumn.col, e.key, params, langParams, e.no);
         }

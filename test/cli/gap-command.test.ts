@@ -237,3 +237,15 @@ test('`spbe index` on a workbook `spbe gap` wrote: the same figures from the ass
   expect(JSON.parse(again.out.trim())).toMatchObject({ sheet: 'Rekap', index: 2.594, gapSheet: 'Analisis Gap' });
   expect(await sheetNames(path.join(dir, 'again.xlsx'))).toEqual(['Analisis Gap', 'Rekap']);
 });
+
+test('--out in a folder that does not exist: says so, exit 1, nothing written', async () => {
+  const input = await writeSpec('aceh.xlsx', aceh());
+  const missing = path.join(dir, 'tidak-ada');
+  const r = await run([input, '--out', path.join(missing, 'out.xlsx')]);
+  expect(r.code).toBe(1);
+  expect(r.err).toContain(`folder ${missing} tidak ada`);
+  expect(r.err).not.toContain('.tmp');
+  expect(fs.readdirSync(dir)).toEqual(['aceh.xlsx']);
+  const en = await run([input, '--lang', 'en', '--out', path.join(missing, 'out.xlsx')]);
+  expect(en.err).toContain(`the folder ${missing} does not exist`);
+});

@@ -16,6 +16,9 @@ export const en: Catalogue = {
       'The table at {where} has no level column (headers found: {headers}). ' +
       'Head the level column Tingkat, Nilai or Level, or choose the column.',
     LEVEL_BLANK: 'The level of indicator {indicator} at {where} is empty. Enter {range}.',
+    LEVEL_BLANK_MERGED:
+      'The level of indicator {indicator} at {where} is empty: the cell is part of the merged cells {merged}, whose value belongs to its first cell only. ' +
+      'Unmerge {merged} and enter {range} for each indicator.',
     LEVEL_NOT_A_LEVEL: '"{value}" at {where} (indicator {indicator}) is not a maturity level. Enter {range}.',
     LEVEL_ERROR_VALUE: 'Cell {where} (indicator {indicator}) holds the error {value}. Fix the formula or enter {range}.',
     LEVEL_OUT_OF_RANGE: 'Level {value} at {where} (indicator {indicator}) is outside 1–5. Enter {range}.',
@@ -58,6 +61,11 @@ export const en: Catalogue = {
       'Indicator {indicator} is at level {value}, but its evidence (Bukti Dukung) at {where} is empty. Attach the evidence: levels 2 and up must be supported.',
     LEVEL_COLUMN_CHOSEN:
       'Levels were read from column "{header}" (column {letter}, header at {where}); other level columns: {others}. To use another one, choose it by its header (spbe option --column).',
+    FRAMEWORK_MISMATCH:
+      'The table on sheet {sheet} looks like {detected} (from its indicator numbers, names and levels), but {framework} was chosen. ' +
+      'If the errors come from that, choose {detectedId} or leave the framework out (spbe option --framework).',
+    OTHER_TABLES:
+      'Sheet(s) {others} also hold an assessment table; the one on sheet {sheet} was used. To use another, choose its sheet (spbe option --sheet).',
     rangeWhole: 'a whole level 1–5',
     rangeDecimal: '1–5 (decimals allowed, e.g. 2.5)',
     noValues: 'empty',
@@ -231,6 +239,7 @@ export const en: Catalogue = {
     cliOutIsInput: 'The output file is the input file; use --in-place if you really want to replace it.',
     cliNoIndex: 'No gap sheet was written because the index cannot be computed. Fix the errors listed above and run the command again.',
     cliWriteFailed: 'Could not write {file}: {message}. No file was written.',
+    cliOutDirMissing: 'the folder {dir} does not exist (create it, or choose another --out)',
     cliWrote: 'Sheet "{sheet}" written to {file}.',
     cliReplaced: 'The earlier gap-analysis sheet was replaced.',
     cliCurrent: 'Current index: {index} ({predicate})',

@@ -21,6 +21,9 @@ export const id = {
       'Tabel di {where} tidak punya kolom tingkat (judul kolom yang ada: {headers}). ' +
       'Beri judul Tingkat, Nilai atau Level pada kolom tingkat, atau pilih kolomnya.',
     LEVEL_BLANK: 'Tingkat indikator {indicator} di {where} kosong. Isi tingkat {range}.',
+    LEVEL_BLANK_MERGED:
+      'Tingkat indikator {indicator} di {where} kosong: sel itu bagian dari sel gabungan {merged}, yang nilainya hanya milik sel pertamanya. ' +
+      'Pisahkan sel gabungan {merged} lalu isi tingkat {range} untuk tiap indikator.',
     LEVEL_NOT_A_LEVEL: 'Isi "{value}" di {where} (indikator {indicator}) bukan tingkat kematangan. Tulis tingkat {range}.',
     LEVEL_ERROR_VALUE: 'Sel {where} (indikator {indicator}) berisi galat {value}. Perbaiki rumusnya atau isi tingkat {range}.',
     LEVEL_OUT_OF_RANGE: 'Tingkat {value} di {where} (indikator {indicator}) di luar rentang 1–5. Isi tingkat {range}.',
@@ -65,6 +68,11 @@ export const id = {
       'Indikator {indicator} bertingkat {value}, tetapi bukti dukungnya di {where} kosong. Lampirkan bukti dukung: tingkat 2 ke atas harus dibuktikan.',
     LEVEL_COLUMN_CHOSEN:
       'Tingkat dibaca dari kolom "{header}" (kolom {letter}, judul di {where}); kolom tingkat lain: {others}. Untuk memakai kolom lain, pilih menurut judulnya (opsi --column perintah spbe).',
+    FRAMEWORK_MISMATCH:
+      'Tabel pada lembar {sheet} tampak seperti {detected} (menurut nomor, nama, dan tingkat indikatornya), tetapi yang dipilih {framework}. ' +
+      'Jika galat di bawah berasal dari situ, pilih {detectedId} atau jangan tentukan kerangkanya (opsi --framework perintah spbe).',
+    OTHER_TABLES:
+      'Lembar {others} juga berisi tabel penilaian; yang dipakai tabel pada lembar {sheet}. Untuk memakai yang lain, pilih lembarnya (opsi --sheet perintah spbe).',
     rangeWhole: 'bulat 1–5',
     rangeDecimal: '1–5 (boleh desimal, misalnya 2,5)',
     noValues: 'kosong',
@@ -238,6 +246,7 @@ export const id = {
     cliOutIsInput: 'Berkas keluaran sama dengan berkas masukan; pakai --in-place bila memang ingin menggantinya.',
     cliNoIndex: 'Lembar analisis gap tidak ditulis karena indeks tidak dapat dihitung. Perbaiki galat yang tercantum di atas lalu jalankan perintahnya lagi.',
     cliWriteFailed: 'Gagal menulis {file}: {message}. Tidak ada berkas yang ditulis.',
+    cliOutDirMissing: 'folder {dir} tidak ada (buat foldernya, atau pilih --out lain)',
     cliWrote: 'Lembar "{sheet}" ditulis ke {file}.',
     cliReplaced: 'Lembar analisis gap sebelumnya diganti.',
     cliCurrent: 'Indeks saat ini: {index} ({predicate})',
