@@ -146,7 +146,10 @@ export async function runGap(argv: ReadonlyArray<string>, io: Io, deps: GapDeps 
     const message = (e as NodeJS.ErrnoException)?.code === 'ENOENT' && !fs.existsSync(dir)
       ? g(lang, 'cliOutDirMissing', { dir })
       : e instanceof Error ? e.message : String(e);
-    io.err(`spbe: ${g(lang, 'cliWriteFailed', { file: out, message })}\n`);
+    const error = g(lang, 'cliWriteFailed', { file: out, message });
+    // --json callers read stdout: they get a line for this file too, as for an unreadable one.
+    if (common.json) io.out(JSON.stringify({ file, error, out: null, gapSheet: null }) + '\n');
+    io.err(`spbe: ${error}\n`);
     return 1;
   }
 

@@ -880,8 +880,9 @@ export function readTable(grids: WorkbookGrids, fwHint: Framework | null = null,
       if (t !== null) note = note === null ? t : `${note} | ${t}`;
     }
     let target: Rational | null = null;
+    const targetRaw = targetRel !== null ? cellOf(values, r, targetRel) : null;
     if (targetRel !== null) {
-      const tp = parseLevel(cellOf(values, r, targetRel), framework, k.no);
+      const tp = parseLevel(targetRaw, framework, k.no);
       if (tp.ok) target = tp.level;
     }
     if (levelRel !== null && grid.merges && !hasValue(raw)) {
@@ -905,6 +906,7 @@ export function readTable(grids: WorkbookGrids, fwHint: Framework | null = null,
       sheetWeight: weightRel !== null ? weightOf(cellOf(values, r, weightRel)) : null,
       evidence: evidenceRel !== null ? textOf(cellOf(values, r, evidenceRel)) : null,
       target,
+      ...(targetRel !== null ? { targetRaw } : {}),
       note,
     });
   }

@@ -227,6 +227,8 @@ export interface AssessmentEntry {
   readonly evidence: string | null;
   /** Per-indicator target level, if the sheet has a Target column. */
   readonly target: Rational | null;
+  /** The raw Target cell, when the sheet has a Target column (so an unreadable target can be reported). */
+  readonly targetRaw?: CellValue;
   /** Notes from the row (Keterangan, Penjelasan, Catatan Asesor), joined, if any. */
   readonly note: string | null;
 }

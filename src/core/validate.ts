@@ -8,12 +8,12 @@
  * LEVEL_OUT_OF_RANGE, LEVEL_FRACTIONAL, LEVEL_AMBIGUOUS, INDICATOR_MISSING,
  * INDICATOR_DUPLICATE_CONFLICT, INDICATOR_UNKNOWN.
  * Warnings (the index is still computed from the regulation): INDICATOR_DUPLICATE, WEIGHT_MISMATCH,
- * NAME_MISMATCH, EVIDENCE_MISSING, LEVEL_COLUMN_CHOSEN, OTHER_TABLES, ROWS_IGNORED (rows numbered beyond the framework with
+ * NAME_MISMATCH, EVIDENCE_MISSING, TARGET_UNREADABLE, LEVEL_COLUMN_CHOSEN, OTHER_TABLES, ROWS_IGNORED (rows numbered beyond the framework with
  * nothing else in them, e.g. a template numbered to 60: not an error, since they carry no assessment).
  */
 import type { AssessmentEntry, Framework, Lang, Problem, Rational, Severity } from './types';
 import { a1, cellRef } from './address';
-import { displayValue, parseLevel } from './levels';
+import { displayValue, hasValue, parseLevel } from './levels';
 import { eq, fromNumber, roundHalfUp, toFixed, toNumber } from './rational';
 import { entryWeights } from './scoring';
 import { catalogues, format } from './i18n';
@@ -255,6 +255,14 @@ export function validate(read: ReadResult): Problem[] {
         if (e.level === null || (e.evidence !== null && !isDash(e.evidence))) continue;
         if (e.level.num < two.num * e.level.den) continue;
         push('warning', 'EVIDENCE_MISSING', 'EVIDENCE_MISSING', sheet, e.row, table.evidenceColumn, e.key, { value: displayValue(e.raw) }, undefined, e.no);
+      }
+    }
+
+    // targets the planner cannot read (it ignores them)
+    if (table.targetColumn !== null) {
+      for (const e of known) {
+        if (e.target !== null || !hasValue(e.targetRaw ?? null)) continue;
+        push('warning', 'TARGET_UNREADABLE', 'TARGET_UNREADABLE', sheet, e.row, table.targetColumn, e.key, { value: displayValue(e.targetRaw ?? null) }, undefined, e.no);
       }
     }
 

@@ -162,6 +162,12 @@ test('a failed write over an existing output leaves the old file as it was', asy
   const r = await run([input, '--out', out], { writeTemp: async () => { throw new Error('disk full'); } });
   expect(r.code).toBe(1);
   expect(fs.readFileSync(out, 'utf8')).toBe('old content');
+  // with --json the failure is a JSON line on stdout too
+  const j = await run([input, '--out', out, '--json'], { writeTemp: async () => { throw new Error('disk full'); } });
+  expect(j.code).toBe(1);
+  const line = JSON.parse(j.out.trim());
+  expect(line).toMatchObject({ file: input, out: null, gapSheet: null });
+  expect(line.error).toContain('disk full');
 });
 
 test('--in-place replaces the input atomically; its sheets survive; a second run replaces the gap sheet', async () => {

@@ -4,7 +4,7 @@
  */
 import { catalogues, format, langFromTag } from '../../src/core/i18n';
 
-const placeholders = (s: string): string[] => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+const placeholders = (s: string): string[] => [...s.matchAll(/\{(\w+)(?::[^{}]*)?\}/g)].map((m) => m[1]).sort();
 
 describe('message catalogues', () => {
   const sections = Object.keys(catalogues.id) as Array<keyof typeof catalogues.id>;
@@ -26,6 +26,8 @@ describe('message catalogues', () => {
   test('format fills placeholders and leaves unknown ones visible', () => {
     expect(format('Sel {cell} di {sheet}', { cell: 'G7', sheet: 'Penilaian' })).toBe('Sel G7 di Penilaian');
     expect(format('{missing}', {})).toBe('{missing}');
+    expect(format('{n:error|errors}, {m:warning|warnings}', { n: 1, m: 0 })).toBe('1 error, 0 warnings');
+    expect(format('{n:error|errors}', { n: 2 })).toBe('2 errors');
   });
 
   test('language follows the host: English only when the tag says so', () => {

@@ -314,6 +314,22 @@ describe('warnings: the index is still computed from the regulation', () => {
     expect(codes(assess([simpleGrid({ fw: SPBE2020, levels: ACEH_TENGAH_2025 })]))).toEqual([]);
   });
 
+  test('TARGET_UNREADABLE: a Target cell that is no level is reported, not silently ignored', () => {
+    const rows = simpleRows({
+      fw: SPBE2020,
+      levels: ACEH_TENGAH_2025,
+      extra: [{ header: 'Target', value: (k) => (k === '4' ? 'belum' : k === '5' ? '' : k === '6' ? 4 : null) }],
+    });
+    const a = assess([sheet('Penilaian', rows)]);
+    const ws = a.problems.filter((p) => p.code === 'TARGET_UNREADABLE');
+    expect(ws.map((p) => [p.indicator, p.cell, p.severity])).toEqual([['4', 'D5', 'warning']]);
+    expect(ws[0].message.en).toContain('Penilaian!D5');
+    expect(ws[0].message.en).toContain('"belum"');
+    expect(ws[0].message.id).toContain('bukan tingkat');
+    expect(a.entries.find((e) => e.key === '6')?.target).toEqual({ num: BigInt(4), den: BigInt(1) });
+    expect(a.scores?.indexRounded).toBe(2.59);
+  });
+
   test('LEVEL_COLUMN_CHOSEN names the column used and the others', () => {
     const rows = simpleRows({ fw: SPBE2020, fill: 2, levelHeader: 'Penilaian Mandiri', extra: [{ header: 'Nilai Akhir', value: () => 3 }] });
     const a = assess([sheet('S', rows)]);
@@ -353,7 +369,7 @@ describe('order and completeness', () => {
     for (const code of [
       'NO_TABLE', 'SHEET_NOT_FOUND', 'COLUMN_NOT_FOUND', 'FRAMEWORK_UNKNOWN', 'NO_LEVEL_COLUMN', 'LEVEL_BLANK', 'LEVEL_NOT_A_LEVEL',
       'LEVEL_ERROR_VALUE', 'LEVEL_OUT_OF_RANGE', 'LEVEL_FRACTIONAL', 'LEVEL_AMBIGUOUS', 'INDICATOR_MISSING', 'INDICATOR_DUPLICATE_CONFLICT',
-      'INDICATOR_DUPLICATE', 'INDICATOR_UNKNOWN', 'WEIGHT_MISMATCH', 'NAME_MISMATCH', 'EVIDENCE_MISSING', 'LEVEL_COLUMN_CHOSEN', 'ROWS_IGNORED',
+      'INDICATOR_DUPLICATE', 'INDICATOR_UNKNOWN', 'WEIGHT_MISMATCH', 'NAME_MISMATCH', 'EVIDENCE_MISSING', 'TARGET_UNREADABLE', 'LEVEL_COLUMN_CHOSEN', 'ROWS_IGNORED',
     ]) {
       expect(idKeys).toContain(code);
     }

@@ -59,6 +59,8 @@ export const en: Catalogue = {
       'The name at {where} ("{name}") does not match indicator {indicator} ({expected}). Check the indicator number or name.',
     EVIDENCE_MISSING:
       'Indicator {indicator} is at level {value}, but its evidence (Bukti Dukung) at {where} is empty. Attach the evidence: levels 2 and up must be supported.',
+    TARGET_UNREADABLE:
+      'The target of indicator {indicator} at {where} ("{value}") is not a level, so the gap analysis ignores it. Write a level 1–5 or leave the cell empty.',
     LEVEL_COLUMN_CHOSEN:
       'Levels were read from column "{header}" (column {letter}, header at {where}); other level columns: {others}. To use another one, choose it by its header (spbe option --column).',
     FRAMEWORK_MISMATCH:
@@ -136,8 +138,8 @@ export const en: Catalogue = {
     severityError: 'ERROR',
     severityWarning: 'WARNING',
     noProblems: 'No problems.',
-    problemCounts: '{errors} errors, {warnings} warnings',
-    totals: '{files} files: {ok} computed, {withErrors} with errors, {unreadable} could not be opened.',
+    problemCounts: '{errors:error|errors}, {warnings:warning|warnings}',
+    totals: '{files:file|files}: {ok} computed, {withErrors} with errors, {unreadable} could not be opened.',
   },
   gap: {
     sheetName: 'Gap Analysis',
@@ -367,7 +369,7 @@ export const en: Catalogue = {
     domainsTitle: 'Domains',
     aspectsTitle: 'Aspects',
     problemsTitle: 'Problems',
-    problemsCount: '{errors} errors, {warnings} warnings',
+    problemsCount: '{errors:error|errors}, {warnings:warning|warnings}',
     noProblems: 'No problems: every level could be read.',
     showAllWarnings: 'Show all warnings ({count})',
     showFewerWarnings: 'Show fewer',
@@ -387,7 +389,7 @@ export const en: Catalogue = {
     targetTop: 'Already at the highest predicate ({predicate}).',
     targetInvalidIndex: 'Type an index between 1 and 5, e.g. 2.60.',
     planTitle: 'Plan',
-    planSummary: '{count} indicators to raise ({steps} level steps): index {from} → {to} ({predicate}).',
+    planSummary: '{count:indicator|indicators} to raise ({steps:level step|level steps}): index {from} → {to} ({predicate}).',
     planReached: 'Target already reached: no indicator needs raising.',
     planUnreachable: 'The target cannot be reached: {reason}',
     planIndicator: 'Indicator',

@@ -66,6 +66,8 @@ export const id = {
       'Nama di {where} ("{name}") tidak cocok dengan indikator {indicator} ({expected}). Periksa nomor atau nama indikatornya.',
     EVIDENCE_MISSING:
       'Indikator {indicator} bertingkat {value}, tetapi bukti dukungnya di {where} kosong. Lampirkan bukti dukung: tingkat 2 ke atas harus dibuktikan.',
+    TARGET_UNREADABLE:
+      'Target indikator {indicator} di {where} ("{value}") bukan tingkat, sehingga analisis gap mengabaikannya. Tulis tingkat 1–5 atau kosongkan selnya.',
     LEVEL_COLUMN_CHOSEN:
       'Tingkat dibaca dari kolom "{header}" (kolom {letter}, judul di {where}); kolom tingkat lain: {others}. Untuk memakai kolom lain, pilih menurut judulnya (opsi --column perintah spbe).',
     FRAMEWORK_MISMATCH:

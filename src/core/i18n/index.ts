@@ -7,11 +7,18 @@ export type Catalogue = { [S in keyof typeof id]: { [K in keyof (typeof id)[S]]:
 
 export const catalogues: Readonly<Record<Lang, Catalogue>> = { id: id as Catalogue, en };
 
-/** Fills {name} placeholders; unknown placeholders are left visible so a missing parameter is noticed. */
+/**
+ * Fills {name} placeholders; unknown placeholders are left visible so a missing parameter is noticed.
+ * `{name:one|many}` writes the number with the singular or plural word ("1 error", "2 errors"); a
+ * language without plurals simply writes "{name} kesalahan".
+ */
 export function format(template: string, params: Readonly<Record<string, string | number>> = {}): string {
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) =>
-    Object.prototype.hasOwnProperty.call(params, key) ? String(params[key]) : whole,
-  );
+  return template.replace(/\{(\w+)(?::([^|{}]*)\|([^{}]*))?\}/g, (whole, key: string, one?: string, many?: string) => {
+    if (!Object.prototype.hasOwnProperty.call(params, key)) return whole;
+    const value = params[key];
+    if (one === undefined || many === undefined) return String(value);
+    return `${value} ${Number(value) === 1 ? one : many}`;
+  });
 }
 
 /** A message of `section` in one language. */
