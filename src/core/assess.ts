@@ -22,14 +22,21 @@ export function assess(grids: WorkbookGrids, options: AssessOptions = {}): Asses
   const fw = read.framework;
   if (fw && read.table && !problems.some((p) => p.severity === 'error')) {
     // each key once (a duplicate with the same level is a warning and counts once)
+    // indexed by no * width + min(entry, 15); width = largest entry + 1 (at most 16)
     let maxNo = 0;
-    for (const e of read.entries) if (e.no > maxNo) maxNo = e.no;
-    const seen = new Uint8Array((maxNo + 1) * 16);
+    let maxEntry = 1;
+    for (const e of read.entries) {
+      if (e.no > maxNo) maxNo = e.no;
+      if (e.entry > maxEntry) maxEntry = e.entry;
+    }
+    const width = Math.min(maxEntry, 15) + 1;
+    // a plain array: allocating a typed array costs more than filling this few slots
+    const seen: boolean[] = new Array<boolean>((maxNo + 1) * width).fill(false);
     const list: Array<{ key: string; no: number; entry: number; level: Rational }> = [];
     for (const e of read.entries) {
-      const slot = e.no * 16 + Math.min(e.entry, 15);
+      const slot = e.no * width + Math.min(e.entry, 15);
       if (e.level === null || seen[slot]) continue;
-      seen[slot] = 1;
+      seen[slot] = true;
       list.push({ key: e.key, no: e.no, entry: e.entry, level: e.level });
     }
     scores = score(fw, list, options.basis ?? 'exact');

@@ -892,23 +892,22 @@ export function readTable(grids: WorkbookGrids, fwHint: Framework | null = null,
       if (m) mergedLevelCells.set(cellLetter + String(ar + 1), rangeA1(m));
     }
     const f = levelRel !== null ? formulas?.[r]?.[levelRel] : null;
-    entries.push({
-      key: k.key,
-      no: k.no,
-      entry: k.entry,
-      row: r + or,
-      cell: cellLetter + String(r + or + 1),
-      raw,
-      plainNumber: typeof raw === 'number' && !f,
-      level: parsed && parsed.ok ? parsed.level : null,
-      name: nameRel !== null ? textOf(cellOf(values, r, nameRel)) : null,
-      stages,
-      sheetWeight: weightRel !== null ? weightOf(cellOf(values, r, weightRel)) : null,
-      evidence: evidenceRel !== null ? textOf(cellOf(values, r, evidenceRel)) : null,
-      target,
-      ...(targetRel !== null ? { targetRaw } : {}),
-      note,
-    });
+    const key = k.key;
+    const no = k.no;
+    const entry = k.entry;
+    const row = r + or;
+    const cell = cellLetter + String(r + or + 1);
+    const plainNumber = typeof raw === 'number' && !f;
+    const level = parsed && parsed.ok ? parsed.level : null;
+    const name = nameRel !== null ? textOf(cellOf(values, r, nameRel)) : null;
+    const sheetWeight = weightRel !== null ? weightOf(cellOf(values, r, weightRel)) : null;
+    const evidence = evidenceRel !== null ? textOf(cellOf(values, r, evidenceRel)) : null;
+    // two literals instead of a spread (an object spread is a slow path): targetRaw only with a target column
+    entries.push(
+      targetRel !== null
+        ? { key, no, entry, row, cell, raw, plainNumber, level, name, stages, sheetWeight, evidence, target, targetRaw, note }
+        : { key, no, entry, row, cell, raw, plainNumber, level, name, stages, sheetWeight, evidence, target, note },
+    );
   }
 
   // Title rows above the header: agency name, sheet title, unit.

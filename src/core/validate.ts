@@ -139,10 +139,17 @@ export function validate(read: ReadResult): Problem[] {
     const count = fw.indicators.length;
     const rep = fw.repeatable;
     const range: LangParams = { words: { range: fw.values === 'decimal' ? 'rangeDecimal' : 'rangeWhole' } };
-    // first entry of each key, indexed by no * 16 + entry (keys are never compared as strings)
+    // first entry of each key, indexed by no * width + min(entry, 15) (keys are never compared as strings);
+    // width = largest entry + 1 (at most 16), so a sheet without repeated entries needs 2 slots per number
     let maxNo = count;
-    for (const e of read.entries) if (e.no > maxNo) maxNo = e.no;
-    const firstOf = new Int32Array((maxNo + 1) * 16).fill(-1);
+    let maxEntry = 1;
+    for (const e of read.entries) {
+      if (e.no > maxNo) maxNo = e.no;
+      if (e.entry > maxEntry) maxEntry = e.entry;
+    }
+    const width = Math.min(maxEntry, 15) + 1;
+    // a plain array: allocating a typed array costs more than filling this few slots
+    const firstOf: number[] = new Array<number>((maxNo + 1) * width).fill(-1);
     const entries = read.entries;
     const known: AssessmentEntry[] = [];
     const ignored: AssessmentEntry[] = [];
@@ -187,7 +194,7 @@ export function validate(read: ReadResult): Problem[] {
         }
       }
       // duplicates
-      const slot = e.no * 16 + Math.min(e.entry, 15);
+      const slot = e.no * width + Math.min(e.entry, 15);
       const first = firstOf[slot] >= 0 ? entries[firstOf[slot]] : undefined;
       if (first) {
         const same = first.level !== null && e.level !== null ? eq(first.level, e.level) : displayValue(first.raw) === displayValue(e.raw);
@@ -225,7 +232,7 @@ export function validate(read: ReadResult): Problem[] {
 
     // missing indicators
     for (const ind of fw.indicators) {
-      if (firstOf[ind.no * 16 + 1] < 0) {
+      if (firstOf[ind.no * width + 1] < 0) {
         push('error', 'INDICATOR_MISSING', 'INDICATOR_MISSING', sheet, null, null, String(ind.no), { name: ind.name }, undefined, ind.no);
       }
     }
