@@ -263,6 +263,12 @@ describe('warnings: the index is still computed from the regulation', () => {
     rows[39][4] = 3.34;
     const b = assess([sheet(d.name, rows, { merges: d.merges })]);
     expect(only(b, 'WEIGHT_MISMATCH')).toMatchObject({ cell: 'E40', indicator: '34' });
+    // the regulation's own 5 % on every row of aspect 7 (35-2 and 35-3 included) is right too; 4 % is not
+    const reg = d.values.map((r) => [...r]);
+    for (const r of [37, 38, 39, 40, 41, 42]) reg[r][4] = 5;
+    expect(codes(assess([sheet(d.name, reg, { merges: d.merges })]))).toEqual([]);
+    reg[41][4] = 4;
+    expect(only(assess([sheet(d.name, reg, { merges: d.merges })]), 'WEIGHT_MISMATCH')).toMatchObject({ cell: 'E42', indicator: '35-2' });
   });
 
   test('NAME_MISMATCH: shifted rows; names without the "Tingkat Kematangan" prefix match', () => {
