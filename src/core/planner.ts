@@ -359,9 +359,12 @@ export interface PlanOptions {
  * Plans the gap of an assessment (all entries must have a level). Returns a usage error for a request that
  * makes no sense (unknown predicate, level outside 1–5, index not a positive number).
  */
+/** What the planner reads of an entry: any AssessmentEntry is one; callers without a worksheet (SPBE.PLAN) build just this. */
+export type PlanEntry = Pick<AssessmentEntry, 'key' | 'no' | 'entry' | 'level' | 'target'>;
+
 export function planGap(
   fw: Framework,
-  entries: ReadonlyArray<AssessmentEntry>,
+  entries: ReadonlyArray<PlanEntry>,
   request: TargetRequest,
   options: PlanOptions = {},
 ): GapPlan | PlanUsageError {

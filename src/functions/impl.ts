@@ -16,11 +16,11 @@
  *   numbers above levels are read the same way.)
  * Without a framework argument, the framework follows from the number of indicators.
  */
-import type { AssessmentEntry, CellValue, Framework, Lang, PredicateBasis, Rational } from '../core/types';
+import type { CellValue, Framework, Lang, PredicateBasis, Rational } from '../core/types';
 import { FRAMEWORKS, getFramework, SPBE2020 } from '../core/frameworks';
 import { displayValue, parseIndicatorKey, parseLevel, type LevelResult } from '../core/levels';
 import { entryWeights, indicatorUplift, predicateFor, score, scoreIndex, type ScoredEntry } from '../core/scoring';
-import { isPlanUsageError, parseTargetIndex, planGap, planSteps, type TargetRequest } from '../core/planner';
+import { isPlanUsageError, parseTargetIndex, planGap, planSteps, type PlanEntry, type TargetRequest } from '../core/planner';
 import { catalogues, format } from '../core/i18n';
 import { eq, floor, fromNumber, rational, toNumber } from '../core/rational';
 
@@ -644,22 +644,7 @@ export function spbePlan(values: unknown, target: unknown, framework?: unknown, 
     if (isFnError(read)) return read;
     const request = targetArg(target, read.fw, lang);
     if (isFnError(request)) return request;
-    const entries: AssessmentEntry[] = read.entries.map((e) => ({
-      key: e.key,
-      no: e.no,
-      entry: e.entry,
-      row: 0,
-      cell: '',
-      raw: null,
-      plainNumber: false,
-      level: e.level,
-      name: null,
-      stages: [],
-      sheetWeight: null,
-      evidence: null,
-      target: null,
-      note: null,
-    }));
+    const entries: PlanEntry[] = read.entries.map((e) => ({ key: e.key, no: e.no, entry: e.entry, level: e.level, target: null }));
     const plan = planGap(read.fw, entries, request);
     if (isPlanUsageError(plan)) return fail('#VALUE!', plan.code, plan.message[lang]);
     if (!plan.reachable)

@@ -12,9 +12,9 @@
  */
 import fc from 'fast-check';
 import { planGap, isPlanUsageError, minimalPlan, stepChain, compareSteps } from '../../src/core/planner';
-import type { PlanInput } from '../../src/core/planner';
+import type { PlanEntry, PlanInput } from '../../src/core/planner';
 import { add, cmp, div, mul, rational, R0, sum } from '../../src/core/rational';
-import type { AssessmentEntry, Framework, Rational } from '../../src/core/types';
+import type { Framework, Rational } from '../../src/core/types';
 
 function smallFramework(weights: number[], values: 'whole' | 'decimal', locked: boolean[] = []): Framework {
   return {
@@ -119,6 +119,10 @@ const itemsOf = (weights: number[], levels: Rational[], locked: boolean[] = []):
 
 const NOTHING: Brute = { total: 0, best: '', counts: [] };
 
+/** One plan entry per level, numbered 1, 2, … */
+const entriesOf = (levels: ReadonlyArray<Rational>): PlanEntry[] =>
+  levels.map((level, i) => ({ key: String(i + 1), no: i + 1, entry: 1, level, target: null }));
+
 describe('planner optimality (property, against brute force)', () => {
   test('minimalPlan: fewest steps, tie rule, exact gain', () => {
     fc.assert(
@@ -142,10 +146,7 @@ describe('planner optimality (property, against brute force)', () => {
     fc.assert(
       fc.property(caseArb, ({ decimal, weights, levels, locked, target }) => {
         const fw = smallFramework(weights, decimal ? 'decimal' : 'whole', locked);
-        const entries: AssessmentEntry[] = levels.map((level, i) => ({
-          key: String(i + 1), no: i + 1, entry: 1, row: i, cell: `B${i + 1}`, raw: Number(level.num) / Number(level.den),
-          plainNumber: true, level, name: null, stages: [], sheetWeight: null, evidence: null, target: null, note: null,
-        }));
+        const entries = entriesOf(levels);
         const p = planGap(fw, entries, { mode: 'index', value: target });
         if (isPlanUsageError(p)) return false;
         const needed = add(target, mul(p.current, rational(-1)));
@@ -171,10 +172,7 @@ describe('planner optimality (property, against brute force)', () => {
     fc.assert(
       fc.property(caseArb, ({ decimal, weights, levels, locked, target }) => {
         const fw = smallFramework(weights, decimal ? 'decimal' : 'whole', locked);
-        const entries: AssessmentEntry[] = levels.map((level, i) => ({
-          key: String(i + 1), no: i + 1, entry: 1, row: i, cell: `B${i + 1}`, raw: Number(level.num) / Number(level.den),
-          plainNumber: true, level, name: null, stages: [], sheetWeight: null, evidence: null, target: null, note: null,
-        }));
+        const entries = entriesOf(levels);
         const p = planGap(fw, entries, { mode: 'index', value: target }, { includeExternal: true });
         if (isPlanUsageError(p)) return false;
         const needed = add(target, mul(p.current, rational(-1)));
