@@ -4,7 +4,7 @@
  * Always from the exact value, rounded half-up only here.
  */
 import type { Lang, Rational } from './types';
-import { roundHalfUp, toFixed } from './rational';
+import { eq, roundHalfUp, toFixed } from './rational';
 
 export function decimalSeparator(lang: Lang): string {
   return lang === 'id' ? ',' : '.';
@@ -21,6 +21,15 @@ export function compact(value: Rational, lang: Lang, digits = 2): string {
   const fixed = decimal(value, lang, digits);
   if (!fixed.includes(sep)) return fixed;
   return fixed.replace(/0+$/, '').replace(new RegExp(`\\${sep}$`), '');
+}
+
+/** The exact value to 6 decimals, trailing zeros dropped, "…" when it goes on: -0.505, 2.493333…. */
+export function exact(value: Rational, lang: Lang): string {
+  const six = roundHalfUp(value, 6);
+  const sep = decimalSeparator(lang);
+  let s = decimal(six, lang, 6).replace(/0+$/, '');
+  if (s.endsWith(sep)) s = s.slice(0, -1);
+  return eq(six, value) ? s : `${s}…`;
 }
 
 /** A change with its sign, as shown: "+0,12", "-0,45"; "0,00" when it rounds to nothing. */

@@ -13,11 +13,11 @@
  * Each end is scored by the one scoring engine, with its predicate on the chosen basis.
  */
 import type { Framework, PredicateBasis, Rational, Score } from './types';
-import { cmp, div, rational, sum, R1 } from './rational';
+import { cmp, rational, R1 } from './rational';
 import { score, type ScoredEntry } from './scoring';
 import { text } from './i18n';
 import { crosswalkBetween, successorOf, type Bilingual, type Crosswalk, type MatchBasis, type MatchRelation } from './crosswalks';
-import { oldLevel, sideLevels, type ComparedSide, type OldLevel } from './compare';
+import { matchedLevels, oldLevel, sideLevels, type ComparedSide, type OldLevel } from './compare';
 
 const FIVE = rational(5);
 
@@ -104,8 +104,7 @@ export function previewTransition(side: ComparedSide, options: PreviewOptions = 
   }
   const indicators: PreviewIndicator[] = to.indicators.map((ind) => {
     const row = cw.rows[ind.no - 1];
-    const from = row.from.map((no) => oldLevel(before, no));
-    const carried = from.length ? div(sum(from.map((f) => f.level)), rational(from.length)) : null;
+    const { from, mean: carried } = matchedLevels(before, row);
     const given = valued.get(ind.no);
     const [status, low, high]: [PreviewStatus, Rational, Rational] = ind.valuedBy
       ? given

@@ -12,7 +12,7 @@ import type { Lang } from './types';
 import { text } from './i18n';
 import type { Catalogue } from './i18n';
 import { div, eq, mul, roundHalfUp, sub, sum } from './rational';
-import { compact, decimal, numberList, signed } from './compare-format';
+import { compact, decimal, exact, numberList, signed } from './compare-format';
 import { newIndicators, partialIndicators, topMovers, type ComparedGroup, type ComparedIndicator, type Comparison } from './compare';
 import type { TransitionPreview } from './compare-preview';
 
@@ -59,7 +59,7 @@ export function describeComparison(c: Comparison, lang: Lang, options: DescribeO
     }),
   );
   const shownDifference = sub(roundHalfUp(a.index, 2), roundHalfUp(b.index, 2));
-  if (!eq(shownDifference, roundHalfUp(c.delta, 2))) lines.push(`  ${t('roundingNote', { delta: decimal(c.delta, lang, 4) })}`);
+  if (!eq(shownDifference, roundHalfUp(c.delta, 2))) lines.push(`  ${t('roundingNote', { delta: exact(c.delta, lang) })}`);
 
   // How much each effect accounts for.
   if (across) {

@@ -32,7 +32,7 @@ import { cmp, div, mul, rational, sub, sum, R0 } from './rational';
 import { entryWeights, score, type ScoredEntry } from './scoring';
 import { text } from './i18n';
 import type { Catalogue } from './i18n';
-import { crosswalkBetween, type Bilingual, type Crosswalk, type MatchBasis, type MatchRelation } from './crosswalks';
+import { crosswalkBetween, type Bilingual, type Crosswalk, type CrosswalkRow, type MatchBasis, type MatchRelation } from './crosswalks';
 import { decimal, numberList, signed } from './compare-format';
 
 // ---------------------------------------------------------------------------------------------
@@ -212,8 +212,6 @@ export interface SideLevels {
   readonly byNo: ReadonlyMap<number, IndicatorLevel>;
 }
 
-type Side = SideLevels;
-
 const HUNDRED = rational(100);
 
 /**
@@ -287,7 +285,7 @@ export function compareAssessments(beforeSide: ComparedSide, afterSide: Compared
   const levels = sub(after.index, regulationIndex);
   const aspects = same ? sameGroups(before, after, indicators, 'aspects') : matchedGroups(after, indicators, 'aspects');
   const domains = same ? sameGroups(before, after, indicators, 'domains') : matchedGroups(after, indicators, 'domains');
-  const partial: Omit<Comparison, 'notes'> = {
+  const body: Omit<Comparison, 'notes'> = {
     kind: same ? 'same-framework' : 'across-regulations',
     before: { framework: before.framework, index: before.index, scores: before.scores },
     after: { framework: after.framework, index: after.index, scores: after.scores },
@@ -301,7 +299,7 @@ export function compareAssessments(beforeSide: ComparedSide, afterSide: Compared
     aspects,
     domains,
   };
-  return { ...partial, notes: notesOf(partial, before) };
+  return { ...body, notes: notesOf(body, before) };
 }
 
 /** An older indicator of a side as the source of a newer one's level. */
@@ -311,13 +309,21 @@ export function oldLevel(side: SideLevels, no: number): OldLevel {
   return { no, name: ind.name, level: l.level, weight: l.weight, entries: l.entries };
 }
 
-function compareIndicators(before: Side, after: Side, cw: Crosswalk, same: boolean): ComparedIndicator[] {
+/**
+ * The older indicators a crosswalk row names, and the before level they give: the mean of their levels
+ * (each at the mean of its own entries), or null when the row is new. One rule for comparisons and previews.
+ */
+export function matchedLevels(side: SideLevels, row: CrosswalkRow): { readonly from: OldLevel[]; readonly mean: Rational | null } {
+  const from = row.from.map((no) => oldLevel(side, no));
+  return { from, mean: from.length ? div(sum(from.map((f) => f.level)), rational(from.length)) : null };
+}
+
+function compareIndicators(before: SideLevels, after: SideLevels, cw: Crosswalk, same: boolean): ComparedIndicator[] {
   return after.framework.indicators.map((ind) => {
     const row = cw.rows[ind.no - 1];
     if (!row || row.no !== ind.no) throw new Error(`compare: crosswalk ${cw.from.id} → ${cw.to.id} has no row ${ind.no} in place`);
     const a = after.byNo.get(ind.no)!;
-    const from = row.from.map((no) => oldLevel(before, no));
-    const b = from.length ? div(sum(from.map((f) => f.level)), rational(from.length)) : null;
+    const { from, mean: b } = matchedLevels(before, row);
     // Within one framework a level's weight is its own side's (they differ only in spbe2018's spread case).
     const beforeWeight = b === null ? null : same ? from[0].weight : a.weight;
     const contribution = b === null ? null : div(sub(mul(a.level, a.weight), mul(b, beforeWeight!)), HUNDRED);
@@ -344,7 +350,7 @@ function compareIndicators(before: Side, after: Side, cw: Crosswalk, same: boole
   });
 }
 
-function removedIndicators(before: Side, cw: Crosswalk): RemovedIndicator[] {
+function removedIndicators(before: SideLevels, cw: Crosswalk): RemovedIndicator[] {
   return cw.removed.map((r) => {
     const o = oldLevel(before, r.no);
     return { no: r.no, name: o.name, aspect: before.framework.indicators[r.no - 1].aspect, before: o.level, weight: o.weight, entries: o.entries, after: null, note: r.note };
@@ -358,7 +364,7 @@ function memberOf(kind: GroupKind, r: ComparedIndicator, no: number): boolean {
 }
 
 /** Within one framework: each side's own aspect/domain values; the level effect is their weighted change. */
-function sameGroups(before: Side, after: Side, rows: ReadonlyArray<ComparedIndicator>, kind: GroupKind): ComparedGroup[] {
+function sameGroups(before: SideLevels, after: SideLevels, rows: ReadonlyArray<ComparedIndicator>, kind: GroupKind): ComparedGroup[] {
   const defs = after.framework[kind];
   return defs.map((def, i) => {
     const b = before.scores[kind][i].exact;
@@ -380,7 +386,7 @@ function sameGroups(before: Side, after: Side, rows: ReadonlyArray<ComparedIndic
 }
 
 /** Across regulations: the before value is the weighted mean of the matched indicators' before levels. */
-function matchedGroups(after: Side, rows: ReadonlyArray<ComparedIndicator>, kind: GroupKind): ComparedGroup[] {
+function matchedGroups(after: SideLevels, rows: ReadonlyArray<ComparedIndicator>, kind: GroupKind): ComparedGroup[] {
   const defs = after.framework[kind];
   return defs.map((def, i) => {
     const members = rows.filter((r) => memberOf(kind, r, def.no));
@@ -423,7 +429,7 @@ function note(
   return { code, severity, message: message(key, params), indicators };
 }
 
-function notesOf(c: Omit<Comparison, 'notes'>, before: Side): ComparisonNote[] {
+function notesOf(c: Omit<Comparison, 'notes'>, before: SideLevels): ComparisonNote[] {
   const notes: ComparisonNote[] = [];
   const after = c.after.framework;
   const from = c.before.framework;
