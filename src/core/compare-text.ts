@@ -117,9 +117,11 @@ export function describeComparison(c: Comparison, lang: Lang, options: DescribeO
 }
 
 function moverLine(r: ComparedIndicator, lang: Lang, across: boolean): string {
-  const from = across && !(r.from.length === 1 && r.from[0].no === r.no) ? ` ${text(lang, 'compare', 'fromNos', { nos: numberList(r.from.map((f) => f.no)) })}` : '';
+  // Across regulations an old number is another indicator, even when it is the same number: always say which.
+  const from = across ? ` ${text(lang, 'compare', 'fromNos', { nos: numberList(r.from.map((f) => f.no)) })}` : '';
+  const elsewhere = r.valuedBy ? ` ${text(lang, 'compare', 'moverValuedElsewhere')}` : '';
   const levels = `${compact(r.before!, lang)} → ${compact(r.after, lang)}`;
-  return `  ${padStart(String(r.no), 3)}  ${pad(levels, 13)} ${pad(signed(r.contribution!, lang, 3), 7)} ${shortName(r.name)}${from}`;
+  return `  ${padStart(String(r.no), 3)}  ${pad(levels, 13)} ${pad(signed(r.contribution!, lang, 3), 7)} ${shortName(r.name)}${from}${elsewhere}`;
 }
 
 /** The new indicators grouped by aspect: numbers, average level now, and what they cost (their framework shares). */

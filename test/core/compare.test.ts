@@ -20,6 +20,7 @@ import {
   topMovers,
   type Comparison,
 } from '../../src/core/compare';
+import { describeComparison } from '../../src/core/compare-text';
 import { acehTengahGrid, denpasarGrid, pemdiGrid, sheet, simpleRows } from './grid-builders';
 import { ACEH_TENGAH_2025, DENPASAR_2018, PEMDI_SAMPLE_2026, R, lv, sideOf, uniform } from './compare-data';
 
@@ -295,6 +296,7 @@ describe('59/2020 → 8/2026: Aceh Tengah 2025 (official 2.59) → the pemdi2026
   test('decimals exactly: 13 Aplikasi 1 → 3.1 contributes 2.1 × 5 % = 0.105', () => {
     expect(row(c, 13)).toMatchObject({ before: R(1), after: R(31, 10), change: R(21, 10), contribution: R(105, 1000), relation: 'same-subject' });
     expect(topMovers(c, 3).map((r) => r.no)).toEqual([13, 3, 5]);
+    expect(describeComparison(c, 'en').find((l) => /^\s+5\s/.test(l))).toMatch(/Tata Kelola Data \(compared with 3, 23, 43\) — valued by another agency$/);
   });
 
   test('indicators valued by other agencies: their level change is counted apart and named in a note', () => {

@@ -39,6 +39,7 @@ export const compareEn: { [K in keyof typeof compareId]: string } = {
   moversTitle: 'The indicators that moved the index most (index points):',
   moversNone: 'No matched indicator changed its level.',
   fromNos: '(compared with {nos})',
+  moverValuedElsewhere: '— valued by another agency',
   newTitle: 'New in {to}: {count:indicator|indicators}, weight {weight} %; their effect on the change of regulation {points}:',
   newAspect: 'Aspect {aspect} {name}: no. {nos}, average level now {level}: {points}',
   newAspectWhole: 'Aspect {aspect} {name} (all new): no. {nos}, average level now {level}: {points}',

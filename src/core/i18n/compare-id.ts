@@ -44,6 +44,7 @@ export const compareId = {
   moversTitle: 'Indikator yang paling menggerakkan indeks (poin indeks):',
   moversNone: 'Tidak ada indikator padanan yang tingkatnya berubah.',
   fromNos: '(dibandingkan dengan {nos})',
+  moverValuedElsewhere: '— dinilai instansi lain',
   newTitle: 'Baru dalam {to}: {count} indikator, bobot {weight} %; pengaruhnya pada perubahan regulasi {points}:',
   newAspect: 'Aspek {aspect} {name}: nomor {nos}, tingkat rata-rata sekarang {level}: {points}',
   newAspectWhole: 'Aspek {aspect} {name} (seluruhnya baru): nomor {nos}, tingkat rata-rata sekarang {level}: {points}',
