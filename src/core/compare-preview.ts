@@ -12,7 +12,7 @@
  * 3. New: unknown — 1 at the low end, 5 at the high end.
  * Each end is scored by the one scoring engine, with its predicate on the chosen basis.
  */
-import type { Framework, PredicateBasis, Rational, Score } from './types';
+import type { Framework, PredicateBasis, Rational, Scores } from './types';
 import { cmp, rational, R1 } from './rational';
 import { score, type ScoredEntry } from './scoring';
 import { text } from './i18n';
@@ -41,15 +41,8 @@ export interface PreviewIndicator {
   readonly valuedBy: Bilingual | null;
 }
 
-/** One end of the range. */
-export interface PreviewEnd {
-  readonly exact: Rational;
-  readonly index: number;
-  readonly indexRounded: number;
-  readonly predicate: string;
-  readonly aspects: ReadonlyArray<Score>;
-  readonly domains: ReadonlyArray<Score>;
-}
+/** One end of the range: the newer framework's scores with the unknown indicators at 1 (low) or 5 (high). */
+export type PreviewEnd = Scores;
 
 export interface TransitionPreview {
   /** Always true: a preview is an estimate, never an official value. */
@@ -131,8 +124,7 @@ export function previewTransition(side: ComparedSide, options: PreviewOptions = 
   const basis = options.basis ?? 'exact';
   const end = (pick: (r: PreviewIndicator) => Rational): PreviewEnd => {
     const entries: ScoredEntry[] = indicators.map((r) => ({ key: String(r.no), no: r.no, entry: 1, level: pick(r) }));
-    const s = score(to, entries, basis);
-    return { exact: s.exact, index: s.index, indexRounded: s.indexRounded, predicate: s.predicate, aspects: s.aspects, domains: s.domains };
+    return score(to, entries, basis);
   };
   return {
     estimate: true,
