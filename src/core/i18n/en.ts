@@ -1,5 +1,6 @@
 /** English message catalogue; same keys as id.ts. */
 import type { Catalogue } from './index';
+import { compareEn } from './compare-en';
 
 export const en: Catalogue = {
   problems: {
@@ -408,4 +409,6 @@ export const en: Catalogue = {
     download: 'Download {file}',
     downloadNote: 'Your file is unchanged; the result is a copy with the gap sheet.',
   },
+  // comparisons and transition previews: their own file, to keep the catalogue easy to merge
+  compare: compareEn,
 };

@@ -4,6 +4,8 @@
  * Templates use {name} placeholders filled by format() in ./index.ts.
  * Sections: problems (validation), cli, gap (gap sheet), functions (custom functions), pane (task pane).
  */
+import { compareId } from './compare-id';
+
 export const id = {
   problems: {
     // filled by the worksheet reader / validation (src/core/validate.ts); {where} is Sheet!Cell
@@ -418,4 +420,6 @@ export const id = {
     download: 'Unduh {file}',
     downloadNote: 'Berkas asli Anda tidak diubah; hasilnya adalah salinan dengan sheet gap.',
   },
+  // comparisons and transition previews: their own file, to keep the catalogue easy to merge
+  compare: compareId,
 };
