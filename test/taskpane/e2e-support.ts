@@ -165,13 +165,43 @@ export interface PageOptions {
   readonly width?: number;
   /** Keep what earlier pages stored (the language choice); by default each page starts afresh. */
   readonly keepStorage?: boolean;
+  /** Requirement sets the simulated Excel lacks (isSetSupported answers false for them). */
+  readonly unsupported?: readonly string[];
+}
+
+/** Pages opened by openPane and not closed yet: closePanes() closes them after each test, passed or failed. */
+const openPages = new Set<Page>();
+
+export async function closePanes(): Promise<void> {
+  const pages = [...openPages];
+  openPages.clear();
+  await Promise.all(pages.map((p) => p.close().catch(() => undefined)));
+}
+
+/**
+ * Runs one step of a test; when it fails, the error says which step it was and keeps the original
+ * message and stack, so a failure reads "step 'open the file chooser with Enter' failed: …".
+ */
+export async function step<T>(name: string, fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (e) {
+    const original = e instanceof Error ? e : new Error(String(e));
+    if (original.message.startsWith('step \'')) throw original; // an inner step already named itself
+    const wrapped = new Error(`step '${name}' failed: ${original.message}`);
+    wrapped.stack = `${wrapped.name}: ${wrapped.message}\n${(original.stack ?? '').split('\n').slice(1).join('\n')}`;
+    throw wrapped;
+  }
 }
 
 /** Opens a page in which nothing leaves 127.0.0.1: office.js is the local stub; other hosts are aborted. */
 export async function openPane(browser: Browser, server: StaticServer, options: PageOptions): Promise<{ page: Page; blocked: string[]; errors: string[] }> {
   const page = await browser.context.newPage();
-  // Generous waits (never sleeps): two shared cores under load may be slow, never wrong.
-  page.setDefaultTimeout(60_000);
+  openPages.add(page);
+  page.once('close', () => openPages.delete(page));
+  // Generous waits (never sleeps): two shared cores under load may be slow, never wrong. Every wait of a
+  // step ends before the test's own timeout, so a failure names its step instead of "test timed out".
+  page.setDefaultTimeout(45_000);
   await page.setViewportSize({ width: options.width ?? 320, height: 900 });
   const blocked: string[] = [];
   const errors: string[] = [];
@@ -184,13 +214,17 @@ export async function openPane(browser: Browser, server: StaticServer, options: 
     blocked.push(url);
     return route.abort();
   });
-  const config = { host: options.mode === 'excel' ? 'Excel' : null, displayLanguage: options.displayLanguage ?? 'id-ID' };
+  const config = { host: options.mode === 'excel' ? 'Excel' : null, displayLanguage: options.displayLanguage ?? 'id-ID', unsupported: options.unsupported ?? [] };
   await page.addInitScript(`window.__OFFICE_STUB__ = ${JSON.stringify(config)};`);
   if (!options.keepStorage) await page.addInitScript(`try { localStorage.clear(); } catch (e) {}`);
   if (options.mode === 'excel') {
     await page.addInitScript(fakeExcelBrowserScript());
     await page.addInitScript(`window.Excel = window.__fakeExcelModule.createFakeExcel(${JSON.stringify(options.sheets ?? [])});`);
   }
+  // The page under test is the active tab of a focused window, whatever pages earlier tests left and
+  // however this Chromium version treats background tabs: the document is visible from its first script
+  // on, and keyboard focus and :focus-visible behave as for a user who is looking at the pane.
+  await page.bringToFront();
   await page.goto(`${server.url}/${PANE_PAGE}`);
   return { page, blocked, errors };
 }
