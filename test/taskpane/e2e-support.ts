@@ -57,12 +57,15 @@ function newestMtime(dir: string, skip: (p: string) => boolean = () => false): n
   return newest;
 }
 
-/** The newest modification time of the inputs of the bundle: src/, assets/, webpack.config.js, manifest.xml, package.json. */
+/** The build's own scripts and settings files: a change to any of them makes a new bundle. */
+const BUILD_FILES = ['webpack.config.js', 'package.json', 'manifest.xml', 'scripts/addin-build.js', 'scripts/functions-metadata.js'];
+
+/** The newest modification time of the inputs of the bundle: src/, assets/ and BUILD_FILES. */
 function newestInput(): number {
   return Math.max(
     newestMtime(path.join(ROOT, 'src')),
     newestMtime(path.join(ROOT, 'assets')),
-    ...['webpack.config.js', 'package.json', 'manifest.xml'].map((f) => (fs.existsSync(path.join(ROOT, f)) ? fs.statSync(path.join(ROOT, f)).mtimeMs : 0)),
+    ...BUILD_FILES.map((f) => (fs.existsSync(path.join(ROOT, f)) ? fs.statSync(path.join(ROOT, f)).mtimeMs : 0)),
   );
 }
 
