@@ -15,7 +15,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { spawnSync } from 'node:child_process';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, FileChooser, Page } from 'playwright-core';
 import { serveStatic, type StaticServer } from './static-server';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
@@ -172,6 +172,44 @@ export interface PageOptions {
   readonly unsupported?: readonly string[];
 }
 
+/**
+ * File choosers of each page, caught from the page's first moment on.
+ *
+ * Why not `Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Enter')])`: adding the first
+ * 'filechooser' listener makes Playwright switch on Chromium's file-chooser interception with a message it
+ * does not wait for (Page.setInterceptFileChooserDialog), and a key press is one quick message of its own,
+ * so the chooser the key opens can reach Chromium before the interception does. Headless Chromium then
+ * closes the chooser unseen and the test waits in vain — sometimes, or on some machine and Chromium version
+ * every time. (Measured here: 3 to 6 lost choosers in 20 key presses that way; a click, which makes several
+ * round trips first, almost never loses.) Listening from before the page loads keeps the interception on
+ * for the page's whole life, so no key press can overtake it.
+ */
+const fileChoosers = new WeakMap<Page, { queue: FileChooser[]; waiters: Array<(c: FileChooser) => void> }>();
+
+/**
+ * Runs `act` (a key press, a click) and returns the file chooser it opened; fails naming the wait when
+ * none opens within `timeoutMs`.
+ */
+export async function fileChooserFrom(page: Page, act: () => Promise<void>, timeoutMs: number): Promise<FileChooser> {
+  const box = fileChoosers.get(page);
+  if (!box) throw new Error('fileChooserFrom: the page was not opened with openPane');
+  box.queue.length = 0; // a chooser from before the action is not its answer
+  let waiter: ((c: FileChooser) => void) | null = null;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const next = new Promise<FileChooser>((resolve, reject) => {
+    waiter = resolve;
+    box.waiters.push(resolve);
+    timer = setTimeout(() => reject(new Error(`no file chooser opened within ${timeoutMs} ms`)), timeoutMs);
+  });
+  try {
+    await act();
+    return await next;
+  } finally {
+    if (timer) clearTimeout(timer);
+    box.waiters = box.waiters.filter((w) => w !== waiter);
+  }
+}
+
 /** Pages opened by openPane and not closed yet: closePanes() closes them after each test, passed or failed. */
 const openPages = new Set<Page>();
 
@@ -209,6 +247,14 @@ export async function openPane(browser: Browser, server: StaticServer, options: 
   const blocked: string[] = [];
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(String(e)));
+  // File choosers are intercepted from now on (see fileChooserFrom).
+  const choosers: { queue: FileChooser[]; waiters: Array<(c: FileChooser) => void> } = { queue: [], waiters: [] };
+  fileChoosers.set(page, choosers);
+  page.on('filechooser', (chooser) => {
+    const waiter = choosers.waiters.shift();
+    if (waiter) waiter(chooser);
+    else choosers.queue.push(chooser);
+  });
   const stub = fs.readFileSync(path.join(__dirname, 'office-stub.js'), 'utf8');
   await page.route('**/*', (route) => {
     const url = route.request().url();

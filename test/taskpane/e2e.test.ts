@@ -14,7 +14,9 @@
  *
  * Deterministic across Chromium versions: no fixed waits (every wait is on a state the page shows), no
  * assumption about where focus starts (Tab until the control is reached, and the page is brought to the
- * front first), and every step is wrapped in step('…'), so a failure says which step failed.
+ * front first), file choosers intercepted from the page's first moment (a key press can otherwise overtake
+ * Playwright's switching on of the interception: e2e-support.ts, fileChooserFrom), and every step is
+ * wrapped in step('…'), so a failure says which step failed.
  *
  * The bundle: dist/ is reused when it is newer than every source file (e.g. right after `npm run build`);
  * otherwise the project's webpack config is built once (production) into the git-ignored .tmp/e2e-dist,
@@ -30,6 +32,7 @@ import {
   chromiumAvailable,
   closePanes,
   ensureProductionBuild,
+  fileChooserFrom,
   launchChromium,
   openPane,
   screenshot,
@@ -118,7 +121,7 @@ async function openFile(page: Page, file: string): Promise<void> {
 
 /** Runs `act` (a click or a key press) and answers the file chooser it must open with `file`. */
 async function chooseFile(page: Page, act: () => Promise<void>, file: string): Promise<void> {
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser', { timeout: STATE_TIMEOUT }), act()]);
+  const chooser = await fileChooserFrom(page, act, STATE_TIMEOUT);
   expect(chooser.isMultiple()).toBe(false);
   // It is the pane's own file input that asked (not some other input on the page).
   expect(await chooser.element().getAttribute('data-testid')).toBe('file-input');
@@ -384,6 +387,15 @@ describeE2E('task pane in Chromium', () => {
         await expectText(page, 'file-name', 'Berkas: spbe2020-contoh.xlsx');
         await page.waitForSelector('[data-testid="predicate-value"]');
         await expectNamedControls(page);
+      });
+      await step('Enter and Space open the chooser every time (8 more presses); cancelled, the open workbook stays', async () => {
+        for (const key of ['Enter', 'Space', 'Enter', 'Space', 'Enter', 'Space', 'Enter', 'Space']) {
+          await ensureFocus(page, '[data-testid="file-input"]');
+          const chooser = await fileChooserFrom(page, () => page.keyboard.press(key), STATE_TIMEOUT);
+          await chooser.setFiles([]);
+        }
+        await expectText(page, 'file-name', 'Berkas: spbe2020-contoh.xlsx');
+        await expectText(page, 'framework-value', SPBE2020.name);
       });
       await step('the target: one stop for the radio group, arrows move within it', async () => {
         await tabTo(page, '[data-testid="target-next"]');
