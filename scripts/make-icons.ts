@@ -2,13 +2,17 @@
  * Draws the add-in's icons (assets/icon-16.png … icon-128.png) with a tiny PNG encoder on node:zlib:
  * a rounded blue square with three rising white bars (an index going up). The PNGs are committed;
  * run this only to change the design: `node scripts/run-ts.js scripts/make-icons.ts`.
- * Sizes: 16/32/80 for the ribbon buttons, 32 and 64 for IconUrl/HighResolutionIconUrl, 128 for listings.
+ * Sizes: every ribbon size in Microsoft's add-in command guidelines (16, 20, 24, 32, 40, 48, 64, 80: the
+ * ribbon picks one by its scale, 100 % … 250 %), 32 and 64 also for IconUrl/HighResolutionIconUrl, 128 for
+ * listings. test/manifest/manifest.test.ts checks that the manifest names each ribbon size with its file.
  */
 import * as fs from 'fs';
 import * as path from 'path';
 import * as zlib from 'zlib';
 
-export const ICON_SIZES = [16, 32, 64, 80, 128] as const;
+/** The ribbon's sizes (each declared in manifest.xml for the group and every button). */
+export const RIBBON_ICON_SIZES = [16, 20, 24, 32, 40, 48, 64, 80] as const;
+export const ICON_SIZES = [...RIBBON_ICON_SIZES, 128] as const;
 
 const CRC_TABLE = (() => {
   const t = new Uint32Array(256);

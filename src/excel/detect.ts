@@ -14,7 +14,11 @@ interface OfficeLike {
   };
   HostType?: { Excel?: string };
   actions?: { associate?: (id: string, handler: (event?: { completed?: () => void }) => void) => void };
-  addin?: { showAsTaskpane?: () => Promise<void> | void };
+  addin?: {
+    showAsTaskpane?: () => Promise<void> | void;
+    onVisibilityModeChanged?: (handler: (message: { visibilityMode?: unknown }) => void) => Promise<(() => Promise<void> | void) | undefined> | void;
+  };
+  VisibilityMode?: { hidden?: string; taskpane?: string };
 }
 
 /** Where to find the globals (defaults to globalThis; tests and the e2e page pass their own). */
@@ -122,6 +126,65 @@ export function officeCommands(scope?: HostScope): OfficeCommandPort | null {
     async showTaskpane() {
       const show = office?.addin?.showAsTaskpane;
       if (typeof show === 'function') await show.call(office?.addin);
+    },
+  };
+}
+
+/**
+ * The requirement sets the add-in needs, as manifest.xml declares them (test/manifest checks that the two
+ * agree): one shared runtime for pane, ribbon and functions; custom functions whose #VALUE!/#N/A carry a
+ * message (CustomFunctionsRuntime 1.2); the worksheet change event and the other Excel calls (ExcelApi 1.9).
+ */
+export const REQUIRED_SETS: ReadonlyArray<readonly [name: string, version: string]> = [
+  ['SharedRuntime', '1.1'],
+  ['CustomFunctionsRuntime', '1.2'],
+  ['ExcelApi', '1.9'],
+];
+
+/**
+ * The required sets this Office lacks, as "Name version" (empty when all are there, or when Office cannot
+ * say: a missing `isSetSupported` is not taken as a missing set).
+ */
+export function missingRequirements(scope?: HostScope): string[] {
+  const office = scopeOf(scope).Office as OfficeLike | undefined;
+  const isSetSupported = office?.context?.requirements?.isSetSupported;
+  if (typeof isSetSupported !== 'function') return [];
+  return REQUIRED_SETS.filter(([name, version]) => {
+    try {
+      return isSetSupported.call(office?.context?.requirements, name, version) !== true;
+    } catch {
+      return true;
+    }
+  }).map(([name, version]) => `${name} ${version}`);
+}
+
+/**
+ * The task pane being shown or hidden (Office.addin.onVisibilityModeChanged, SharedRuntime 1.1): in the
+ * shared runtime the page keeps running while the pane is closed, so the pane stops following the
+ * workbook then. `onChange` calls back with true (shown) or false (hidden) and resolves to a function
+ * that stops listening. Null when this Office has no such event (outside Office, or an older Office).
+ */
+export interface PaneVisibilityPort {
+  onChange(handler: (visible: boolean) => void): Promise<() => void>;
+}
+
+export function paneVisibility(scope?: HostScope): PaneVisibilityPort | null {
+  const office = scopeOf(scope).Office as OfficeLike | undefined;
+  const addin = office?.addin;
+  const subscribe = addin?.onVisibilityModeChanged;
+  if (typeof subscribe !== 'function') return null;
+  const hidden = office?.VisibilityMode?.hidden ?? 'Hidden';
+  return {
+    async onChange(handler) {
+      const remove = await subscribe.call(addin, (message) => handler(message?.visibilityMode !== hidden));
+      return () => {
+        if (typeof remove !== 'function') return;
+        try {
+          void Promise.resolve(remove()).catch(() => undefined);
+        } catch {
+          /* already removed, or the runtime is closing */
+        }
+      };
     },
   };
 }

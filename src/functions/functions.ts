@@ -28,7 +28,7 @@ import {
 
 let lang: Lang = 'id';
 
-/** Messages follow Excel's display language: English when it is English, Indonesian otherwise. */
+/** Messages follow Excel's display language: Indonesian when it is Indonesian, English for any other. */
 export function setFunctionsLanguage(tag: string | null | undefined): Lang {
   lang = langFromTag(tag);
   return lang;

@@ -13,6 +13,8 @@ import { FrameworkInfo, IndexCard, ScoreBars } from './components/Summary';
 import { Problems } from './components/Problems';
 import { Settings } from './components/Settings';
 import { GenerateAction, Target } from './components/Target';
+import { FilePicker } from './components/FilePicker';
+import { Unsupported } from './components/Unsupported';
 import { useStyles } from './components/styles';
 
 export type PaneEnvironment =
@@ -23,6 +25,8 @@ export interface AppProps {
   readonly env: PaneEnvironment;
   /** Lets the page expose the controller (tests, the ribbon command opening the pane). */
   readonly onController?: (c: PaneController | null) => void;
+  /** Inside an Excel that lacks a required set: what is missing, and the browser page to use instead. */
+  readonly unsupported?: { readonly missing: readonly string[]; readonly browserPage: string };
 }
 
 const NO_STATE: PaneState | null = null;
@@ -112,6 +116,7 @@ export function App(props: AppProps) {
             </Select>
           </Field>
         </header>
+        {props.unsupported && <Unsupported lang={lang} missing={props.unsupported.missing} browserPage={props.unsupported.browserPage} />}
         {env.kind === 'browser' && <FilePicker lang={lang} fileName={browserHost?.fileName ?? null} onFile={(f) => void onFile(f)} />}
         {controller && <Pane key={controllerKey(controller)} controller={controller} output={output} />}
       </main>
@@ -136,46 +141,6 @@ function subscribeOutput(host: BrowserHost, c: PaneController, set: (o: BrowserO
     const st = c.getState();
     set(st.write.phase === 'done' ? host.getOutput() : null);
   });
-}
-
-function FilePicker(props: { lang: Lang; fileName: string | null; onFile: (f: File) => void }) {
-  const s = useStyles();
-  const { lang } = props;
-  const input = useRef<HTMLInputElement>(null);
-  return (
-    <section className={s.section} aria-labelledby="open-title">
-      <h2 className={s.sectionTitle} id="open-title">
-        {text(lang, 'pane', 'browserTitle')}
-      </h2>
-      <p className={s.small}>{text(lang, 'pane', 'browserIntro')}</p>
-      <input
-        ref={input}
-        id="file-input"
-        className={s.hiddenInput}
-        type="file"
-        accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        data-testid="file-input"
-        aria-hidden="true"
-        tabIndex={-1}
-        onChange={(e) => {
-          const f = e.currentTarget.files?.[0];
-          if (f) props.onFile(f);
-          e.currentTarget.value = '';
-        }}
-      />
-      <Button className={s.fileButton} appearance={props.fileName ? 'secondary' : 'primary'} onClick={() => input.current?.click()} data-testid="open-file">
-        {text(lang, 'pane', 'openFile')}
-      </Button>
-      {props.fileName && (
-        <p className={s.small} data-testid="file-name">
-          {text(lang, 'pane', 'fileOpened', { file: props.fileName })}
-        </p>
-      )}
-      <p className={s.muted} data-testid="privacy-note">
-        {text(lang, 'pane', 'privacy')}
-      </p>
-    </section>
-  );
 }
 
 function Pane(props: { controller: PaneController; output: BrowserOutput | null }) {

@@ -30,10 +30,14 @@ describe('message catalogues', () => {
     expect(format('{n:error|errors}', { n: 2 })).toBe('2 errors');
   });
 
-  test('language follows the host: English only when the tag says so', () => {
+  test('language follows the host: Indonesian for Indonesian, English for any other language, Indonesian when unknown', () => {
     expect(langFromTag('en-US')).toBe('en');
     expect(langFromTag('id-ID')).toBe('id');
     expect(langFromTag('in')).toBe('id');
+    expect(langFromTag('in-ID')).toBe('id');
     expect(langFromTag(undefined)).toBe('id');
+    expect(langFromTag('')).toBe('id');
+    // an Excel in neither language: English (not Indonesian)
+    for (const tag of ['fr-FR', 'ja-JP', 'ms-MY', 'nl-NL', 'de']) expect({ tag, lang: langFromTag(tag) }).toEqual({ tag, lang: 'en' });
   });
 });

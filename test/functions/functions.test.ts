@@ -87,7 +87,7 @@ test('values come back as plain values; errors as CustomFunctions.Error with cod
   expect(fns.check(bad)).toBe(e.message);
 });
 
-test('messages follow the display language: English for en-*, Indonesian otherwise', () => {
+test('messages follow the display language: Indonesian for id-*, English for any other language', () => {
   installFakeRuntime();
   const bad = [...ACEH.slice(0, 10)];
   expect(fns.setFunctionsLanguage('en-US')).toBe('en');
@@ -95,6 +95,9 @@ test('messages follow the display language: English for en-*, Indonesian otherwi
   expect((fns.plan(ACEH, 'Baik') as unknown[][])[0]).toEqual(['Indicator', 'From', 'To', 'Points']);
   expect(fns.setFunctionsLanguage('id-ID')).toBe('id');
   expect(fns.check(bad)).toContain('Rentang berisi 10 nilai');
+  // an Excel in French (or any language that is neither): English, not Indonesian
+  expect(fns.setFunctionsLanguage('fr-FR')).toBe('en');
+  expect(fns.check(bad)).toContain('The range holds 10 values');
   expect(fns.setFunctionsLanguage(undefined)).toBe('id');
 });
 

@@ -15,7 +15,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { spawnSync } from 'node:child_process';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, FileChooser, Page } from 'playwright-core';
 import { serveStatic, type StaticServer } from './static-server';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
@@ -57,12 +57,15 @@ function newestMtime(dir: string, skip: (p: string) => boolean = () => false): n
   return newest;
 }
 
-/** The newest modification time of the inputs of the bundle: src/, assets/, webpack.config.js, manifest.xml, package.json. */
+/** The build's own scripts and settings files: a change to any of them makes a new bundle. */
+const BUILD_FILES = ['webpack.config.js', 'package.json', 'manifest.xml', 'scripts/addin-build.js', 'scripts/functions-metadata.js'];
+
+/** The newest modification time of the inputs of the bundle: src/, assets/ and BUILD_FILES. */
 function newestInput(): number {
   return Math.max(
     newestMtime(path.join(ROOT, 'src')),
     newestMtime(path.join(ROOT, 'assets')),
-    ...['webpack.config.js', 'package.json', 'manifest.xml'].map((f) => (fs.existsSync(path.join(ROOT, f)) ? fs.statSync(path.join(ROOT, f)).mtimeMs : 0)),
+    ...BUILD_FILES.map((f) => (fs.existsSync(path.join(ROOT, f)) ? fs.statSync(path.join(ROOT, f)).mtimeMs : 0)),
   );
 }
 
@@ -165,17 +168,93 @@ export interface PageOptions {
   readonly width?: number;
   /** Keep what earlier pages stored (the language choice); by default each page starts afresh. */
   readonly keepStorage?: boolean;
+  /** Requirement sets the simulated Excel lacks (isSetSupported answers false for them). */
+  readonly unsupported?: readonly string[];
+}
+
+/**
+ * File choosers of each page, caught from the page's first moment on.
+ *
+ * Why not `Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Enter')])`: adding the first
+ * 'filechooser' listener makes Playwright switch on Chromium's file-chooser interception with a message it
+ * does not wait for (Page.setInterceptFileChooserDialog), and a key press is one quick message of its own,
+ * so the chooser the key opens can reach Chromium before the interception does. Headless Chromium then
+ * closes the chooser unseen and the test waits in vain — sometimes, or on some machine and Chromium version
+ * every time. (Measured here: 3 to 6 lost choosers in 20 key presses that way; a click, which makes several
+ * round trips first, almost never loses.) Listening from before the page loads keeps the interception on
+ * for the page's whole life, so no key press can overtake it.
+ */
+const fileChoosers = new WeakMap<Page, { queue: FileChooser[]; waiters: Array<(c: FileChooser) => void> }>();
+
+/**
+ * Runs `act` (a key press, a click) and returns the file chooser it opened; fails naming the wait when
+ * none opens within `timeoutMs`.
+ */
+export async function fileChooserFrom(page: Page, act: () => Promise<void>, timeoutMs: number): Promise<FileChooser> {
+  const box = fileChoosers.get(page);
+  if (!box) throw new Error('fileChooserFrom: the page was not opened with openPane');
+  box.queue.length = 0; // a chooser from before the action is not its answer
+  let waiter: ((c: FileChooser) => void) | null = null;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const next = new Promise<FileChooser>((resolve, reject) => {
+    waiter = resolve;
+    box.waiters.push(resolve);
+    timer = setTimeout(() => reject(new Error(`no file chooser opened within ${timeoutMs} ms`)), timeoutMs);
+  });
+  try {
+    await act();
+    return await next;
+  } finally {
+    if (timer) clearTimeout(timer);
+    box.waiters = box.waiters.filter((w) => w !== waiter);
+  }
+}
+
+/** Pages opened by openPane and not closed yet: closePanes() closes them after each test, passed or failed. */
+const openPages = new Set<Page>();
+
+export async function closePanes(): Promise<void> {
+  const pages = [...openPages];
+  openPages.clear();
+  await Promise.all(pages.map((p) => p.close().catch(() => undefined)));
+}
+
+/**
+ * Runs one step of a test; when it fails, the error says which step it was and keeps the original
+ * message and stack, so a failure reads "step 'open the file chooser with Enter' failed: …".
+ */
+export async function step<T>(name: string, fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (e) {
+    const original = e instanceof Error ? e : new Error(String(e));
+    if (original.message.startsWith('step \'')) throw original; // an inner step already named itself
+    const wrapped = new Error(`step '${name}' failed: ${original.message}`);
+    wrapped.stack = `${wrapped.name}: ${wrapped.message}\n${(original.stack ?? '').split('\n').slice(1).join('\n')}`;
+    throw wrapped;
+  }
 }
 
 /** Opens a page in which nothing leaves 127.0.0.1: office.js is the local stub; other hosts are aborted. */
 export async function openPane(browser: Browser, server: StaticServer, options: PageOptions): Promise<{ page: Page; blocked: string[]; errors: string[] }> {
   const page = await browser.context.newPage();
-  // Generous waits (never sleeps): two shared cores under load may be slow, never wrong.
-  page.setDefaultTimeout(60_000);
+  openPages.add(page);
+  page.once('close', () => openPages.delete(page));
+  // Generous waits (never sleeps): two shared cores under load may be slow, never wrong. Every wait of a
+  // step ends before the test's own timeout, so a failure names its step instead of "test timed out".
+  page.setDefaultTimeout(45_000);
   await page.setViewportSize({ width: options.width ?? 320, height: 900 });
   const blocked: string[] = [];
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(String(e)));
+  // File choosers are intercepted from now on (see fileChooserFrom).
+  const choosers: { queue: FileChooser[]; waiters: Array<(c: FileChooser) => void> } = { queue: [], waiters: [] };
+  fileChoosers.set(page, choosers);
+  page.on('filechooser', (chooser) => {
+    const waiter = choosers.waiters.shift();
+    if (waiter) waiter(chooser);
+    else choosers.queue.push(chooser);
+  });
   const stub = fs.readFileSync(path.join(__dirname, 'office-stub.js'), 'utf8');
   await page.route('**/*', (route) => {
     const url = route.request().url();
@@ -184,13 +263,17 @@ export async function openPane(browser: Browser, server: StaticServer, options: 
     blocked.push(url);
     return route.abort();
   });
-  const config = { host: options.mode === 'excel' ? 'Excel' : null, displayLanguage: options.displayLanguage ?? 'id-ID' };
+  const config = { host: options.mode === 'excel' ? 'Excel' : null, displayLanguage: options.displayLanguage ?? 'id-ID', unsupported: options.unsupported ?? [] };
   await page.addInitScript(`window.__OFFICE_STUB__ = ${JSON.stringify(config)};`);
   if (!options.keepStorage) await page.addInitScript(`try { localStorage.clear(); } catch (e) {}`);
   if (options.mode === 'excel') {
     await page.addInitScript(fakeExcelBrowserScript());
     await page.addInitScript(`window.Excel = window.__fakeExcelModule.createFakeExcel(${JSON.stringify(options.sheets ?? [])});`);
   }
+  // The page under test is the active tab of a focused window, whatever pages earlier tests left and
+  // however this Chromium version treats background tabs: the document is visible from its first script
+  // on, and keyboard focus and :focus-visible behave as for a user who is looking at the pane.
+  await page.bringToFront();
   await page.goto(`${server.url}/${PANE_PAGE}`);
   return { page, blocked, errors };
 }

@@ -408,6 +408,11 @@ export const en: Catalogue = {
     blockedNotRead: 'The workbook has not been read yet.',
     download: 'Download {file}',
     downloadNote: 'Your file is unchanged; the result is a copy with the gap sheet.',
+    // Excel without the requirement sets the add-in needs (src/taskpane/components/Unsupported.tsx).
+    unsupportedTitle: 'This Excel cannot run the whole add-in',
+    unsupportedExcel:
+      'Not available: {missing}. The add-in runs in Microsoft 365 (Windows and Mac), Excel 2021 or later, and Excel on the web; Excel 2016 and 2019 cannot run its custom functions. The browser page does the whole job on your .xlsx file, without uploading it.',
+    browserPageLink: 'Open the browser page',
   },
   // comparisons and transition previews: their own file, to keep the catalogue easy to merge
   compare: compareEn,

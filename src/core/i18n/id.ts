@@ -419,6 +419,11 @@ export const id = {
     blockedNotRead: 'Buku kerja belum terbaca.',
     download: 'Unduh {file}',
     downloadNote: 'Berkas asli Anda tidak diubah; hasilnya adalah salinan dengan sheet gap.',
+    // Excel without the requirement sets the add-in needs (src/taskpane/components/Unsupported.tsx).
+    unsupportedTitle: 'Excel ini tidak dapat menjalankan add-in sepenuhnya',
+    unsupportedExcel:
+      'Yang tidak tersedia: {missing}. Add-in berjalan di Microsoft 365 (Windows dan Mac), Excel 2021 atau lebih baru, dan Excel di web; Excel 2016 dan 2019 tidak dapat menjalankan fungsi kustomnya. Halaman peramban mengerjakan semuanya pada berkas .xlsx Anda, tanpa mengunggahnya.',
+    browserPageLink: 'Buka halaman peramban',
   },
   // comparisons and transition previews: their own file, to keep the catalogue easy to merge
   compare: compareId,

@@ -32,8 +32,12 @@ export function bilingual<S extends keyof Catalogue>(section: S, key: keyof Cata
   return { id: text('id', section, key, params), en: text('en', section, key, params) };
 }
 
-/** Chooses the user's language from a host language tag ("id-ID", "en-US", "in"): Indonesian unless it is clearly English. */
+/**
+ * Chooses the user's language from a host language tag ("id-ID", "in" — Indonesian's old code —, "en-US"):
+ * Indonesian for Indonesian, English for every other language (an Excel in French or Japanese gets the
+ * messages its user is likelier to read); Indonesian when the host says nothing (the tool's own audience).
+ */
 export function langFromTag(tag: string | undefined | null): Lang {
   if (!tag) return 'id';
-  return /^en\b/i.test(tag) ? 'en' : 'id';
+  return /^(id|in|ind)\b/i.test(tag) ? 'id' : 'en';
 }

@@ -49,14 +49,6 @@ export const useStyles = makeStyles({
   muted: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200, margin: '0' },
   small: { fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200, margin: '0' },
   fileButton: { alignSelf: 'flex-start' },
-  hiddenInput: {
-    position: 'absolute',
-    width: '1px',
-    height: '1px',
-    overflow: 'hidden',
-    clip: 'rect(0 0 0 0)',
-    whiteSpace: 'nowrap',
-  },
   scoreCard: {
     display: 'flex',
     flexDirection: 'column',
