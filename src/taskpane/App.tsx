@@ -153,7 +153,7 @@ function FilePicker(props: { lang: Lang; fileName: string | null; onFile: (f: Fi
         id="file-input"
         className={s.hiddenInput}
         type="file"
-        accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        accept=".xlsx,.xlsm,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel.sheet.macroEnabled.12"
         data-testid="file-input"
         aria-hidden="true"
         tabIndex={-1}
