@@ -22,7 +22,6 @@
 import { Inflate } from 'fflate';
 import type { CellStyle, SheetModel } from '../../core/sheet-model';
 import { chooseSheetName, GAP_SHEET_MARKER, markedSheet } from '../../core/gap-sheet';
-import { clipCellText } from '../../core/sheet-text';
 import { entryBytes, newEntry, readZip, writeZip, ZipFormatError } from './zip';
 import type { ZipArchive, ZipEntry } from './zip';
 import {
@@ -57,7 +56,7 @@ import {
 } from './opc';
 import type { ContentTypes, Namespaces, Relationship } from './opc';
 import { minimalStylesXml, StyleBook } from './styles';
-import { absoluteRef, quoteSheet, worksheetXml } from './worksheet';
+import { quoteSheet, worksheetXml } from './worksheet';
 import { planTables, tableXml } from './table';
 import { chartXml, drawableCharts, drawingXml } from './drawing';
 import { commentsXml, freeVmlBlocks, notedCells, usedVmlBlocks, vmlXml } from './comments';
@@ -728,5 +727,3 @@ function readCells(xml: string, shared: () => string[]): PackageCell[] {
   }
   return out;
 }
-
-export { clipCellText, absoluteRef };

@@ -10,7 +10,7 @@
  * is cut with "…" (clipCellText).
  */
 import type { CellRange } from '../../core/types';
-import type { CellStyle, ConditionalRule, HeaderFooterModel, ModelCell, SheetModel, ValidationModel } from '../../core/sheet-model';
+import type { ConditionalRule, HeaderFooterModel, ModelCell, SheetModel, ValidationModel } from '../../core/sheet-model';
 import { clipCellText, headerFooterSection, MAX_HEADER_FOOTER } from '../../core/sheet-text';
 import { columnLetter } from '../../core/address';
 import { escapeAttr, excelAttr, excelText } from './xml';
@@ -292,5 +292,3 @@ function validationXml(v: ValidationModel): string {
   a.push(`sqref="${escapeAttr(rangeRef(v.range))}"`);
   return `<dataValidation ${a.join(' ')}${operator}>${formulas}</dataValidation>`;
 }
-
-export type { CellStyle };
