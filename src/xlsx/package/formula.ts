@@ -14,9 +14,13 @@ const FUTURE = new Set([
   'UNIQUE', 'VALUETOTEXT', 'VAR.P', 'VAR.S', 'VSTACK', 'WRAPCOLS', 'WRAPROWS', 'XLOOKUP', 'XMATCH', 'XOR',
 ]);
 
+/** Any of the future functions followed by "(" (a quick test: most formulas have none). */
+const ANY_FUTURE = new RegExp(`(?:${[...FUTURE].map((n) => n.replace(/\./g, '\\.')).join('|')})\\s*\\(`, 'i');
+
 /** The formula as stored in a file's <f> element (without "=", future functions prefixed). */
 export function fileFormula(formula: string): string {
-  const f = formula.replace(/^=/, '');
+  const f = formula.charCodeAt(0) === 0x3d ? formula.slice(1) : formula;
+  if (!ANY_FUTURE.test(f)) return f;
   // Walk the text outside string literals ("…") and quoted sheet names ('…').
   let out = '';
   let i = 0;

@@ -6,7 +6,7 @@
 import type { SheetModel, TableModel } from '../../core/sheet-model';
 import type { CellRange } from '../../core/types';
 import { excelAttr, escapeAttr } from './xml';
-import { overlaps, rangeRef, usableMerges } from './worksheet';
+import { cellKey, overlaps, rangeRef, usableMerges } from './worksheet';
 import { freeTableName } from '../../excel/names';
 
 export interface PlannedTable {
@@ -19,7 +19,7 @@ export interface PlannedTable {
  * The tables that can be written (none over a merged area or another table, as Excel requires), with
  * their names and column names. Header text to write into the cells is added to `headerText`.
  */
-export function planTables(model: SheetModel, taken: Set<string>, headerText: Map<string, string>): PlannedTable[] {
+export function planTables(model: SheetModel, taken: Set<string>, headerText: Map<number, string>): PlannedTable[] {
   const merges = usableMerges(model);
   const placed: CellRange[] = [];
   const byPos = new Map<string, unknown>();
@@ -45,7 +45,7 @@ export function planTables(model: SheetModel, taken: Set<string>, headerText: Ma
       }
       used.add(col.toLowerCase());
       columns.push(col);
-      headerText.set(`${r.top},${c}`, col);
+      headerText.set(cellKey(r.top, c), col);
     }
     out.push({ model: t, name, columns });
   }

@@ -314,7 +314,7 @@ export class WorkbookPackage {
       maxTableId = Math.max(maxTableId, Number(attr(root, 'id') ?? 0) || 0);
     }
     taken.add(model.marker.toLowerCase());
-    const headerText = new Map<string, string>();
+    const headerText = new Map<number, string>();
     const tables = planTables(model, taken, headerText);
 
     // The new parts.

@@ -20,8 +20,15 @@ import { fileFormula } from './formula';
 const PROMPT_TITLE_MAX = 32;
 const PROMPT_MESSAGE_MAX = 255;
 
+const LETTERS: string[] = [];
+
+/** The column's letters (cached: a sheet asks for the same few columns thousands of times). */
+function letters(col: number): string {
+  return LETTERS[col] ?? (LETTERS[col] = columnLetter(col));
+}
+
 export function a1(row: number, col: number): string {
-  return `${columnLetter(col)}${row + 1}`;
+  return `${letters(col)}${row + 1}`;
 }
 
 export function rangeRef(r: CellRange): string {
@@ -39,6 +46,11 @@ export function absoluteRef(r: CellRange): string {
 /** A sheet name as formulas and defined names quote it: 'Analisis Gap' (apostrophes doubled). */
 export function quoteSheet(name: string): string {
   return `'${name.replace(/'/g, "''")}'`;
+}
+
+/** A number for a cell position (row-major, Excel's 16,384 columns). */
+export function cellKey(row: number, col: number): number {
+  return row * 16384 + col;
 }
 
 export function overlaps(a: CellRange, b: CellRange): boolean {
@@ -75,8 +87,8 @@ export interface WorksheetParts {
   readonly xf: (styleKey: string | undefined) => number;
   /** The dxfs index of a model style key (conditional formats). */
   readonly dxf: (styleKey: string) => number;
-  /** Text written into cells instead of the model's (table header names made valid), by "row,col". */
-  readonly headerText: ReadonlyMap<string, string>;
+  /** Text written into cells instead of the model's (table header names made valid), by cellKey(row, col). */
+  readonly headerText: ReadonlyMap<number, string>;
   readonly mainNs: string;
   readonly relNs: string;
   readonly tableRelIds: ReadonlyArray<string>;
@@ -204,7 +216,7 @@ function cellXml(c: ModelCell, parts: WorksheetParts): string {
   const ref = a1(c.row, c.col);
   const xf = parts.xf(c.style);
   const s = xf ? ` s="${xf}"` : '';
-  const header = parts.headerText.get(`${c.row},${c.col}`);
+  const header = parts.headerText.size ? parts.headerText.get(cellKey(c.row, c.col)) : undefined;
   if (header !== undefined) return inlineString(ref, s, header);
   const v = c.value;
   if (c.formula !== undefined && c.formula.replace(/^=/, '') !== '') {

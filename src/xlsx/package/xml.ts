@@ -184,6 +184,7 @@ export function decodeXml(s: string): string {
 
 /** Text content: & < > escaped. */
 export function escapeText(s: string): string {
+  if (!/[&<>]/.test(s)) return s;
   return s.replace(/[&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;'));
 }
 
@@ -212,6 +213,8 @@ export function escapeAttr(s: string): string {
  * `_x005F_`, so the text reads back exactly.
  */
 export function excelEscape(s: string): string {
+  // eslint-disable-next-line no-control-regex
+  if (!/[_\x00-\x08\x0B-\x1F\uD800-\uDFFF\uFFFE\uFFFF]/.test(s)) return s;
   // eslint-disable-next-line no-control-regex
   return s.replace(/_(?=x[0-9A-Fa-f]{4}_)|[\x00-\x08\x0B\x0C\x0D\x0E-\x1F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, (c) =>
     `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`,
