@@ -2,7 +2,8 @@
  * LibreOffice opens the workbooks the package writer made and agrees with them:
  *
  * 1. Workbooks with charts, external links, macros, protection, fit-to-page, validations, custom XML and
- *    custom properties (built part by part, see package-builder.ts), with the gap sheet added — once, or
+ *    custom properties (built part by part, see package-builder.ts: three chosen combinations and four drawn
+ *    at random with a fixed seed, as the property test draws them), with the gap sheet added — once, or
  *    replacing an earlier one. Every cached result on the gap sheet is poisoned first, LibreOffice
  *    recalculates on load, and every formula must give the value the tool wrote; the assessment sheet's
  *    cells are unchanged; LibreOffice keeps the charts (the user's and ours) when it saves the file again.
@@ -21,7 +22,8 @@ import { unzipSync, zipSync, strToU8, strFromU8 } from 'fflate';
 import { example2018, example2020, example2026 } from '../../scripts/make-examples';
 import { writeSheetPackage } from '../../src/xlsx/package';
 import { a1 } from '../../src/core/address';
-import { ALL_FEATURES, buildWorkbook, mainSheet, NO_FEATURES } from './package-builder';
+import fc from 'fast-check';
+import { ALL_FEATURES, buildWorkbook, FEATURES, mainSheet, NO_FEATURES } from './package-builder';
 import type { Features } from './package-builder';
 import { exampleModel } from './package/package-check';
 import type { ExampleRun } from './package/package-check';
@@ -65,10 +67,19 @@ if (!SOFFICE) {
       /** Write twice: the second write replaces the first gap sheet. */
       readonly rerun: boolean;
     }
+    const specs = [example2018, example2020, example2026];
     const CASES: ReadonlyArray<Case> = [
       { name: 'spbe2020 .xlsm with every feature', spec: example2020, lang: 'en', features: ALL_FEATURES, rerun: false },
       { name: 'spbe2018, x:-prefixed parts, stored entries, an earlier gap sheet replaced', spec: example2018, lang: 'id', features: { ...ALL_FEATURES, macros: false, prefixed: true, level: 0, sharedStrings: false, userGapSheet: false }, rerun: true },
       { name: 'pemdi2026 with a chart, protection and a validation', spec: example2026, lang: 'id', features: { ...NO_FEATURES, chart: true, protection: true, validation: true, tabSelected: true }, rerun: false },
+      // and a few drawn at random (a fixed seed), as the property test draws them
+      ...fc.sample(fc.tuple(FEATURES, fc.integer({ min: 0, max: 2 }), fc.boolean()), { seed: 20261127, numRuns: 4 }).map(([features, k, rerun], i) => ({
+        name: `random case ${i + 1} (${specs[k] === example2020 ? 'spbe2020' : specs[k] === example2018 ? 'spbe2018' : 'pemdi2026'}: ${Object.entries(features).filter(([, v]) => v === true).map(([f]) => f).join(', ') || 'no features'}${rerun ? ', rerun' : ''})`,
+        spec: specs[k],
+        lang: 'id' as const,
+        features,
+        rerun,
+      })),
     ];
     const runs: ExampleRun[] = [];
     const written: Array<{ sheetName: string; bytes: Uint8Array; inputCharts: number }> = [];

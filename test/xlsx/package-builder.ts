@@ -8,6 +8,7 @@
  * grids (e.g. of an example workbook), so the gap pipeline can assess the same data.
  */
 import { zipSync, strToU8 } from 'fflate';
+import fc from 'fast-check';
 import type { Grid, CellValue } from '../../src/core/types';
 import { columnLetter } from '../../src/core/address';
 
@@ -69,6 +70,26 @@ export const NO_FEATURES: Features = {
   prefixed: false,
   level: 6,
 };
+
+/** Any combination of features (for property tests). */
+export const FEATURES: fc.Arbitrary<Features> = fc.record({
+  chart: fc.boolean(),
+  externalLink: fc.boolean(),
+  macros: fc.boolean(),
+  protection: fc.boolean(),
+  fitToPage: fc.boolean(),
+  printerSettings: fc.boolean(),
+  validation: fc.boolean(),
+  customXml: fc.boolean(),
+  customProps: fc.boolean(),
+  controlChars: fc.boolean(),
+  tabSelected: fc.boolean(),
+  calcChain: fc.boolean(),
+  sharedStrings: fc.boolean(),
+  userGapSheet: fc.boolean(),
+  prefixed: fc.boolean(),
+  level: fc.constantFrom(0 as const, 1 as const, 6 as const, 9 as const),
+});
 
 const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';

@@ -11,7 +11,7 @@ import { writeSheetPackage, WorkbookPackage } from '../../../src/xlsx/package';
 import type { SheetModel } from '../../../src/core/sheet-model';
 import { MAX_CELL_TEXT } from '../../../src/core/sheet-text';
 import { GAP_SHEET_MARKER } from '../../../src/core/gap-sheet';
-import { ALL_FEATURES, buildWorkbook, CONTROL_TEXT, mainSheet, NO_FEATURES } from '../package-builder';
+import { ALL_FEATURES, buildWorkbook, CONTROL_TEXT, FEATURES, mainSheet, NO_FEATURES } from '../package-builder';
 import type { Features } from '../package-builder';
 import { entries, exampleModel, packageProblems, sheetParts, textOf } from './package-check';
 import type { ExampleRun } from './package-check';
@@ -23,24 +23,7 @@ beforeAll(async () => {
   runs = [await exampleModel(example2018()), await exampleModel(example2020(), { mode: 'predicate', name: 'Baik' }, 'en'), await exampleModel(example2026())];
 });
 
-const features: fc.Arbitrary<Features> = fc.record({
-  chart: fc.boolean(),
-  externalLink: fc.boolean(),
-  macros: fc.boolean(),
-  protection: fc.boolean(),
-  fitToPage: fc.boolean(),
-  printerSettings: fc.boolean(),
-  validation: fc.boolean(),
-  customXml: fc.boolean(),
-  customProps: fc.boolean(),
-  controlChars: fc.boolean(),
-  tabSelected: fc.boolean(),
-  calcChain: fc.boolean(),
-  sharedStrings: fc.boolean(),
-  userGapSheet: fc.boolean(),
-  prefixed: fc.boolean(),
-  level: fc.constantFrom(0 as const, 1 as const, 6 as const, 9 as const),
-});
+const features = FEATURES;
 
 const BOOK_PARTS = ['[Content_Types].xml', 'xl/workbook.xml', 'xl/_rels/workbook.xml.rels', 'xl/styles.xml'];
 
