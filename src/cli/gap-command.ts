@@ -2,11 +2,12 @@
  * `spbe gap FILE [--target X | --target-predicate P | --target-level N] [--out OUT] [--in-place] [--json]`
  * plus the options of `spbe index` (--sheet --framework --column --predicate-basis --lang).
  *
- * Reads the workbook once (exceljs), assesses it, plans the gap (src/core/planner.ts), builds the gap sheet
- * (src/core/gap-sheet.ts), adds it to the same loaded workbook (src/xlsx/render.ts) and writes the result
- * to OUT (default `<name>-gap.xlsx` beside the input) through a temporary file and a rename, so the output
- * appears whole or not at all. The input is never modified, except with --in-place, which replaces it the
- * same atomic way.
+ * Reads the workbook's bytes once, assesses them, plans the gap (src/core/planner.ts), builds the gap sheet
+ * (src/core/gap-sheet.ts), adds it to the ORIGINAL bytes as Excel adds a sheet (src/xlsx/package: every other
+ * part of the file stays byte-identical; a .xlsm keeps its macros) and writes the result to OUT (default
+ * `<name>-gap.xlsx`, or `-gap.xlsm` for a .xlsm, beside the input) through a temporary file and a rename, so
+ * the output appears whole or not at all. The input is never modified, except with --in-place, which
+ * replaces it the same atomic way.
  *
  * Exit code: 0 written; 2 the workbook has errors (the issues are printed, nothing is written); 1 the file
  * cannot be opened, bad usage, or the output could not be written.
@@ -29,9 +30,10 @@ import { planGap, isPlanUsageError, parseTargetIndex, planSteps } from '../core/
 import type { TargetRequest, GapPlan } from '../core/planner';
 import { buildGapSheet } from '../core/gap-sheet';
 import { toFixed, toNumber, toRoundedNumber } from '../core/rational';
-import { isWorkbookReadError, loadWorkbook, workbookToGrids } from '../xlsx/read';
+import { isWorkbookReadError, readWorkbookGrids } from '../xlsx/read';
 import { readFileBytes } from '../xlsx/read-file';
-import { renderSheetModel, workbookBytes } from '../xlsx/render';
+import { writeSheetPackage } from '../xlsx/package';
+import type { SheetWriteResult } from '../xlsx/package';
 import { writeFileAtomic } from '../xlsx/write-file';
 import type { AtomicWriteOptions } from '../xlsx/write-file';
 
@@ -63,11 +65,12 @@ function isoDate(d: Date): string {
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
 }
 
-/** The default output path: `<name>-gap.xlsx` beside the input. */
+/** The default output path: `<name>-gap.xlsx` beside the input (`-gap.xlsm` for a macro-enabled workbook, which stays one). */
 export function defaultOutPath(input: string): string {
   const dir = path.dirname(input);
-  const base = path.basename(input).replace(/\.xlsx$/i, '');
-  return path.join(dir, `${base}-gap.xlsx`);
+  const m = /\.(xlsx|xlsm)$/i.exec(input);
+  const base = path.basename(input).replace(/\.(xlsx|xlsm)$/i, '');
+  return path.join(dir, `${base}-gap.${m ? m[1].toLowerCase() : 'xlsx'}`);
 }
 
 export async function runGap(argv: ReadonlyArray<string>, io: Io, deps: GapDeps = {}): Promise<number> {
@@ -103,13 +106,12 @@ export async function runGap(argv: ReadonlyArray<string>, io: Io, deps: GapDeps 
   if (!inPlace && path.resolve(out) === path.resolve(file)) return fail(io, lang, g(lang, 'cliOutIsInput'));
 
   // Read and assess (once).
-  let wb;
+  let bytes: Uint8Array;
   let assessment;
   try {
-    const bytes = await readFileBytes(file);
-    wb = await loadWorkbook(bytes);
-    // workbookToGrids leaves out a gap sheet written by an earlier run: an output, never the assessment.
-    const grids = workbookToGrids(wb);
+    bytes = await readFileBytes(file);
+    // The grids leave out a gap sheet written by an earlier run: an output, never the assessment.
+    const grids = await readWorkbookGrids(bytes);
     assessment = assess(grids, { sheet: common.sheet, framework: common.framework, column: common.column, basis: common.basis });
   } catch (e) {
     if (!isWorkbookReadError(e)) throw e;
@@ -136,10 +138,10 @@ export async function runGap(argv: ReadonlyArray<string>, io: Io, deps: GapDeps 
     date: isoDate((deps.now ?? (() => new Date()))()),
     sourceFile: path.basename(file),
   });
-  const written = renderSheetModel(wb, model);
+  let written: SheetWriteResult;
   try {
-    const bytes = await workbookBytes(wb);
-    await writeFileAtomic(out, bytes, { writeTemp: deps.writeTemp });
+    written = writeSheetPackage(bytes, model);
+    await writeFileAtomic(out, written.bytes, { writeTemp: deps.writeTemp });
   } catch (e) {
     const dir = path.dirname(path.resolve(out));
     // ENOENT names the temp file beside OUT; say plainly that the folder is missing

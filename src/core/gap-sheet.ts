@@ -32,6 +32,7 @@ import type { Assessment, AssessmentEntry, CellRange, Framework, Lang, Problem, 
 import type {
   CellStyle,
   ChartModel,
+  HeaderFooterPart,
   ConditionalFormatModel,
   ModelCell,
   ModelValue,
@@ -587,7 +588,7 @@ export function buildGapSheet(assessment: Assessment, plan: GapPlan, options: Ga
     'colAspect',
   );
   charts.push({
-    type: 'bar',
+    type: 'radar',
     title: g(lang, 'chartAspects'),
     categories: { top: aspectBlock.top, left: S.name, bottom: aspectBlock.bottom, right: S.name },
     series: [
@@ -595,6 +596,7 @@ export function buildGapSheet(assessment: Assessment, plan: GapPlan, options: Ga
       { name: g(lang, 'colTargetIndex'), values: { top: aspectBlock.top, left: S.tgt, bottom: aspectBlock.bottom, right: S.tgt } },
     ],
     anchor: { top: aspectBlock.top - 2, left: S.delta + 2, bottom: aspectBlock.top + 16, right: S.delta + 8 },
+    valueAxis: { min: 0, max: 5, majorUnit: 1, numberFormat: '0' },
   });
 
   if (hasDomains) {
@@ -703,7 +705,23 @@ export function buildGapSheet(assessment: Assessment, plan: GapPlan, options: Ga
     charts,
     freeze: { rows: HEAD + 1, cols: 2 },
     tabColor: '#ED7D31',
+    page: {
+      paperSize: 'A4',
+      orientation: 'landscape',
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitleRows: { top: HEAD, bottom: HEAD },
+      footer: { left: [g(lang, 'footerSimulation')], right: withFields(g(lang, 'footerPage')) },
+    },
   };
+}
+
+/** A footer template with {page} and {pages} (left unfilled by the catalogue) as text and the printer's fields. */
+function withFields(template: string): HeaderFooterPart[] {
+  return template
+    .split(/(\{pages?\})/)
+    .filter((p) => p !== '')
+    .map((p) => (p === '{page}' ? { field: 'page' } : p === '{pages}' ? { field: 'pages' } : p));
 }
 
 function ceilDiv(r: Rational): bigint {

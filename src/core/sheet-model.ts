@@ -1,8 +1,10 @@
 /**
  * A sheet model: a worksheet described as plain data (cells with cached values and formulas,
- * styles, column widths, merges, an Excel table, data validations, conditional formats, charts).
- * The core builds it once; renderers write it: src/xlsx (exceljs, for files) and src/excel
- * (Office.js, inside Excel). Nothing is computed twice.
+ * styles, column widths, row heights, merges, an Excel table, data validations, conditional formats,
+ * charts, frozen panes, page setup). The core builds it once; renderers write it: src/xlsx/package
+ * (SpreadsheetML parts added to the workbook file) and src/excel (Office.js, inside Excel). Nothing is
+ * computed twice; the limits both renderers share (cell text length, header/footer codes) are in
+ * ./sheet-text.ts.
  *
  * Coordinates are zero-based (row 0 = row 1, col 0 = column A) within the model's own sheet.
  * Formulas are written WITHOUT the leading "=" and in Excel's en-US syntax (comma separators),
@@ -80,15 +82,51 @@ export interface ConditionalFormatModel {
   readonly rules: ReadonlyArray<ConditionalRule>;
 }
 
-/** A native chart; the xlsx renderer (exceljs) cannot write charts and skips them, Office.js renders them. */
+/**
+ * A native chart, drawn by both renderers (a DrawingML chart part in files, `worksheet.charts` in Excel).
+ * A bar chart lists its categories top-down in the order of the sheet; a radar chart draws one line per series.
+ */
 export interface ChartModel {
   readonly type: 'bar' | 'radar' | 'column';
   readonly title: string;
   /** Category labels and series values, as ranges of this sheet. */
   readonly categories: CellRange;
-  readonly series: ReadonlyArray<{ readonly name: string; readonly values: CellRange }>;
-  /** Where to place it (top-left cell and size in cells). */
+  readonly series: ReadonlyArray<{
+    readonly name: string;
+    readonly values: CellRange;
+    /** "#RRGGBB"; absent: the renderer's palette. */
+    readonly color?: string;
+  }>;
+  /** Where to place it: the chart covers these cells (top-left to bottom-right, inclusive). */
   readonly anchor: CellRange;
+  /** The value axis: fixed bounds (e.g. 0–5 for levels), step between gridlines, number format of its labels. */
+  readonly valueAxis?: { readonly min?: number; readonly max?: number; readonly majorUnit?: number; readonly numberFormat?: string };
+}
+
+/** A part of a printed header or footer: literal text, or a field the printer fills in. */
+export type HeaderFooterPart = string | { readonly field: 'page' | 'pages' | 'sheet' | 'file' | 'date' };
+
+/** The three sections of a printed header or footer. */
+export interface HeaderFooterModel {
+  readonly left?: ReadonlyArray<HeaderFooterPart>;
+  readonly center?: ReadonlyArray<HeaderFooterPart>;
+  readonly right?: ReadonlyArray<HeaderFooterPart>;
+}
+
+/** How the sheet prints. Every field is optional: an absent one keeps the host's default. */
+export interface PageSetupModel {
+  readonly paperSize?: 'A4' | 'A3' | 'letter' | 'legal';
+  readonly orientation?: 'portrait' | 'landscape';
+  /** Scale to fit this many pages wide (e.g. 1). */
+  readonly fitToWidth?: number;
+  /** Scale to fit this many pages tall; 0 = as many as needed (used with fitToWidth). */
+  readonly fitToHeight?: number;
+  /** Rows printed at the top of every page (zero-based, inclusive), e.g. a table's header row. */
+  readonly printTitleRows?: { readonly top: number; readonly bottom: number };
+  readonly header?: HeaderFooterModel;
+  readonly footer?: HeaderFooterModel;
+  /** Centre the printout between the left and right margins. */
+  readonly centerHorizontally?: boolean;
 }
 
 export interface SheetModel {
@@ -112,4 +150,8 @@ export interface SheetModel {
   readonly freeze?: { readonly rows: number; readonly cols: number };
   /** Tab colour "#RRGGBB". */
   readonly tabColor?: string;
+  /** Row heights in points, by zero-based row (rows not listed keep the default height). */
+  readonly rowHeights?: ReadonlyArray<{ readonly row: number; readonly height: number }>;
+  /** Printing: paper, orientation, fit to page, repeated header rows, header and footer. */
+  readonly page?: PageSetupModel;
 }

@@ -22,8 +22,9 @@
  * as text first (which would also turn later formulas in those cells into text).
  */
 import type { CellRange } from '../core/types';
-import type { CellStyle, ChartModel, ConditionalRule, ModelCell, SheetModel, ValidationModel } from '../core/sheet-model';
+import type { CellStyle, ChartModel, ConditionalRule, ModelCell, PageSetupModel, SheetModel, ValidationModel } from '../core/sheet-model';
 import { chooseSheetName, markedSheet } from '../core/gap-sheet';
+import { clipCellText, headerFooterSection, MAX_HEADER_FOOTER } from '../core/sheet-text';
 import { a1 } from '../core/address';
 import { freeTableName, markerReference } from './names';
 import { SyncCounter } from './sync';
@@ -61,7 +62,8 @@ export function cellEntry(cell: ModelCell): string | number | boolean | null {
   if (v === null) return null;
   if (typeof v === 'number') return Number.isFinite(v) ? v : null;
   if (typeof v === 'boolean') return v;
-  return needsTextProtection(v) ? `'${v}` : v;
+  const t = clipCellText(v);
+  return needsTextProtection(t) ? `'${t}` : t;
 }
 
 /** Column width in Excel characters → Office.js points (Calibri 11: 7 px per character + 5 px padding, 0.75 pt per px). */
@@ -322,7 +324,7 @@ function conditionalOps(model: SheetModel): Op[] {
   return ops;
 }
 
-const CHART_TYPE: Record<ChartModel['type'], string> = { bar: 'BarClustered', column: 'ColumnClustered', radar: 'Radar' };
+const CHART_TYPE: Record<ChartModel['type'], string> = { bar: 'BarClustered', column: 'ColumnClustered', radar: 'RadarMarkers' };
 
 function chartOps(model: SheetModel): Op[] {
   return model.charts
@@ -338,10 +340,30 @@ function chartOps(model: SheetModel): Op[] {
         const s0 = ch.series.getItemAt(0);
         s0.name = first.name;
         s0.setXAxisValues(categories);
+        const all = [s0];
         for (const s of chart.series.slice(1)) {
           const added = ch.series.add(s.name);
           added.setValues(rangeOf(ws, s.values));
           added.setXAxisValues(categories);
+          all.push(added);
+        }
+        chart.series.forEach((s, i) => {
+          if (!s.color) return;
+          if (chart.type === 'radar') all[i].format.line.color = s.color;
+          else all[i].format.fill.setSolidColor(s.color);
+        });
+        if (chart.type === 'bar') {
+          // categories top-down, as in the sheet, with the value axis at the bottom (crossing at the last category)
+          ch.axes.categoryAxis.reversePlotOrder = true;
+          ch.axes.categoryAxis.position = 'Maximum';
+        }
+        const va = chart.valueAxis;
+        if (va) {
+          const axis = ch.axes.valueAxis;
+          if (va.min !== undefined) axis.minimum = va.min;
+          if (va.max !== undefined) axis.maximum = va.max;
+          if (va.majorUnit !== undefined) axis.majorUnit = va.majorUnit;
+          if (va.numberFormat !== undefined) axis.numberFormat = va.numberFormat;
         }
         ch.setPosition(rangeOf(ws, { top: chart.anchor.top, left: chart.anchor.left, bottom: chart.anchor.top, right: chart.anchor.left }), rangeOf(ws, {
           top: chart.anchor.bottom,
@@ -353,6 +375,59 @@ function chartOps(model: SheetModel): Op[] {
     }));
 }
 
+const PAPER: Record<NonNullable<PageSetupModel['paperSize']>, Excel.PaperType | 'A4' | 'A3' | 'Letter' | 'Legal'> = { A4: 'A4', A3: 'A3', letter: 'Letter', legal: 'Legal' };
+
+/** Page setup (ExcelApi 1.9 pageLayout): paper, orientation, fit to pages, print titles, header and footer. */
+function pageOps(page: PageSetupModel): Op[] {
+  const sections: Array<[keyof Excel.HeaderFooter & string, string]> = [];
+  for (const [where, model] of [['Header', page.header], ['Footer', page.footer]] as const) {
+    if (!model) continue;
+    if (model.left) sections.push([`left${where}` as keyof Excel.HeaderFooter & string, headerFooterSection(model.left)]);
+    if (model.center) sections.push([`center${where}` as keyof Excel.HeaderFooter & string, headerFooterSection(model.center)]);
+    if (model.right) sections.push([`right${where}` as keyof Excel.HeaderFooter & string, headerFooterSection(model.right)]);
+  }
+  return [
+    {
+      bytes: OP_OVERHEAD * (5 + sections.length) + sections.reduce((n, [, t]) => n + t.length, 0),
+      apply: (ws) => {
+        const pl = ws.pageLayout;
+        if (page.orientation) pl.orientation = page.orientation === 'landscape' ? 'Landscape' : 'Portrait';
+        if (page.paperSize) pl.paperSize = PAPER[page.paperSize];
+        const zoom: Excel.PageLayoutZoomOptions = {};
+        // 0 pages tall means "as many as needed": left out, so only the width is fitted
+        if (page.fitToWidth !== undefined && page.fitToWidth > 0) zoom.horizontalFitToPages = page.fitToWidth;
+        if (page.fitToHeight !== undefined && page.fitToHeight > 0) zoom.verticalFitToPages = page.fitToHeight;
+        if (Object.keys(zoom).length > 0) pl.zoom = zoom;
+        if (page.centerHorizontally !== undefined) pl.centerHorizontally = page.centerHorizontally;
+        if (page.printTitleRows) pl.setPrintTitleRows(`$${page.printTitleRows.top + 1}:$${page.printTitleRows.bottom + 1}`);
+        const hf = pl.headersFooters.defaultForAllPages as unknown as Record<string, string>;
+        for (const [key, text] of sections) hf[key] = text.slice(0, MAX_HEADER_FOOTER);
+      },
+    },
+  ];
+}
+
+/** Row heights, one operation per run of consecutive rows with the same height. */
+function rowHeightOps(model: SheetModel): Op[] {
+  const rows = [...(model.rowHeights ?? [])].filter((h) => h.height >= 0 && h.height <= 409).sort((a, b) => a.row - b.row);
+  const ops: Op[] = [];
+  for (let i = 0; i < rows.length; ) {
+    let j = i;
+    while (j + 1 < rows.length && rows[j + 1].row === rows[j].row + 1 && rows[j + 1].height === rows[i].height) j++;
+    const top = rows[i].row;
+    const count = rows[j].row - top + 1;
+    const height = rows[i].height;
+    ops.push({
+      bytes: OP_OVERHEAD,
+      apply: (ws) => {
+        ws.getRangeByIndexes(top, 0, count, 1).format.rowHeight = height;
+      },
+    });
+    i = j + 1;
+  }
+  return ops;
+}
+
 export interface PlanOptions {
   /** Bytes per write sync. */
   readonly budget: number;
@@ -360,6 +435,8 @@ export interface PlanOptions {
   readonly notes: boolean;
   /** The table names to use, by model table index (already made unique). */
   readonly tableNames: ReadonlyArray<string>;
+  /** Page setup needs ExcelApi 1.9 (worksheet.pageLayout); without it the model's page setup is left out. */
+  readonly pageLayout?: boolean;
 }
 
 /** The operations that fill an (empty, new) worksheet with the model, in a safe order. */
@@ -400,7 +477,7 @@ export function planSheet(model: SheetModel, options: PlanOptions): Op[] {
     for (const rect of rects) ops.push(...styleOps(rect, style, half));
   }
 
-  // 3. Column widths.
+  // 3. Column widths, row heights.
   for (const w of model.columnWidths) {
     ops.push({
       bytes: OP_OVERHEAD,
@@ -409,6 +486,7 @@ export function planSheet(model: SheetModel, options: PlanOptions): Op[] {
       },
     });
   }
+  ops.push(...rowHeightOps(model));
 
   // 4. Merges (skipping single cells and any overlapping an earlier merge, which Excel refuses).
   const merged: CellRange[] = [];
@@ -447,7 +525,7 @@ export function planSheet(model: SheetModel, options: PlanOptions): Op[] {
   if (options.notes) {
     for (const c of model.cells) {
       if (!c.comment) continue;
-      const comment = c.comment;
+      const comment = clipCellText(c.comment);
       ops.push({
         bytes: OP_OVERHEAD + comment.length,
         apply: (ws) => {
@@ -469,6 +547,7 @@ export function planSheet(model: SheetModel, options: PlanOptions): Op[] {
       },
     });
   }
+  if (model.page && options.pageLayout) ops.push(...pageOps(model.page));
   if (model.tabColor) {
     const color = model.tabColor;
     ops.push({
@@ -574,7 +653,7 @@ export async function writeSheetModel(context: Excel.RequestContext, counter: Sy
     if (now !== wanted) tableRenames.push({ index: i, name: wanted });
   });
 
-  const ops = planSheet(model, { budget: options.budget, notes: options.isApiSupported('1.18'), tableNames: tableNamesNow });
+  const ops = planSheet(model, { budget: options.budget, notes: options.isApiSupported('1.18'), tableNames: tableNamesNow, pageLayout: options.isApiSupported('1.9') });
   const groups = packOps(ops, options.budget, 2000);
 
   let ws: Excel.Worksheet | null = null;

@@ -80,8 +80,9 @@ export function problemKey(p: Problem, index: number): string {
   return `${p.code}|${p.sheet ?? ''}|${p.cell ?? ''}|${p.indicator ?? ''}|${index}`;
 }
 
-/** The output file name offered for download: "Penilaian 2024.xlsx" → "Penilaian 2024-gap.xlsx". */
+/** The output file name offered for download: "Penilaian 2024.xlsx" → "Penilaian 2024-gap.xlsx" (a .xlsm stays .xlsm: its macros are kept). */
 export function outputFileName(inputName: string): string {
-  const base = inputName.replace(/\.xlsx$/i, '');
-  return `${base || 'workbook'}-gap.xlsx`;
+  const m = /\.(xlsx|xlsm)$/i.exec(inputName);
+  const base = inputName.replace(/\.(xlsx|xlsm)$/i, '');
+  return `${base || 'workbook'}-gap.${m ? m[1].toLowerCase() : 'xlsx'}`;
 }

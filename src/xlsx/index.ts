@@ -1,5 +1,6 @@
 /**
- * The exceljs adapter, browser-safe parts: reading (bytes -> Grid[]) and rendering (SheetModel -> worksheet).
+ * The xlsx adapter, browser-safe parts: reading (bytes -> Grid[], exceljs) and writing (a SheetModel added
+ * to the original bytes as a new sheet, ./package).
  * The Node-only file parts are imported from their own modules so a browser bundle never pulls in `fs`:
  * ./read-file (readWorkbookFile, readFileBytes) and ./write-file (writeFileAtomic).
  */
@@ -14,5 +15,5 @@ export {
   isWorkbookReadError,
 } from './read';
 export type { UnreadableReason } from './read';
-export { renderSheetModel, renderGapWorkbook, workbookBytes } from './render';
-export type { RenderedWorkbook } from './render';
+export { WorkbookPackage, writeSheetPackage, PackageError } from './package';
+export type { SheetWriteResult, PackageCell } from './package';

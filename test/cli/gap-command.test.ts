@@ -11,6 +11,9 @@ import { buildAssessmentWorkbook, example2020, example2026 } from '../../scripts
 import type { AssessmentSpec } from '../../scripts/make-examples';
 import { SPBE2020 } from '../../src/core/frameworks';
 import { ACEH } from '../core/gap-helpers';
+import { unzipSync, strFromU8 } from 'fflate';
+import { ALL_FEATURES, buildWorkbook } from '../xlsx/package-builder';
+import { exampleModel, packageProblems } from '../xlsx/package/package-check';
 
 let dir = '';
 beforeEach(() => {
@@ -254,4 +257,37 @@ test('--out in a folder that does not exist: says so, exit 1, nothing written', 
   expect(fs.readdirSync(dir)).toEqual(['aceh.xlsx']);
   const en = await run([input, '--lang', 'en', '--out', path.join(missing, 'out.xlsx')]);
   expect(en.err).toContain(`the folder ${missing} does not exist`);
+});
+
+test('a macro-enabled workbook with a chart, an external link, protection, validations, custom XML and properties: `spbe gap` writes a -gap.xlsm keeping every part, and --in-place keeps it an .xlsm', async () => {
+  const { grids } = await exampleModel(example2020());
+  const book = buildWorkbook(grids, ALL_FEATURES);
+  const input = path.join(dir, 'kab.xlsm');
+  fs.writeFileSync(input, book.bytes);
+  const r = await run([input, '--target-predicate', 'Baik', '--json']);
+  expect(r.code).toBe(0);
+  const o = JSON.parse(r.out.trim());
+  expect(o.out).toBe(path.join(dir, 'kab-gap.xlsm'));
+  expect(o.gapSheet).toBe('Analisis Gap (2)'); // the user's own "Analisis Gap" is kept
+  expect(fs.readFileSync(input).equals(Buffer.from(book.bytes))).toBe(true);
+  const before = unzipSync(book.bytes);
+  const after = unzipSync(new Uint8Array(fs.readFileSync(o.out)));
+  const edited = ['[Content_Types].xml', 'xl/workbook.xml', 'xl/_rels/workbook.xml.rels', 'xl/styles.xml', 'xl/worksheets/sheet2.xml'];
+  for (const [name, bytes] of Object.entries(before)) {
+    if (edited.includes(name)) continue;
+    expect({ name, same: Buffer.from(after[name] ?? []).equals(Buffer.from(bytes)) }).toEqual({ name, same: true });
+  }
+  expect(strFromU8(after['[Content_Types].xml'])).toContain('application/vnd.ms-excel.sheet.macroEnabled.main+xml');
+  expect(packageProblems(new Uint8Array(fs.readFileSync(o.out)))).toEqual([]);
+
+  const again = await run([input, '--in-place', '--target-level', '3']);
+  expect(again.code).toBe(0);
+  const inPlace = unzipSync(new Uint8Array(fs.readFileSync(input)));
+  expect(inPlace['xl/vbaProject.bin']).toEqual(before['xl/vbaProject.bin']);
+  expect(strFromU8(inPlace['[Content_Types].xml'])).toContain('application/vnd.ms-excel.sheet.macroEnabled.main+xml');
+});
+
+test('the default output keeps the input\'s kind: .xlsx → -gap.xlsx, .xlsm → -gap.xlsm', () => {
+  expect(defaultOutPath(path.join('a', 'kab.xlsx'))).toBe(path.join('a', 'kab-gap.xlsx'));
+  expect(defaultOutPath(path.join('a', 'Kab.XLSM'))).toBe(path.join('a', 'Kab-gap.xlsm'));
 });

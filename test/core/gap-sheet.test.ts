@@ -115,10 +115,21 @@ describe('the gap sheet model (Aceh Tengah, target 2.6)', () => {
     expect(top.some((c) => c.value === 'Tingkat Kematangan Kebijakan Internal Pembangunan Aplikasi SPBE')).toBe(true);
   });
 
-  test('conditional formats, freeze panes, charts (for Office.js)', () => {
+  test('conditional formats, freeze panes, charts, page setup (for both renderers)', () => {
     expect(model.conditionalFormats.length).toBeGreaterThan(4);
     expect(model.freeze).toEqual({ rows: 14, cols: 2 });
-    expect(model.charts.map((c) => c.type)).toEqual(['bar', 'bar']);
+    // a radar of the aspects now vs with the targets (levels 0–5), a bar chart of the largest gaps
+    expect(model.charts.map((c) => c.type)).toEqual(['radar', 'bar']);
+    expect(model.charts[0].valueAxis).toEqual({ min: 0, max: 5, majorUnit: 1, numberFormat: '0' });
+    // A4 landscape, one page wide, the table header repeated, a footer saying it is a simulation, with page numbers
+    expect(model.page).toEqual({
+      paperSize: 'A4',
+      orientation: 'landscape',
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitleRows: { top: 13, bottom: 13 },
+      footer: { left: ['Simulasi — bukan nilai resmi'], right: ['Halaman ', { field: 'page' }, ' dari ', { field: 'pages' }] },
+    });
   });
 });
 

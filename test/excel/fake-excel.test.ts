@@ -336,6 +336,99 @@ describe('validations, conditional formats, charts', () => {
   });
 });
 
+describe('page layout, chart axes and series formats', () => {
+  const withSheet = (apiVersion?: string) => createFakeExcel([{ name: 'S', cells: [[1], [2]] }], apiVersion ? { apiVersion } : {});
+
+  test('zoom is one object: a scale of 10–400 or whole pages to fit, never both; reading it needs a load', async () => {
+    for (const zoom of [{ scale: 5 }, { scale: 100, horizontalFitToPages: 1 }, { horizontalFitToPages: 0 }, { horizontalFitToPages: 1.5 }, {}]) {
+      await expectCode(
+        run(withSheet(), async (ctx) => {
+          ctx.workbook.worksheets.getItem('S').pageLayout.zoom = zoom;
+          await ctx.sync();
+        }),
+        'InvalidArgument',
+      );
+    }
+    const fake = withSheet();
+    await run(fake, async (ctx) => {
+      const pl = ctx.workbook.worksheets.getItem('S').pageLayout;
+      pl.zoom = { horizontalFitToPages: 1 };
+      pl.orientation = 'Landscape';
+      pl.paperSize = 'A4';
+      await ctx.sync();
+      const fresh = ctx.workbook.worksheets.getItem('S').pageLayout;
+      expect(() => fresh.zoom).toThrow(/PropertyNotLoaded/);
+      fresh.load('zoom,orientation');
+      await ctx.sync();
+      expect(fresh.zoom).toEqual({ horizontalFitToPages: 1 });
+      expect(fresh.orientation).toBe('Landscape');
+    });
+    expect(fake.sheet('S')!.pageLayout).toMatchObject({ orientation: 'Landscape', paperSize: 'A4', zoom: { horizontalFitToPages: 1 } });
+  });
+
+  test('orientation and paper size come from their enums; print titles are whole rows; header/footer sections ≤ 255 characters', async () => {
+    const bad: Array<(pl: Excel.PageLayout, ws: Excel.Worksheet) => void> = [
+      (pl) => (pl.orientation = 'landscape' as never),
+      (pl) => (pl.paperSize = 'A9' as never),
+      (pl) => pl.setPrintTitleRows('A14:N14'),
+      (pl, ws) => pl.setPrintTitleRows(ws.getRange('A14:N14')),
+      (pl) => ((pl.headersFooters.defaultForAllPages as unknown as Record<string, string>).centerFooter = 'x'.repeat(256)),
+    ];
+    for (const f of bad) {
+      await expectCode(
+        run(withSheet(), async (ctx) => {
+          const ws = ctx.workbook.worksheets.getItem('S');
+          f(ws.pageLayout, ws);
+          await ctx.sync();
+        }),
+        'InvalidArgument',
+      );
+    }
+    const fake = withSheet();
+    await run(fake, async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem('S');
+      ws.pageLayout.setPrintTitleRows('$14:$15');
+      ws.pageLayout.headersFooters.defaultForAllPages.rightFooter = 'Halaman &P dari &N';
+      await ctx.sync();
+    });
+    expect(fake.sheet('S')!.pageLayout).toMatchObject({ printTitleRows: '$14:$15', headersFooters: { rightFooter: 'Halaman &P dari &N' } });
+  });
+
+  test('page layout needs ExcelApi 1.9', async () => {
+    await expectCode(
+      run(withSheet('1.8'), async (ctx) => {
+        ctx.workbook.worksheets.getItem('S').pageLayout.orientation = 'Landscape';
+        await ctx.sync();
+      }),
+      'ApiNotFound',
+    );
+  });
+
+  test('axis bounds are numbers with the minimum below the maximum; axis position and series colours are checked', async () => {
+    const bad: Array<(c: Excel.Chart) => void> = [
+      (c) => {
+        c.axes.valueAxis.maximum = 5;
+        c.axes.valueAxis.minimum = 5;
+      },
+      (c) => (c.axes.valueAxis.majorUnit = 0),
+      (c) => (c.axes.valueAxis.minimum = '0' as never),
+      (c) => (c.axes.categoryAxis.position = 'Bottom' as never),
+      (c) => c.series.getItemAt(0).format.fill.setSolidColor('blue-ish'),
+      (c) => (c.series.getItemAt(0).format.line.color = '#12345'),
+    ];
+    for (const f of bad) {
+      await expectCode(
+        run(withSheet(), async (ctx) => {
+          const ws = ctx.workbook.worksheets.getItem('S');
+          f(ws.charts.add('BarClustered' as Excel.ChartType, ws.getRange('A1:A2'), 'Columns'));
+          await ctx.sync();
+        }),
+        'InvalidArgument',
+      );
+    }
+  });
+});
+
 describe('sync failures, payloads, events', () => {
   test('an injected failure applies the operations before it and none after', async () => {
     const fake = createFakeExcel([{ name: 'S' }]);

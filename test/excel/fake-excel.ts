@@ -23,7 +23,11 @@
  *   does not roll a batch back); a failure can be injected on the Nth sync;
  * - request and response payloads are measured (JSON size) against Excel on the web's 5 MB limit;
  * - tables cannot overlap merged cells or other tables; validation prompt titles ≤ 32 and messages
- *   ≤ 255 characters; conditional-format and validation operators are checked against their own enums.
+ *   ≤ 255 characters; conditional-format and validation operators are checked against their own enums;
+ * - page layout (ExcelApi 1.9): orientation and paper size from their enums, zoom set as one object
+ *   (a scale 10–400 or whole pages to fit, not both), print title rows only as whole rows, header and
+ *   footer sections ≤ 255 characters; chart axes: numeric bounds with minimum below maximum, a
+ *   positive major unit, position from its enum; series fill and line colours checked as colours.
  *
  * Usage: `const fake = createFakeExcel([{ name: 'Sheet1', cells: [['No', 'Tingkat'], [1, 3]] }]);`
  * then pass `fake` where the code expects the `Excel` namespace; inspect with `fake.syncCount`,
@@ -314,7 +318,21 @@ export interface FakeChart {
   readonly type: string;
   title: string;
   position: { start: string; end: string | null } | null;
-  series: Array<{ name: string; values: string | null; xValues: string | null }>;
+  series: Array<{ name: string; values: string | null; xValues: string | null; fill: string | null; line: string | null }>;
+  /** Axis settings written (chart.axes.valueAxis / categoryAxis), by property. */
+  readonly axes: { value: Record<string, unknown>; category: Record<string, unknown> };
+}
+
+/** A sheet's print settings (worksheet.pageLayout, ExcelApi 1.9). */
+export interface FakePageLayout {
+  orientation: 'Portrait' | 'Landscape';
+  paperSize: string;
+  zoom: { scale?: number; horizontalFitToPages?: number; verticalFitToPages?: number };
+  centerHorizontally: boolean;
+  /** "$14:$14", or null. */
+  printTitleRows: string | null;
+  /** headersFooters.defaultForAllPages: leftHeader … rightFooter. */
+  readonly headersFooters: Record<string, string>;
 }
 
 class SheetState {
@@ -331,6 +349,7 @@ class SheetState {
   readonly conditionalFormats: Array<FakeConditionalFormat & { rect: Rect }> = [];
   readonly charts: FakeChart[] = [];
   readonly notes: Array<{ address: string; content: string }> = [];
+  readonly pageLayout: FakePageLayout = { orientation: 'Portrait', paperSize: 'Letter', zoom: { scale: 100 }, centerHorizontally: false, printTitleRows: null, headersFooters: {} };
   deleted = false;
   constructor(
     readonly id: string,
@@ -946,6 +965,7 @@ class FakeWorksheet extends ClientObject<SheetState> {
   private _charts?: FakeChartCollection;
   private _freeze?: FakeFreezePanes;
   private _notes?: FakeNoteCollection;
+  private _pageLayout?: FakePageLayout$;
   readonly onChanged: FakeEventHandlers;
   constructor(ctx: FakeContext, resolver: Resolver<SheetState>, nullable: boolean, materialize = true) {
     super(ctx, resolver, nullable, 'Worksheet', materialize);
@@ -1017,6 +1037,12 @@ class FakeWorksheet extends ClientObject<SheetState> {
   }
   get freezePanes(): FakeFreezePanes {
     return (this._freeze ??= new FakeFreezePanes(this.context, this));
+  }
+  get pageLayout(): FakePageLayout$ {
+    if (!apiAtLeast(this.context.wb.options.apiVersion, '1.9')) {
+      throw new FakeExcelError('ApiNotFound', 'pageLayout needs ExcelApi 1.9', 'Worksheet.pageLayout');
+    }
+    return (this._pageLayout ??= new FakePageLayout$(this.context, this));
   }
   get notes(): FakeNoteCollection {
     if (!apiAtLeast(this.context.wb.options.apiVersion, '1.18')) {
@@ -1123,6 +1149,103 @@ class FakeFreezePanes extends ClientObject<SheetState> {
     return null;
   }
 }
+
+/** Excel.PaperType values. */
+const PAPER_TYPES = [
+  'Letter', 'LetterSmall', 'Tabloid', 'Ledger', 'Legal', 'Statement', 'Executive', 'A3', 'A4', 'A4Small', 'A5', 'B4', 'B5', 'Folio', 'Quatro',
+  'Paper10x14', 'Paper11x17', 'Note', 'Envelope9', 'Envelope10', 'Envelope11', 'Envelope12', 'Envelope14', 'Csheet', 'Dsheet', 'Esheet',
+  'EnvelopeDL', 'EnvelopeC5', 'EnvelopeC3', 'EnvelopeC4', 'EnvelopeC6', 'EnvelopeC65', 'EnvelopeB4', 'EnvelopeB5', 'EnvelopeB6',
+  'EnvelopeItaly', 'EnvelopeMonarch', 'EnvelopePersonal', 'FanfoldUS', 'FanfoldStdGerman', 'FanfoldLegalGerman',
+];
+const HEADER_FOOTER_KEYS = ['leftHeader', 'centerHeader', 'rightHeader', 'leftFooter', 'centerFooter', 'rightFooter'];
+
+/** Zoom must be set as one object: a scale (10–400) or pages to fit (whole numbers ≥ 1), not both. */
+function zoomProblem(v: unknown): string | null {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return 'zoom must be set as an object';
+  const z = v as Record<string, unknown>;
+  const keys = Object.keys(z);
+  if (keys.some((k) => !['scale', 'horizontalFitToPages', 'verticalFitToPages'].includes(k))) return `unknown zoom option in ${JSON.stringify(v)}`;
+  if (z.scale !== undefined && z.scale !== null) {
+    if (keys.length > 1) return 'a scale and pages to fit exclude each other';
+    return typeof z.scale === 'number' && z.scale >= 10 && z.scale <= 400 ? null : 'scale must be 10–400';
+  }
+  for (const k of ['horizontalFitToPages', 'verticalFitToPages']) {
+    const n = z[k];
+    if (n !== undefined && n !== null && !(typeof n === 'number' && Number.isInteger(n) && n >= 1)) return `${k} must be a whole number ≥ 1`;
+  }
+  return keys.length > 0 ? null : 'empty zoom';
+}
+
+class FakePageLayout$ extends ClientObject<SheetState> {
+  readonly headersFooters: { readonly defaultForAllPages: Record<string, unknown> };
+  constructor(
+    ctx: FakeContext,
+    private readonly ws: FakeWorksheet,
+  ) {
+    super(ctx, () => ws._t(), false, 'PageLayout', false);
+    const schema: Record<string, unknown> = {};
+    for (const k of HEADER_FOOTER_KEYS) schema[k] = (v: unknown) => typeof v === 'string' && v.length <= 255;
+    this.headersFooters = {
+      defaultForAllPages: settingsProxy(
+        (where, bytes, run) => ctx.enqueue(where, bytes, run),
+        (path, v) => {
+          this.ws._t().pageLayout.headersFooters[path] = v as string;
+        },
+        '',
+        schema,
+        'HeaderFooter',
+      ),
+    };
+  }
+  _scalarProps(): string[] {
+    return ['orientation', 'paperSize', 'zoom', 'centerHorizontally'];
+  }
+  _read(prop: string, s: SheetState): unknown {
+    const pl = s.pageLayout as unknown as Record<string, unknown>;
+    return prop === 'zoom' ? { ...s.pageLayout.zoom } : pl[prop];
+  }
+  _write(prop: string, v: unknown): void {
+    this._set(prop, v, (s) => {
+      const where = `PageLayout.${prop}`;
+      if (prop === 'orientation') {
+        if (v !== 'Portrait' && v !== 'Landscape') throw new FakeExcelError('InvalidArgument', `bad orientation ${JSON.stringify(v)}`, where);
+        s.pageLayout.orientation = v;
+      } else if (prop === 'paperSize') {
+        if (!PAPER_TYPES.includes(v as string)) throw new FakeExcelError('InvalidArgument', `bad paper size ${JSON.stringify(v)}`, where);
+        s.pageLayout.paperSize = v as string;
+      } else if (prop === 'zoom') {
+        const problem = zoomProblem(v);
+        if (problem) throw new FakeExcelError('InvalidArgument', problem, where);
+        s.pageLayout.zoom = { ...(v as FakePageLayout['zoom']) };
+      } else if (prop === 'centerHorizontally') {
+        if (!isBool(v)) throw new FakeExcelError('InvalidArgument', 'centerHorizontally must be a boolean', where);
+        s.pageLayout.centerHorizontally = v as boolean;
+      }
+    });
+  }
+  /** Only whole rows can repeat: "$14:$14", "14:15", or a range spanning every column of its rows. */
+  setPrintTitleRows(rows: FakeRange | string): void {
+    this._call('setPrintTitleRows', typeof rows === 'string' ? rows : null, (s) => {
+      let top: number;
+      let bottom: number;
+      if (typeof rows === 'string') {
+        const m = /^\$?(\d+):\$?(\d+)$/.exec(rows);
+        if (!m) throw new FakeExcelError('InvalidArgument', `print title rows must be whole rows ("$1:$1"), not ${JSON.stringify(rows)}`, 'PageLayout.setPrintTitleRows');
+        top = Number(m[1]) - 1;
+        bottom = Number(m[2]) - 1;
+      } else {
+        const t = rows._t();
+        if (t.sheet !== s) throw new FakeExcelError('InvalidArgument', 'the rows are on another sheet', 'PageLayout.setPrintTitleRows');
+        if (t.rect.left !== 0 || t.rect.right !== MAX_COLS - 1) throw new FakeExcelError('InvalidArgument', 'print title rows must be whole rows', 'PageLayout.setPrintTitleRows');
+        top = t.rect.top;
+        bottom = t.rect.bottom;
+      }
+      if (top < 0 || bottom < top || bottom >= MAX_ROWS) throw new FakeExcelError('InvalidArgument', 'bad rows', 'PageLayout.setPrintTitleRows');
+      s.pageLayout.printTitleRows = `$${top + 1}:$${bottom + 1}`;
+    });
+  }
+}
+defineProps(FakePageLayout$, ['orientation', 'paperSize', 'zoom', 'centerHorizontally'], ['orientation', 'paperSize', 'zoom', 'centerHorizontally']);
 
 class FakeNoteCollection extends ClientObject<SheetState> {
   constructor(
@@ -1543,6 +1666,7 @@ function applyFmt(t: RangeTarget, key: string, v: unknown): void {
 }
 
 const isBool = (v: unknown): boolean => typeof v === 'boolean';
+const isFiniteNumber = (v: unknown): boolean => typeof v === 'number' && Number.isFinite(v);
 const isColor = (v: unknown): boolean => typeof v === 'string' && (COLOR.test(v) || NAMED_COLORS.has(v.toLowerCase()));
 const isPosNum = (v: unknown): boolean => typeof v === 'number' && Number.isFinite(v) && v > 0 && v < 410;
 
@@ -2079,9 +2203,9 @@ class FakeChartCollection extends ClientObject<SheetState> {
       const n = byRows ? rows(src.rect) : cols(src.rect);
       for (let i = 0; i < n; i++) {
         const r: Rect = byRows ? { ...src.rect, top: src.rect.top + i, bottom: src.rect.top + i } : { ...src.rect, left: src.rect.left + i, right: src.rect.left + i };
-        series.push({ name: `Series${i + 1}`, values: `${quoteSheet(src.sheet.name)}!${rectA1(r)}`, xValues: null });
+        series.push({ name: `Series${i + 1}`, values: `${quoteSheet(src.sheet.name)}!${rectA1(r)}`, xValues: null, fill: null, line: null });
       }
-      created = { id: this.context.wb.newId('chart'), name: `Chart ${s.charts.length + 1}`, type, title: '', position: null, series };
+      created = { id: this.context.wb.newId('chart'), name: `Chart ${s.charts.length + 1}`, type, title: '', position: null, series, axes: { value: {}, category: {} } };
       s.charts.push(created);
       chart._resolve();
     });
@@ -2102,10 +2226,35 @@ class FakeChart$ extends ClientObject<FakeChart> {
     getItemAt(i: number): FakeSeries;
     add(name?: string): FakeSeries;
   };
+  readonly axes: { readonly valueAxis: Record<string, unknown>; readonly categoryAxis: Record<string, unknown> };
   constructor(ctx: FakeContext, resolver: Resolver<FakeChart>) {
     super(ctx, resolver, false, 'Chart', false);
     const chartProxy = this;
     const enqueue: Enqueue = (where, bytes, run) => ctx.enqueue(where, bytes, run);
+    // ChartAxis (ExcelApi 1.7/1.8): bounds and step are numbers; minimum must stay below maximum.
+    const axis = (which: 'value' | 'category') =>
+      settingsProxy(
+        enqueue,
+        (path, v) => {
+          const ax = chartProxy._t().axes[which];
+          const next = { ...ax, [path]: v };
+          if (typeof next.minimum === 'number' && typeof next.maximum === 'number' && next.minimum >= next.maximum) {
+            throw new FakeExcelError('InvalidArgument', `axis minimum ${String(next.minimum)} is not below its maximum ${String(next.maximum)}`, 'ChartAxis');
+          }
+          ax[path] = v;
+        },
+        '',
+        {
+          minimum: isFiniteNumber,
+          maximum: isFiniteNumber,
+          majorUnit: (v: unknown) => isFiniteNumber(v) && (v as number) > 0,
+          numberFormat: (v: unknown) => typeof v === 'string',
+          reversePlotOrder: isBool,
+          position: (v: unknown) => ['Automatic', 'Maximum', 'Minimum', 'Custom'].includes(v as string),
+        },
+        which === 'value' ? 'ChartAxis(value)' : 'ChartAxis(category)',
+      );
+    this.axes = { valueAxis: axis('value'), categoryAxis: axis('category') };
     this.title = settingsProxy(
       enqueue,
       (path, v) => {
@@ -2133,7 +2282,7 @@ class FakeChart$ extends ClientObject<FakeChart> {
         let created: FakeChart['series'][number] | null = null;
         const s = new FakeSeries(ctx, () => created, false);
         ctx.enqueue('ChartSeriesCollection.add', jsonSize(name), () => {
-          created = { name: name ?? `Series${chartProxy._t().series.length + 1}`, values: null, xValues: null };
+          created = { name: name ?? `Series${chartProxy._t().series.length + 1}`, values: null, xValues: null, fill: null, line: null };
           chartProxy._t().series.push(created);
           s._resolve();
         });
@@ -2170,8 +2319,28 @@ class FakeChart$ extends ClientObject<FakeChart> {
 defineProps(FakeChart$, ['id', 'name', 'chartType', 'top', 'left', 'width', 'height'], ['name', 'top', 'left', 'width', 'height']);
 
 class FakeSeries extends ClientObject<FakeChart['series'][number]> {
+  readonly format: { readonly fill: { setSolidColor(color: string): void }; readonly line: Record<string, unknown> };
   constructor(ctx: FakeContext, resolver: Resolver<FakeChart['series'][number]>, materialize = true) {
     super(ctx, resolver, false, 'ChartSeries', materialize);
+    this.format = {
+      fill: {
+        setSolidColor: (color: string): void => {
+          this._call('format.fill.setSolidColor', color, (s) => {
+            checkColor(color, 'ChartFill.setSolidColor');
+            s.fill = color;
+          });
+        },
+      },
+      line: settingsProxy(
+        (where, bytes, run) => ctx.enqueue(where, bytes, run),
+        (_path, v) => {
+          this._t().line = v as string;
+        },
+        '',
+        { color: isColor },
+        'ChartLineFormat',
+      ),
+    };
   }
   _scalarProps(): string[] {
     return ['name'];
@@ -2220,6 +2389,8 @@ export interface FakeSheetView {
   readonly conditionalFormats: ReadonlyArray<FakeConditionalFormat>;
   readonly charts: ReadonlyArray<FakeChart>;
   readonly notes: ReadonlyArray<{ address: string; content: string }>;
+  readonly pageLayout: Readonly<FakePageLayout>;
+  readonly rowHeights: Record<number, number>;
   readonly tables: ReadonlyArray<{ name: string; address: string; style: string }>;
   /** Value of a cell as Excel shows it (number, text, boolean, "#N/A"-style error text, or null when empty). */
   value(a1: string): string | number | boolean | null;
@@ -2334,6 +2505,8 @@ function view(wb: WorkbookState, s: SheetState): FakeSheetView {
     conditionalFormats: s.conditionalFormats.map(({ rect: _r, ...v }) => v),
     charts: s.charts,
     notes: s.notes,
+    pageLayout: s.pageLayout,
+    rowHeights: Object.fromEntries(s.rowHeights),
     tables: wb.tables.filter((t) => !t.deleted && t.sheet === s).map((t) => ({ name: t.name, address: rectA1(t.rect), style: t.style })),
     value: (addr) => {
       const cell = at(addr);
@@ -2430,6 +2603,7 @@ export function createFakeExcel(initialSheets: ReadonlyArray<FakeSheetInit> = [{
         cfs: s.conditionalFormats,
         charts: s.charts,
         notes: s.notes,
+        pageLayout: s.pageLayout,
         tables: wb.tables.filter((t) => !t.deleted && t.sheet === s).map((t) => [t.name, t.rect, t.style]),
       });
     },

@@ -53,27 +53,76 @@ describe('ExcelHost.writeSheet', () => {
     ]);
     expect(s.conditionalFormats[0].settings).toMatchObject({ rule: { formula1: '=1', operator: 'GreaterThan' }, 'format.fill.color': '#D9E1F2' });
     expect(s.conditionalFormats[3].settings).toMatchObject({ 'rule.formula': '=B6<2', 'format.font.bold': true });
-    expect(s.charts.map((c) => ({ type: c.type, title: c.title, position: c.position, series: c.series }))).toEqual([
+    expect(s.charts.map((c) => ({ type: c.type, title: c.title, position: c.position, series: c.series, axes: c.axes }))).toEqual([
       {
-        type: 'Radar',
+        type: 'RadarMarkers',
         title: 'Aspek: saat ini vs target',
         position: { start: 'A11', end: 'E26' },
         series: [
-          { name: 'Saat ini', values: "'Analisis Gap'!B6:B8", xValues: "'Analisis Gap'!A6:A8" },
-          { name: 'Target', values: "'Analisis Gap'!C6:C8", xValues: "'Analisis Gap'!A6:A8" },
+          { name: 'Saat ini', values: "'Analisis Gap'!B6:B8", xValues: "'Analisis Gap'!A6:A8", fill: null, line: null },
+          { name: 'Target', values: "'Analisis Gap'!C6:C8", xValues: "'Analisis Gap'!A6:A8", fill: null, line: null },
         ],
+        axes: { value: {}, category: {} },
       },
       {
         type: 'BarClustered',
         title: 'Selisih terbesar',
         position: { start: 'F11', end: 'K26' },
-        series: [{ name: 'Selisih', values: "'Analisis Gap'!D6:D8", xValues: "'Analisis Gap'!A6:A8" }],
+        series: [{ name: 'Selisih', values: "'Analisis Gap'!D6:D8", xValues: "'Analisis Gap'!A6:A8", fill: null, line: null }],
+        // categories top-down as in the sheet, the value axis at the bottom
+        axes: { value: {}, category: { reversePlotOrder: true, position: 'Maximum' } },
       },
     ]);
     expect(s.notes).toEqual([{ address: 'B3', content: 'Dari sheet penilaian' }]);
     expect(s.freeze).toEqual({ rows: 5, cols: 1 });
     expect(s.tabColor).toBe('#2F5597');
     expect(fake.definedNames()).toEqual([{ name: 'SPBE_GAP_SHEET', refersTo: "'Analisis Gap'!$A$1", comment: expect.any(String) }]);
+  });
+
+  test('page setup, row heights, chart axes and series colours of the model are applied; page setup only with ExcelApi 1.9', async () => {
+    const base = sampleModel();
+    const model: SheetModel = {
+      ...base,
+      rowHeights: [
+        { row: 4, height: 30 },
+        { row: 5, height: 20 },
+        { row: 6, height: 20 },
+      ],
+      charts: [
+        { ...base.charts[0], valueAxis: { min: 0, max: 5, majorUnit: 1, numberFormat: '0' }, series: base.charts[0].series.map((x, i) => ({ ...x, color: i ? '#ED7D31' : '#4472C4' })) },
+        { ...base.charts[1], series: [{ ...base.charts[1].series[0], color: '#70AD47' }] },
+      ],
+      page: {
+        paperSize: 'A4',
+        orientation: 'landscape',
+        fitToWidth: 1,
+        fitToHeight: 0,
+        printTitleRows: { top: 4, bottom: 4 },
+        centerHorizontally: true,
+        footer: { left: ['Simulasi & uji'], right: ['Halaman ', { field: 'page' }, ' dari ', { field: 'pages' }] },
+      },
+    };
+    const fake = workbook();
+    await hostOn(fake).writeSheet(model);
+    const s = fake.sheet('Analisis Gap')!;
+    expect(s.pageLayout).toEqual({
+      orientation: 'Landscape',
+      paperSize: 'A4',
+      zoom: { horizontalFitToPages: 1 },
+      centerHorizontally: true,
+      printTitleRows: '$5:$5',
+      headersFooters: { leftFooter: 'Simulasi && uji', rightFooter: 'Halaman &P dari &N' },
+    });
+    expect(s.rowHeights).toEqual({ 4: 30, 5: 20, 6: 20 });
+    expect(s.charts[0].axes.value).toEqual({ minimum: 0, maximum: 5, majorUnit: 1, numberFormat: '0' });
+    expect(s.charts[0].series.map((x) => x.line)).toEqual(['#4472C4', '#ED7D31']);
+    expect(s.charts[1].series.map((x) => x.fill)).toEqual(['#70AD47']);
+    expect(fake.syncCount).toBe(2);
+
+    // Excel without ExcelApi 1.9 (no pageLayout): the sheet is written without its page setup.
+    const old = workbook([], { apiVersion: '1.8' });
+    await hostOn(old, { api: '1.8' }).writeSheet(model);
+    expect(old.sheet('Analisis Gap')!.pageLayout.orientation).toBe('Portrait');
   });
 
   test('text that Excel would parse stays exactly the text (no formula, number, date or boolean)', async () => {

@@ -54,4 +54,6 @@ test('errors are listed before warnings, otherwise in reading order', () => {
 test('the download is named after the opened file', () => {
   expect(outputFileName('Penilaian 2024.xlsx')).toBe('Penilaian 2024-gap.xlsx');
   expect(outputFileName('DATA.XLSX')).toBe('DATA-gap.xlsx');
+  // a macro-enabled workbook keeps its macros, so its copy stays .xlsm
+  expect(outputFileName('Penilaian dengan makro.xlsm')).toBe('Penilaian dengan makro-gap.xlsm');
 });

@@ -1,16 +1,17 @@
 /**
  * Test fixtures for the gap sheet: assessment workbooks built by the tests themselves (with the examples'
- * builder), and the in-process pipeline bytes → assessment → plan → SheetModel → gap workbook bytes.
+ * builder), and the in-process pipeline bytes → assessment → plan → SheetModel → gap workbook bytes (the
+ * package-level writer, src/xlsx/package).
  */
 import { buildAssessmentWorkbook, example2018, example2020, example2026 } from '../../scripts/make-examples';
 import type { AssessmentSpec } from '../../scripts/make-examples';
-import { loadWorkbook, workbookToGrids } from '../../src/xlsx/read';
+import { readWorkbookGrids } from '../../src/xlsx/read';
 import { assess } from '../../src/core/assess';
 import { planGap, isPlanUsageError } from '../../src/core/planner';
 import type { GapPlan, TargetRequest } from '../../src/core/planner';
 import { buildGapSheet } from '../../src/core/gap-sheet';
 import type { SheetModel } from '../../src/core/sheet-model';
-import { renderSheetModel, workbookBytes } from '../../src/xlsx/render';
+import { writeSheetPackage } from '../../src/xlsx/package';
 import { SPBE2020 } from '../../src/core/frameworks';
 import type { Assessment, Lang, PredicateBasis } from '../../src/core/types';
 
@@ -28,6 +29,8 @@ export interface GapRun {
   readonly output: Uint8Array;
   readonly sheetName: string;
   readonly replaced: boolean;
+  /** The entries the writer added, edited and removed (every other one is byte-identical). */
+  readonly parts: { readonly added: ReadonlyArray<string>; readonly changed: ReadonlyArray<string>; readonly removed: ReadonlyArray<string> };
 }
 
 export async function runPipeline(
@@ -35,14 +38,13 @@ export async function runPipeline(
   request: TargetRequest,
   opts: { lang?: Lang; basis?: PredicateBasis } = {},
 ): Promise<GapRun> {
-  const wb = await loadWorkbook(input);
-  const assessment = assess(workbookToGrids(wb), { basis: opts.basis });
+  const assessment = assess(await readWorkbookGrids(input), { basis: opts.basis });
   if (!assessment.framework || !assessment.scores) throw new Error('fixture does not assess: ' + assessment.problems.map((p) => p.message.en).join('; '));
   const plan = planGap(assessment.framework, assessment.entries, request, { basis: opts.basis });
   if (isPlanUsageError(plan)) throw new Error(plan.message.en);
   const model = buildGapSheet(assessment, plan, { lang: opts.lang ?? 'id', date: '2026-11-27', sourceFile: 'contoh.xlsx' });
-  const res = renderSheetModel(wb, model);
-  return { input, assessment, plan, model, output: await workbookBytes(wb), sheetName: res.sheetName, replaced: res.replaced };
+  const res = writeSheetPackage(input, model);
+  return { input, assessment, plan, model, output: res.bytes, sheetName: res.sheetName, replaced: res.replaced !== null, parts: res.parts };
 }
 
 /** A spbe2020 workbook whose notes and agency look like formulas. */

@@ -9,46 +9,16 @@
  * Needs `soffice` (Debian package libreoffice-calc). Without it the test is skipped with a notice, except
  * under CI=true, where it fails.
  */
-import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { CASES, runPipeline, specBytes } from './gap-fixtures';
 import type { GapRun } from './gap-fixtures';
-import { poisonCachedResults, readRawWorkbook } from './xlsx-cells';
+import { close, poisonCachedResults, readRawWorkbook, sameValue } from './xlsx-cells';
 import type { RawSheet } from './xlsx-cells';
 import { a1 } from '../../src/core/address';
 import { add, div, mul, rational, roundHalfUp, sub, toNumber } from '../../src/core/rational';
-
-function findSoffice(): string | null {
-  for (const name of ['soffice', 'libreoffice']) {
-    const r = spawnSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8' });
-    if (r.status === 0 && r.stdout.trim()) return r.stdout.trim();
-  }
-  return null;
-}
-
-const SOFFICE = findSoffice();
-const IN_CI = process.env.CI === 'true';
-
-const RECALC_ALWAYS = `<?xml version="1.0" encoding="UTF-8"?>
-<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="ODFRecalcMode" oor:op="fuse"><value>0</value></prop></item>
-</oor:items>
-`;
-
-function close(a: number, b: number): boolean {
-  if (a === b) return true;
-  return Math.abs(a - b) <= 1e-9 * Math.max(Math.abs(a), Math.abs(b));
-}
-
-function sameValue(expected: string | number | boolean | null, got: string | null, gotType: string): boolean {
-  if (expected === null || expected === '') return got === null || got === '';
-  if (typeof expected === 'number') return gotType !== 's' && gotType !== 'str' && got !== null && close(expected, Number(got));
-  if (typeof expected === 'boolean') return got === (expected ? '1' : '0');
-  return got === expected;
-}
+import { convert, IN_CI, recalcProfile, SOFFICE } from './soffice';
 
 if (!SOFFICE) {
   if (IN_CI) {
@@ -74,11 +44,8 @@ if (!SOFFICE) {
 
     beforeAll(async () => {
       tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'spbe-lo-'));
-      const profile = path.join(tmp, 'profile');
-      fs.mkdirSync(path.join(profile, 'user'), { recursive: true });
-      fs.writeFileSync(path.join(profile, 'user', 'registrymodifications.xcu'), RECALC_ALWAYS);
+      const profile = recalcProfile(tmp);
       const outDir = path.join(tmp, 'out');
-      fs.mkdirSync(outDir);
       const files: string[] = [];
       for (const [i, c] of CASES.entries()) {
         const run = await runPipeline(await specBytes(c.spec()), c.request, { lang: c.lang, basis: c.basis });
@@ -113,17 +80,7 @@ if (!SOFFICE) {
         pemdiFile = files.length;
         files.push(f);
       }
-      const r = spawnSync(
-        SOFFICE,
-        [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', '--nologo', '--convert-to', 'xlsx', '--outdir', outDir, ...files],
-        { encoding: 'utf8', timeout: 240_000 },
-      );
-      if (r.status !== 0) throw new Error(`soffice failed (${r.status}): ${r.stderr}`);
-      for (let i = 0; i < files.length; i++) {
-        const out = path.join(outDir, path.basename(files[i]));
-        if (!fs.existsSync(out)) throw new Error(`soffice wrote no ${out}: ${r.stdout} ${r.stderr}`);
-        recalculated.push(await readRawWorkbook(fs.readFileSync(out)));
-      }
+      for (const out of convert(profile, files, 'xlsx', outDir)) recalculated.push(await readRawWorkbook(fs.readFileSync(out)));
     }, 300_000);
 
     afterAll(() => {

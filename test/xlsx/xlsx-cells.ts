@@ -60,7 +60,7 @@ export async function readRawWorkbook(bytes: Uint8Array | Buffer): Promise<RawSh
   if (sst) for (const m of sst.matchAll(/<si>([\s\S]*?)<\/si>|<si\/>/g)) shared.push(m[1] !== undefined ? textOf(m[1]) : '');
 
   const sheets: RawSheet[] = [];
-  for (const m of workbook.matchAll(/<sheet\b([^>]*)\/>/g)) {
+  for (const m of workbook.matchAll(/<(?:\w+:)?sheet\b([^>]*)\/>/g)) {
     const name = decode(/\bname="([^"]*)"/.exec(m[1])?.[1] ?? '');
     const rid = /\br:id="([^"]*)"/.exec(m[1])?.[1] ?? /\bid="([^"]*)"/.exec(m[1])?.[1] ?? '';
     const target = relTarget.get(rid);
@@ -96,7 +96,7 @@ export async function poisonCachedResults(bytes: Uint8Array, sheet: string, edit
   const workbook = (await zip.file('xl/workbook.xml')?.async('string')) ?? '';
   const rels = (await zip.file('xl/_rels/workbook.xml.rels')?.async('string')) ?? '';
   let target: string | null = null;
-  for (const m of workbook.matchAll(/<sheet\b([^>]*)\/>/g)) {
+  for (const m of workbook.matchAll(/<(?:\w+:)?sheet\b([^>]*)\/>/g)) {
     const name = decode(/\bname="([^"]*)"/.exec(m[1])?.[1] ?? '');
     if (name !== sheet) continue;
     const rid = /\br:id="([^"]*)"/.exec(m[1])?.[1];
@@ -117,4 +117,18 @@ export async function poisonCachedResults(bytes: Uint8Array, sheet: string, edit
     .replace(/(<c\b(?:(?!t=")[^>])*>)(<f\b[^>]*>[\s\S]*?<\/f>)<v>[\s\S]*?<\/v>/g, '$1$2<v>424242</v>');
   zip.file(target, xml);
   return new Uint8Array(await zip.generateAsync({ type: 'uint8array' }));
+}
+
+/** Numbers equal to a relative 1e-9 (LibreOffice and the tool may differ in the last bits). */
+export function close(a: number, b: number): boolean {
+  if (a === b) return true;
+  return Math.abs(a - b) <= 1e-9 * Math.max(Math.abs(a), Math.abs(b));
+}
+
+/** A model value against a cell as a file holds it (its text `got` and type `gotType`). */
+export function sameValue(expected: string | number | boolean | null, got: string | null, gotType: string): boolean {
+  if (expected === null || expected === '') return got === null || got === '';
+  if (typeof expected === 'number') return gotType !== 's' && gotType !== 'str' && got !== null && close(expected, Number(got));
+  if (typeof expected === 'boolean') return got === (expected ? '1' : '0');
+  return got === expected;
 }

@@ -196,6 +196,8 @@ export const en: Catalogue = {
     sectionTop: 'Top priorities',
     chartAspects: 'Aspect index: current and target',
     chartTop: 'Biggest gaps (index points)',
+    footerSimulation: 'Simulation — not an official score',
+    footerPage: 'Page {page} of {pages}',
     targetPromptTitle: 'Target level',
     targetPromptWhole: 'Enter a whole level from 1 to 5.',
     targetPromptDecimal: 'Enter a value from 1 to 5 (decimals allowed, e.g. 2.5).',

@@ -204,6 +204,8 @@ export const id = {
     sectionTop: 'Prioritas teratas',
     chartAspects: 'Indeks aspek: saat ini dan target',
     chartTop: 'Gap terbesar (poin indeks)',
+    footerSimulation: 'Simulasi — bukan nilai resmi',
+    footerPage: 'Halaman {page} dari {pages}',
     targetPromptTitle: 'Target tingkat',
     targetPromptWhole: 'Isi tingkat bulat 1 sampai 5.',
     targetPromptDecimal: 'Isi nilai 1 sampai 5 (boleh desimal, mis. 2,5).',

@@ -20,7 +20,7 @@ import type { Lang } from '../../core/types';
 import { text } from '../../core/i18n';
 import { useStyles } from './styles';
 
-const XLSX_TYPES = '.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const XLSX_TYPES = '.xlsx,.xlsm,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel.sheet.macroEnabled.12';
 
 const focusRing = {
   outlineWidth: tokens.strokeWidthThick,

@@ -108,7 +108,9 @@ export function GenerateAction(props: { state: PaneState; onGenerate: () => void
   const writing = state.write.phase === 'writing';
   const url = useMemo(() => {
     if (!props.output || typeof URL === 'undefined' || typeof URL.createObjectURL !== 'function') return null;
-    const blob = new Blob([props.output.bytes as BlobPart], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
+    // a macro-enabled workbook stays one (the writer keeps its macros and its content type)
+    const type = /\.xlsm$/i.test(props.output.fileName) ? 'application/vnd.ms-excel.sheet.macroEnabled.12' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+    const blob = new Blob([props.output.bytes as BlobPart], { type });
     return URL.createObjectURL(blob);
   }, [props.output]);
   useEffect(() => () => {

@@ -1,7 +1,8 @@
 /**
- * Rendering the gap sheet into a workbook with exceljs: every input sheet survives unchanged (values,
- * formulas, merges, styles, widths), names never clash with a user's sheet, a sheet made earlier by the
- * tool is replaced, and text that looks like a formula is written as text.
+ * Writing the gap sheet into a workbook file (src/xlsx/package), read back with exceljs as an independent
+ * reader: every input sheet survives unchanged (values, formulas, merges, styles, widths), names never clash
+ * with a user's sheet, a sheet made earlier by the tool is replaced, and text that looks like a formula is
+ * written as text.
  */
 import { Workbook } from 'exceljs';
 import type { Worksheet } from 'exceljs';
