@@ -1,11 +1,19 @@
 /**
  * Writing a SheetModel into the open workbook with Office.js.
  *
- * Round trips: one probe sync (sheet names and ids, the marker name, table and defined names),
- * then the write itself in ONE sync, unless Excel on the web's 5 MB request limit demands more:
- * the write is a list of operations with an estimated payload size each (cell blocks are split
+ * Round trips: the write itself in ONE sync, unless Excel on the web's 5 MB request limit demands
+ * more: the write is a list of operations with an estimated payload size each (cell blocks are split
  * into row bands), packed greedily into syncs under a budget (4 MB by default). Calculation is
  * suspended for every write sync (`suspendApiCalculationUntilNextSync` lasts one sync only).
+ * What the write must know first (sheet names and ids, our marker, table and defined names: the
+ * workbook facts, src/excel/facts.ts) is given by the caller when it knows it (ExcelHost: from the
+ * last read, while every sheet added or deleted since would have been reported); otherwise a probe
+ * sync learns it. Remembered facts may be stale in what Excel reports no event for (a sheet renamed,
+ * a name or table added): the write then fails on a name clash before or while creating its sheet,
+ * cleans up as below, and the caller writes again after a probe (SheetWriteError.code tells). The
+ * marker and the sheet it marks are looked up first in the batch, so a marker or sheet gone since
+ * fails the batch before anything is changed; a sheet moved since is put back in place by one more
+ * sync. The facts after the write are loaded at the end of its last sync.
  *
  * All or nothing: the new sheet is created under a name free at that moment. A sheet marked by
  * our defined name (model.marker, referring to its A1) is replaced only at the very end of the last
@@ -25,8 +33,10 @@ import type { CellRange } from '../core/types';
 import type { CellStyle, ChartModel, ConditionalRule, ModelCell, SheetModel, ValidationModel } from '../core/sheet-model';
 import { chooseSheetName, markedSheet } from '../core/gap-sheet';
 import { a1 } from '../core/address';
-import { freeTableName, markerReference } from './names';
+import { freeTableName } from './names';
 import { SyncCounter } from './sync';
+import { markerRefOf, nameFact, queueFacts } from './facts';
+import type { WorkbookFacts } from './facts';
 
 /** Default bytes per write sync: under Excel on the web's 5 MB request limit with room for protocol overhead. */
 export const DEFAULT_WRITE_BUDGET = 4_000_000;
@@ -509,6 +519,8 @@ export function packOps(ops: ReadonlyArray<Op>, budget: number, reserve = 0): Op
 export interface WriteOptions {
   readonly budget: number;
   readonly isApiSupported: (version: string) => boolean;
+  /** The workbook facts when the caller knows them (no probe sync); see the module comment. */
+  readonly facts?: WorkbookFacts;
 }
 
 export interface WriteOutcome {
@@ -517,6 +529,10 @@ export interface WriteOutcome {
   readonly sheetId: string;
   /** Syncs used by the write (probe included; cleanup after a failure included). */
   readonly syncs: number;
+  /** The sheet the new one replaced (deleted), if any. */
+  readonly removedSheetId: string | null;
+  /** The workbook facts after the write (loaded in its last sync). */
+  readonly facts: WorkbookFacts;
 }
 
 /** Error thrown when a write failed; `cleanedUp` tells whether the half-written sheet was removed. */
@@ -541,28 +557,25 @@ export async function writeSheetModel(context: Excel.RequestContext, counter: Sy
   const start = counter.count;
   const wb = context.workbook;
 
-  // Probe (sync 1): what exists.
-  const sheets = wb.worksheets;
-  sheets.load('items/name,items/id,items/position');
-  const marker = wb.names.getItemOrNullObject(model.marker);
-  marker.load('name,type,value');
-  const tables = wb.tables;
-  tables.load('items/name,items/worksheet/name');
-  const names = wb.names;
-  names.load('items/name');
-  await counter.counted(context.sync());
+  // What exists: remembered by the caller, or learnt by a probe sync.
+  let facts = options.facts;
+  if (!facts) {
+    const probe = queueFacts(context);
+    await counter.counted(context.sync());
+    facts = probe.take();
+  }
 
-  const existing = sheets.items.map((s) => ({ name: s.name, id: s.id, position: s.position }));
+  const existing = facts.sheets.map((s, position) => ({ name: s.name, id: s.id, position }));
   const existingIds = new Set(existing.map((s) => s.id));
-  const oldName = markedSheet(markerReference(marker), existing.map((s) => s.name));
+  const oldName = markedSheet(markerRefOf(facts, model.marker), existing.map((s) => s.name));
   const old = existing.find((s) => s.name === oldName) ?? null;
   // Sheet names are chosen as the CLI chooses them (src/core/gap-sheet.ts): the new sheet first gets a
   // name free now, then, at the switch-over, the preferred name (free once our old sheet is gone).
   const createdName = chooseSheetName(model.name, existing.map((s) => s.name));
   const finalName = chooseSheetName(model.name, existing.map((s) => s.name), oldName);
 
-  const tableItems = tables.items.map((t) => ({ name: t.name, sheet: t.worksheet.name }));
-  const definedNames = names.items.map((n) => n.name);
+  const tableItems = facts.tables;
+  const definedNames = facts.names.map((n) => n.name);
   const takenNow = [...tableItems.map((t) => t.name), ...definedNames, model.marker];
   const takenAfter = [...tableItems.filter((t) => oldName === null || t.sheet.toLowerCase() !== oldName.toLowerCase()).map((t) => t.name), ...definedNames, model.marker];
   const tableNamesNow: string[] = [];
@@ -577,6 +590,12 @@ export async function writeSheetModel(context: Excel.RequestContext, counter: Sy
   const ops = planSheet(model, { budget: options.budget, notes: options.isApiSupported('1.18'), tableNames: tableNamesNow });
   const groups = packOps(ops, options.budget, 2000);
 
+  // First in the batch: the marker and the sheet it marks, which the switch-over needs (gone since: the batch fails here, having changed nothing).
+  const marker = nameFact(facts, model.marker) ? wb.names.getItem(model.marker) : null;
+  if (marker) marker.load('type');
+  const oldSheet = old ? wb.worksheets.getItem(old.id) : null;
+  if (oldSheet) oldSheet.load('position');
+  let after: { take(): WorkbookFacts } | null = null;
   let ws: Excel.Worksheet | null = null;
   try {
     for (let g = 0; g < groups.length; g++) {
@@ -590,9 +609,9 @@ export async function writeSheetModel(context: Excel.RequestContext, counter: Sy
       if (g === groups.length - 1) {
         // The switch-over, last: marker, old sheet, names, activation.
         if (old) sheet.position = old.position;
-        if (!marker.isNullObject) marker.delete();
+        if (marker) marker.delete();
         wb.names.add(model.marker, sheet.getRange('A1'), MARKER_COMMENT);
-        if (old) wb.worksheets.getItem(old.id).delete();
+        if (oldSheet) oldSheet.delete();
         if (finalName !== createdName) sheet.name = finalName;
         for (const r of tableRenames) {
           const t = sheet.tables.getItem(tableNamesNow[r.index]);
@@ -600,15 +619,33 @@ export async function writeSheetModel(context: Excel.RequestContext, counter: Sy
         }
         sheet.activate();
         sheet.getRange('A1').select();
+        after = queueFacts(context);
       }
       // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per payload-bounded group: a single group unless the write exceeds Excel on the web's 5 MB request limit
       await counter.counted(context.sync());
     }
-    return { sheetName: finalName, replaced: old !== null, sheetId: ws!.id, syncs: counter.count - start };
+    let factsAfter = after!.take();
+    if (oldSheet && old && oldSheet.position !== old.position) {
+      // The old sheet had been moved since the facts were learnt: the new one goes where it was.
+      factsAfter = await moveSheet(context, counter, ws!, oldSheet.position, factsAfter);
+    }
+    return { sheetName: finalName, replaced: old !== null, sheetId: ws!.id, syncs: counter.count - start, removedSheetId: old?.id ?? null, facts: factsAfter };
   } catch (e) {
     const cleanedUp = await cleanup(context, counter, [createdName, finalName], existingIds);
     throw new SheetWriteError(e, cleanedUp, createdName);
   }
+}
+
+/** Puts the written sheet at `position` (one sync) and returns the facts with the sheets in their new order. */
+async function moveSheet(context: Excel.RequestContext, counter: SyncCounter, ws: Excel.Worksheet, position: number, facts: WorkbookFacts): Promise<WorkbookFacts> {
+  const id = ws.id;
+  ws.position = position;
+  await counter.counted(context.sync());
+  const moved = facts.sheets.find((s) => s.id === id);
+  if (!moved) return facts;
+  const others = facts.sheets.filter((s) => s.id !== id);
+  others.splice(Math.min(position, others.length), 0, moved);
+  return { ...facts, sheets: others };
 }
 
 /** Deletes the sheet this write created (under either of its names), never one that existed before. */
