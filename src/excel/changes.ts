@@ -26,8 +26,6 @@ export const MAX_AREAS_PER_SHEET = 32;
 export class ChangeTracker {
   private epoch = 0;
   private following = false;
-  /** Sheets added or deleted so far (never reset): the write's remembered facts are stale once it moves. */
-  private structureMoves = 0;
   private whole = new Set<string>();
   private areas = new Map<string, string[]>();
   private added = new Set<string>();
@@ -56,18 +54,13 @@ export class ChangeTracker {
    * A mark for something learnt now (a read's cells, the workbook facts): `followedSince(mark)` later
    * says whether every change since was reported. Null when changes are not followed.
    */
-  mark(): { readonly epoch: number; readonly moves: number } | null {
-    return this.following ? { epoch: this.epoch, moves: this.structureMoves } : null;
+  mark(): { readonly epoch: number } | null {
+    return this.following ? { epoch: this.epoch } : null;
   }
 
   /** True when every change since `mark` was reported (the subscription ran all the time). */
   followedSince(mark: { readonly epoch: number } | null): boolean {
     return mark !== null && this.following && mark.epoch === this.epoch;
-  }
-
-  /** True when, besides, no sheet was added or deleted since `mark`. */
-  sameSheetsSince(mark: { readonly epoch: number; readonly moves: number } | null): boolean {
-    return this.followedSince(mark) && mark!.moves === this.structureMoves;
   }
 
   /** WorksheetChangedEventArgs: a RangeEdited change is an area; any other change type re-reads the sheet. */
@@ -90,7 +83,6 @@ export class ChangeTracker {
   }
 
   sheetAdded(worksheetId: string): void {
-    this.structureMoves++;
     if (!this.following) return;
     this.added.add(worksheetId);
     this.deleted.delete(worksheetId);
@@ -98,7 +90,6 @@ export class ChangeTracker {
   }
 
   sheetDeleted(worksheetId: string): void {
-    this.structureMoves++;
     if (!this.following) return;
     this.deleted.add(worksheetId);
     this.added.delete(worksheetId);

@@ -8,7 +8,8 @@
  * - readGrids: 2 the first time without a subscription (the sheets, then their cells), 1 once the
  *   sheets are known; while subscribed, a re-read loads only what the reported changes can have
  *   touched, in 1 sync (src/excel/read.ts);
- * - writeSheet: 1 while subscribed (the facts of the last read stand in for a probe), else 2;
+ * - writeSheet: 1 once the host has read, written or subscribed (what it learnt stands in for a probe;
+ *   a clash with a change made since costs a clean-up, a probe and a second write), else 2;
  * - selectCell: 1.
  * Huge workbooks take more syncs where Excel on the web's 5 MB request and response limits demand it.
  *
@@ -89,7 +90,11 @@ export class ExcelHost implements WorkbookHost {
   private subscription: Promise<Registration[]> | null = null;
   /** The last read's cells, and the change-record mark they are valid from. */
   private cache: { readonly value: ReadCache; readonly mark: Mark } | null = null;
-  private facts: { readonly value: WorkbookFacts; readonly mark: Mark } | null = null;
+  /** The sheets, names and tables as last learnt (they stand in for the write's probe) … */
+  private facts: WorkbookFacts | null = null;
+  /** … and how many sheets had been reported added or deleted when they were: a write with fewer known asks Excel first. */
+  private factsAt = 0;
+  private sheetEvents = 0;
   /** Reads and writes, one at a time. */
   private queue: Promise<unknown> = Promise.resolve();
   /** Events that arrived while a write ran: sorted out once its new sheet's id is known. */
@@ -122,6 +127,7 @@ export class ExcelHost implements WorkbookHost {
   private async read(): Promise<Grid[]> {
     const counter = new SyncCounter();
     const mark = this.tracker.mark();
+    const sheetEvents = this.sheetEvents;
     const trusted = this.cache !== null && this.tracker.followedSince(this.cache.mark);
     const changes = this.tracker.take();
     try {
@@ -129,12 +135,12 @@ export class ExcelHost implements WorkbookHost {
         readWorkbook(
           context,
           counter,
-          { facts: this.facts?.value ?? null, cache: trusted ? this.cache!.value : null, changes: trusted ? changes : null },
+          { facts: this.facts, cache: trusted ? this.cache!.value : null, changes: trusted ? changes : null },
           { isApiSupported: this.isApiSupported, budget: this.readBudget },
         ),
       );
       this.cache = { value: outcome.cache, mark };
-      this.facts = { value: outcome.facts, mark };
+      this.learnt(outcome.facts, sheetEvents);
       this.stats.lastReadSheets = { ...outcome.sheets };
       return outcome.grids;
     } catch (e) {
@@ -166,10 +172,10 @@ export class ExcelHost implements WorkbookHost {
 
   private async write(model: SheetModel): Promise<WriteResult> {
     const counter = new SyncCounter();
-    const mark = this.tracker.mark();
-    // The last read's facts stand in for a probe only while no sheet can have been added or deleted
-    // unseen since: the clean-up after a failed write deletes only sheets whose ids it did not know.
-    const known = this.facts && this.tracker.sameSheetsSince(this.facts.mark) ? this.facts.value : undefined;
+    const sheetEvents = this.sheetEvents;
+    // What the last read, write or subscription learnt stands in for a probe (src/excel/write.ts says why that is
+    // safe even when stale), unless Excel has reported a sheet added or deleted since: then a probe is cheaper than a clash.
+    const known = this.facts && this.factsAt === sheetEvents ? this.facts : undefined;
     this.writing++;
     let outcome: WriteOutcome | null = null;
     try {
@@ -178,13 +184,13 @@ export class ExcelHost implements WorkbookHost {
       try {
         outcome = await attempt(known);
       } catch (e) {
-        // Remembered facts may be stale in what Excel reports no event for (a sheet renamed, a name added): learn them and write again.
+        // Remembered facts may be stale (a sheet renamed or added, a name defined since): learn them and write again.
         if (!known || !(e instanceof SheetWriteError) || !e.cleanedUp || !STALE_CODES.has(e.code)) throw e;
         outcome = await attempt(undefined);
       }
       this.ownSheetIds.add(outcome.sheetId);
       if (outcome.removedSheetId) this.ownSheetIds.add(outcome.removedSheetId);
-      this.facts = { value: outcome.facts, mark };
+      this.learnt(outcome.facts, sheetEvents);
       return { sheetName: outcome.sheetName, replaced: outcome.replaced };
     } catch (e) {
       this.facts = null;
@@ -230,21 +236,21 @@ export class ExcelHost implements WorkbookHost {
         const sheets = context.workbook.worksheets;
         const registrations: Registration[] = [
           sheets.onChanged.add(async (args: Excel.WorksheetChangedEventArgs) => this.event(args.worksheetId, () => this.tracker.changed(args.worksheetId, args.address, args.changeType))),
-          sheets.onAdded.add(async (args: Excel.WorksheetAddedEventArgs) => this.event(args.worksheetId, () => this.tracker.sheetAdded(args.worksheetId))),
-          sheets.onDeleted.add(async (args: Excel.WorksheetDeletedEventArgs) => this.event(args.worksheetId, () => this.tracker.sheetDeleted(args.worksheetId))),
+          sheets.onAdded.add(async (args: Excel.WorksheetAddedEventArgs) => this.event(args.worksheetId, () => this.sheetAdded(args.worksheetId))),
+          sheets.onDeleted.add(async (args: Excel.WorksheetDeletedEventArgs) => this.event(args.worksheetId, () => this.sheetDeleted(args.worksheetId))),
         ];
         // The facts learnt in the same sync save the first read its probe.
+        const sheetEvents = this.sheetEvents;
         const facts = queueFacts(context);
         // Changes are followed from this sync on (no event can come before the handlers are registered).
         this.tracker.start();
-        const mark = this.tracker.mark();
         try {
           await counter.counted(context.sync());
         } catch (e) {
           this.tracker.stop();
           throw e;
         }
-        this.facts = { value: facts.take(), mark };
+        this.learnt(facts.take(), sheetEvents);
         return registrations;
       });
     } catch (e) {
@@ -268,6 +274,21 @@ export class ExcelHost implements WorkbookHost {
         }),
       )
       .catch(() => undefined);
+  }
+
+  private learnt(facts: WorkbookFacts, sheetEvents: number): void {
+    this.facts = facts;
+    this.factsAt = sheetEvents;
+  }
+
+  private sheetAdded(id: string): void {
+    this.sheetEvents++;
+    this.tracker.sheetAdded(id);
+  }
+
+  private sheetDeleted(id: string): void {
+    this.sheetEvents++;
+    this.tracker.sheetDeleted(id);
   }
 
   /** One event: recorded for the next read, and the listeners told (not for our own sheets; held during a write). */

@@ -154,10 +154,10 @@ function requestBytes(plan: SheetPlan, options: ReadOptions): number {
   return actions * ACTION_BYTES + text;
 }
 
-function responseBytes(plan: SheetPlan, cache: ReadCache | null, options: ReadOptions): number {
+function responseBytes(plan: SheetPlan, cache: ReadCache | null, options: ReadOptions, unknown: number): number {
   const snap = cache?.get(plan.id);
   let bytes = 300 + scanOf(options) * 24 + (snap ? snap.merges.length * 40 : 400);
-  if (plan.kind === 'full') bytes += snap ? Math.ceil(snap.bytes * 1.1) + 200 : UNKNOWN_SHEET_BYTES;
+  if (plan.kind === 'full') bytes += snap ? Math.ceil(snap.bytes * 1.1) + 200 : unknown;
   if (plan.kind === 'patch') {
     const old = snap?.used ? areaOf(snap.used) : null;
     const cells = snap?.used ? snap.used.values.length * (snap.used.values[0]?.length ?? 0) : 0;
@@ -183,28 +183,24 @@ function intersectArea(a: CellRange, b: CellRange): CellRange | null {
   return r.top <= r.bottom && r.left <= r.right ? r : null;
 }
 
-/** Consecutive plans grouped so that each group's estimated request and response fit the budget. */
-function pack(plans: ReadonlyArray<SheetPlan>, cache: ReadCache | null, options: ReadOptions, firstExtra: { request: number; response: number }): SheetPlan[][] {
+/**
+ * The next band: consecutive plans from `from` whose estimated request and response fit the budget
+ * (at least one). `unknown` is the response guessed for a sheet never read.
+ */
+function nextBand(plans: ReadonlyArray<SheetPlan>, from: number, cache: ReadCache | null, options: ReadOptions, unknown: number, extra: { request: number; response: number }): SheetPlan[] {
   const budget = options.budget ?? DEFAULT_READ_BUDGET;
-  const bands: SheetPlan[][] = [];
-  let band: SheetPlan[] = [];
-  let request = firstExtra.request;
-  let response = firstExtra.response;
-  for (const plan of plans) {
-    const q = requestBytes(plan, options);
-    const r = responseBytes(plan, cache, options);
-    if (band.length > 0 && (request + q > budget || response + r > budget)) {
-      bands.push(band);
-      band = [];
-      request = 0;
-      response = 0;
-    }
-    band.push(plan);
+  const band: SheetPlan[] = [];
+  let request = extra.request;
+  let response = extra.response;
+  for (let i = from; i < plans.length; i++) {
+    const q = requestBytes(plans[i], options);
+    const r = responseBytes(plans[i], cache, options, unknown);
+    if (band.length > 0 && (request + q > budget || response + r > budget)) break;
+    band.push(plans[i]);
     request += q;
     response += r;
   }
-  if (band.length > 0 || bands.length === 0) bands.push(band);
-  return bands;
+  return band;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -323,13 +319,29 @@ interface Run {
   facts: WorkbookFacts | null;
 }
 
+/**
+ * Runs the plans in bands, one sync each (more only when Excel still refuses a band's size). Sheets
+ * never read are guessed at UNKNOWN_SHEET_BYTES until some have been read: then at the mean size of
+ * those, so a workbook of many big sheets is not refused band after band.
+ */
 async function runPlans(run: Run, plans: ReadonlyArray<SheetPlan>, withFacts: boolean): Promise<void> {
   if (plans.length === 0 && !withFacts) return;
-  const first = withFacts ? { request: FACTS_REQUEST_BYTES, response: factsResponseBytes(plans.length) } : { request: 0, response: 0 };
-  const bands = pack(plans, run.cache, run.options, first);
-  for (let i = 0; i < bands.length; i++) {
-    // Bands run one after the other: each is one sync (more only when Excel still refuses its size).
-    await runBand(run, bands[i], withFacts && i === 0);
+  let done = 0;
+  let facts = withFacts;
+  const seen = { sheets: 0, bytes: 0 };
+  while (done < plans.length || facts) {
+    const extra = facts ? { request: FACTS_REQUEST_BYTES, response: factsResponseBytes(plans.length) } : { request: 0, response: 0 };
+    const unknown = seen.sheets > 0 ? Math.max(1_000, Math.ceil((seen.bytes / seen.sheets) * 1.2)) : UNKNOWN_SHEET_BYTES;
+    const band = nextBand(plans, done, run.cache, run.options, unknown, extra);
+    await runBand(run, band, facts);
+    facts = false;
+    done += band.length;
+    for (const plan of band) {
+      const used = run.results.get(plan.id)?.used;
+      if (plan.kind !== 'full' || run.cache?.has(plan.id) || used === undefined) continue;
+      seen.sheets++;
+      seen.bytes += rawBytes(used);
+    }
   }
 }
 

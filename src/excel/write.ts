@@ -6,21 +6,22 @@
  * into row bands), packed greedily into syncs under a budget (4 MB by default). Calculation is
  * suspended for every write sync (`suspendApiCalculationUntilNextSync` lasts one sync only).
  * What the write must know first (sheet names and ids, our marker, table and defined names: the
- * workbook facts, src/excel/facts.ts) is given by the caller when it knows it (ExcelHost: from the
- * last read, while every sheet added or deleted since would have been reported); otherwise a probe
- * sync learns it. Remembered facts may be stale in what Excel reports no event for (a sheet renamed,
- * a name or table added): the write then fails on a name clash before or while creating its sheet,
- * cleans up as below, and the caller writes again after a probe (SheetWriteError.code tells). The
- * marker and the sheet it marks are looked up first in the batch, so a marker or sheet gone since
- * fails the batch before anything is changed; a sheet moved since is put back in place by one more
- * sync. The facts after the write are loaded at the end of its last sync.
+ * workbook facts, src/excel/facts.ts) is given by the caller when it knows it (ExcelHost: from its
+ * last read, write or change subscription); otherwise a probe sync learns it. Remembered facts may be
+ * stale (a sheet renamed or added, a name defined since): the write then meets the clash inside its
+ * batch (the preferred sheet name, a table name or our marker taken), cleans up as below, and the
+ * caller writes again after a probe (SheetWriteError.code tells). The marker and the sheet it marks
+ * are looked up first in the batch, so a marker or sheet gone since fails the batch before anything
+ * is changed; a sheet moved since is put back in place by one more sync. The facts after the write
+ * are loaded at the end of its last sync.
  *
- * All or nothing: the new sheet is created under a name free at that moment. A sheet marked by
- * our defined name (model.marker, referring to its A1) is replaced only at the very end of the last
- * sync: the marker is re-pointed, the old sheet deleted, the new sheet takes the preferred name.
- * If any sync fails, a cleanup sync deletes the sheet this write created (found by name, and only
- * if its id is not one of the sheets that existed before), so no half sheet remains. No other sheet
- * is touched: the assessment sheet is never written.
+ * All or nothing: the new sheet is created under a temporary name nobody uses ("Analisis Gap ~k3f9").
+ * A sheet marked by our defined name (model.marker, referring to its A1) is replaced only at the very
+ * end of the last sync: the marker is re-pointed, the old sheet deleted, the new sheet takes the
+ * preferred name. If any sync fails, a cleanup deletes the sheet this write created: the one under the
+ * temporary name or, if the batch got as far as renaming it, the one the marker was re-pointed to, and
+ * never a sheet that existed before; so no half sheet remains and no other sheet is touched, however
+ * stale the facts were. The assessment sheet is never written.
  *
  * Text stays text: Excel parses strings written through `values`/`formulas` like typed input
  * ("=…" becomes a formula, "1/2" a date, "TRUE" a boolean, "+62…" a number). A model string that
@@ -31,11 +32,11 @@
  */
 import type { CellRange } from '../core/types';
 import type { CellStyle, ChartModel, ConditionalRule, ModelCell, SheetModel, ValidationModel } from '../core/sheet-model';
-import { chooseSheetName, markedSheet } from '../core/gap-sheet';
+import { chooseSheetName, markedSheet, sanitizeSheetName } from '../core/gap-sheet';
 import { a1 } from '../core/address';
 import { freeTableName } from './names';
 import { SyncCounter } from './sync';
-import { markerRefOf, nameFact, queueFacts } from './facts';
+import { markedSheetFact, markerRefOf, nameFact, queueFacts } from './facts';
 import type { WorkbookFacts } from './facts';
 
 /** Default bytes per write sync: under Excel on the web's 5 MB request limit with room for protocol overhead. */
@@ -569,9 +570,10 @@ export async function writeSheetModel(context: Excel.RequestContext, counter: Sy
   const existingIds = new Set(existing.map((s) => s.id));
   const oldName = markedSheet(markerRefOf(facts, model.marker), existing.map((s) => s.name));
   const old = existing.find((s) => s.name === oldName) ?? null;
-  // Sheet names are chosen as the CLI chooses them (src/core/gap-sheet.ts): the new sheet first gets a
-  // name free now, then, at the switch-over, the preferred name (free once our old sheet is gone).
-  const createdName = chooseSheetName(model.name, existing.map((s) => s.name));
+  // Sheet names are chosen as the CLI chooses them (src/core/gap-sheet.ts). The new sheet is created under a
+  // name nobody else uses (so a failed write can only ever remove its own sheet), and at the switch-over
+  // takes the preferred name (free once our old sheet is gone).
+  const createdName = temporarySheetName(model.name, existing.map((s) => s.name));
   const finalName = chooseSheetName(model.name, existing.map((s) => s.name), oldName);
 
   const tableItems = facts.tables;
@@ -631,7 +633,7 @@ export async function writeSheetModel(context: Excel.RequestContext, counter: Sy
     }
     return { sheetName: finalName, replaced: old !== null, sheetId: ws!.id, syncs: counter.count - start, removedSheetId: old?.id ?? null, facts: factsAfter };
   } catch (e) {
-    const cleanedUp = await cleanup(context, counter, [createdName, finalName], existingIds);
+    const cleanedUp = await cleanup(context, counter, createdName, model.marker, existingIds);
     throw new SheetWriteError(e, cleanedUp, createdName);
   }
 }
@@ -648,18 +650,34 @@ async function moveSheet(context: Excel.RequestContext, counter: SyncCounter, ws
   return { ...facts, sheets: others };
 }
 
-/** Deletes the sheet this write created (under either of its names), never one that existed before. */
-async function cleanup(context: Excel.RequestContext, counter: SyncCounter, candidates: string[], existingIds: ReadonlySet<string>): Promise<boolean> {
+/**
+ * The name the new sheet is written under: the preferred one with a random tag ("Analisis Gap ~k3f9"),
+ * unlike any sheet's name, so that the clean-up of a failed write can tell its own sheet from the user's.
+ */
+export function temporarySheetName(preferred: string, existing: ReadonlyArray<string>): string {
+  const taken = new Set(existing.map((n) => n.toLowerCase()));
+  const base = sanitizeSheetName(preferred).slice(0, 24).trim();
+  for (;;) {
+    const name = `${base} ~${Math.random().toString(36).slice(2, 6).padEnd(4, '0')}`;
+    if (!taken.has(name.toLowerCase())) return name;
+  }
+}
+
+/**
+ * Deletes the sheet this write created, never another: the sheet still under its temporary name, or,
+ * when the batch got as far as renaming it, the sheet our marker was re-pointed to (both only if the
+ * sheet did not exist before). A user's sheet can have neither, however the workbook changed meanwhile.
+ */
+async function cleanup(context: Excel.RequestContext, counter: SyncCounter, createdName: string, marker: string, existingIds: ReadonlySet<string>): Promise<boolean> {
   try {
-    const found = [...new Set(candidates.map((c) => c.toLowerCase()))].map((name) => {
-      const s = context.workbook.worksheets.getItemOrNullObject(name);
-      s.load('id');
-      return s;
-    });
+    const temporary = context.workbook.worksheets.getItemOrNullObject(createdName);
+    temporary.load('id');
+    const now = queueFacts(context);
     await counter.counted(context.sync());
-    const doomed = found.filter((s) => !s.isNullObject && !existingIds.has(s.id));
-    if (doomed.length === 0) return true;
-    for (const s of doomed) s.delete();
+    const marked = markedSheetFact(now.take(), marker);
+    const doomed = !temporary.isNullObject ? temporary.id : marked && !existingIds.has(marked.id) ? marked.id : null;
+    if (doomed === null || existingIds.has(doomed)) return true;
+    context.workbook.worksheets.getItem(doomed).delete();
     await counter.counted(context.sync());
     return true;
   } catch {

@@ -1010,7 +1010,7 @@ class FakeWorksheet extends ClientObject<SheetState> {
         if (problem) throw new FakeExcelError('InvalidArgument', `sheet name ${JSON.stringify(v)}: ${problem}`, 'Worksheet.name');
         const other = wb.findSheet(v as string);
         if (other && other !== s) throw new FakeExcelError('ItemAlreadyExists', `a sheet named "${String(v)}" already exists`, 'Worksheet.name');
-        s.name = v as string;
+        followRename(wb, s, v as string);
       } else if (prop === 'position') {
         const live = wb.live();
         if (typeof v !== 'number' || v < 0 || v >= live.length) throw new FakeExcelError('InvalidArgument', 'bad position', 'Worksheet.position');
@@ -2500,6 +2500,33 @@ function shiftRows(s: SheetState, from: number, delta: number): void {
   for (const r of hidden) s.hiddenRows.add(r);
 }
 
+/** A reference's sheet part renamed: "'Old name'!B6:B8" → "New!B6:B8" (any quoting, any case, anywhere in a formula). */
+function renameInReference(text: string, from: string, to: string): string {
+  const forms = new Set([quoteSheet(from), `'${from.replace(/'/g, "''")}'`]);
+  let out = text;
+  for (const form of forms) {
+    const re = new RegExp(`(^|[^A-Za-z0-9_.'])${form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}!`, 'gi');
+    out = out.replace(re, (_m, before: string) => `${before}${quoteSheet(to)}!`);
+  }
+  return out;
+}
+
+/** Renames a sheet as Excel does: formulas and chart series that refer to it follow (defined names hold the sheet itself). */
+function followRename(wb: WorkbookState, sheet: SheetState, name: string): void {
+  const from = sheet.name;
+  sheet.name = name;
+  if (from === name) return;
+  for (const s of wb.live()) {
+    for (const cell of s.cells.values()) if (cell.f) cell.f = renameInReference(cell.f, from, name);
+    for (const chart of s.charts) {
+      for (const series of chart.series) {
+        if (series.values) series.values = renameInReference(series.values, from, name);
+        if (series.xValues) series.xValues = renameInReference(series.xValues, from, name);
+      }
+    }
+  }
+}
+
 function userActions(wb: WorkbookState): FakeUserActions {
   const changed = (s: SheetState, rect: Rect, changeType?: string, address?: string): void => {
     wb.emit({ sheet: s, rect, triggerSource: 'Unknown', changeType, address });
@@ -2550,7 +2577,7 @@ function userActions(wb: WorkbookState): FakeUserActions {
       if (problem) throw new FakeExcelError('InvalidArgument', `sheet name "${name}": ${problem}`, 'user.renameSheet');
       const other = wb.findSheet(name);
       if (other && other !== s) throw new FakeExcelError('ItemAlreadyExists', `a sheet named "${name}" already exists`, 'user.renameSheet');
-      s.name = name;
+      followRename(wb, s, name);
     },
     moveSheet(sheet, position) {
       const s = userSheet(wb, sheet, 'user.moveSheet');
