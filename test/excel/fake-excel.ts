@@ -25,6 +25,12 @@
  * - tables cannot overlap merged cells or other tables; validation prompt titles ≤ 32 and messages
  *   ≤ 255 characters; conditional-format and validation operators are checked against their own enums.
  *
+ * - events as ExcelApi 1.9 gives them: onChanged (worksheetId, address, changeType) for API writes and
+ *   the user's edits, onAdded / onDeleted for sheets added or deleted (by the API or the user), all
+ *   delivered asynchronously; none for renaming, moving or hiding a sheet, hiding columns, merging or
+ *   recalculation (`fake.user.*`); a renamed sheet's references in formulas and chart series follow it;
+ * - Worksheet.getRanges (ExcelApi 1.9) with RangeAreas.areas as a loadable collection.
+ *
  * Usage: `const fake = createFakeExcel([{ name: 'Sheet1', cells: [['No', 'Tingkat'], [1, 3]] }]);`
  * then pass `fake` where the code expects the `Excel` namespace; inspect with `fake.syncCount`,
  * `fake.sheet('Sheet1')`, `fake.snapshot('Sheet1')`, `fake.failOnSync(n)`, `fake.userEdit(...)`.
