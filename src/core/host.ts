@@ -23,6 +23,9 @@ export interface WorkbookHost {
   selectCell(sheet: string, address: string): Promise<void>;
   /** Writes a sheet model under a free name, activating it. All or nothing. */
   writeSheet(model: SheetModel): Promise<WriteResult>;
-  /** Calls back when cells change; returns an unsubscribe function. */
+  /**
+   * Calls back when cells change or sheets are added or deleted; returns an unsubscribe function.
+   * Subscribe before the first read: a host may then re-read only what changed (the Excel host does).
+   */
   onChange(callback: () => void): Promise<() => void>;
 }

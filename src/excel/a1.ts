@@ -29,3 +29,32 @@ export function parseAreas(address: string): CellRange[] {
   }
   return out;
 }
+
+/** Excel's grid: 1,048,576 rows and 16,384 columns (zero-based last row and column below). */
+export const LAST_ROW = 1_048_575;
+export const LAST_COLUMN = 16_383;
+
+/**
+ * The area of a change event's address, zero-based: "B7", "$C$5:$D$9", whole columns "C:C" / "C:E",
+ * whole rows "7:9" (a sheet part before "!" is ignored); null when it is none of these.
+ */
+export function parseChangedArea(text: string): CellRange | null {
+  const area = text.slice(text.lastIndexOf('!') + 1).replace(/\$/g, '').trim().toUpperCase();
+  const cells = parseArea(area);
+  if (cells) return cells;
+  const [a, b = a, ...more] = area.split(':');
+  if (more.length > 0) return null;
+  if (/^[A-Z]{1,3}$/.test(a) && /^[A-Z]{1,3}$/.test(b)) {
+    const l = parseA1(`${a}1`);
+    const r = parseA1(`${b}1`);
+    if (!l || !r) return null;
+    return { top: 0, left: Math.min(l.col, r.col), bottom: LAST_ROW, right: Math.min(LAST_COLUMN, Math.max(l.col, r.col)) };
+  }
+  if (/^\d+$/.test(a) && /^\d+$/.test(b)) {
+    const t = Number(a) - 1;
+    const u = Number(b) - 1;
+    if (t < 0 || u < 0) return null;
+    return { top: Math.min(t, u), left: 0, bottom: Math.min(LAST_ROW, Math.max(t, u)), right: LAST_COLUMN };
+  }
+  return null;
+}

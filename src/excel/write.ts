@@ -1,18 +1,27 @@
 /**
  * Writing a SheetModel into the open workbook with Office.js.
  *
- * Round trips: one probe sync (sheet names and ids, the marker name, table and defined names),
- * then the write itself in ONE sync, unless Excel on the web's 5 MB request limit demands more:
- * the write is a list of operations with an estimated payload size each (cell blocks are split
+ * Round trips: the write itself in ONE sync, unless Excel on the web's 5 MB request limit demands
+ * more: the write is a list of operations with an estimated payload size each (cell blocks are split
  * into row bands), packed greedily into syncs under a budget (4 MB by default). Calculation is
  * suspended for every write sync (`suspendApiCalculationUntilNextSync` lasts one sync only).
+ * What the write must know first (sheet names and ids, our marker, table and defined names: the
+ * workbook facts, src/excel/facts.ts) is given by the caller when it knows it (ExcelHost: from its
+ * last read, write or change subscription); otherwise a probe sync learns it. Remembered facts may be
+ * stale (a sheet renamed or added, a name defined since): the write then meets the clash inside its
+ * batch (the preferred sheet name, a table name or our marker taken), cleans up as below, and the
+ * caller writes again after a probe (SheetWriteError.code tells). The marker and the sheet it marks
+ * are looked up first in the batch, so a marker or sheet gone since fails the batch before anything
+ * is changed; a sheet moved since is put back in place by one more sync. The facts after the write
+ * are loaded at the end of its last sync.
  *
- * All or nothing: the new sheet is created under a name free at that moment. A sheet marked by
- * our defined name (model.marker, referring to its A1) is replaced only at the very end of the last
- * sync: the marker is re-pointed, the old sheet deleted, the new sheet takes the preferred name.
- * If any sync fails, a cleanup sync deletes the sheet this write created (found by name, and only
- * if its id is not one of the sheets that existed before), so no half sheet remains. No other sheet
- * is touched: the assessment sheet is never written.
+ * All or nothing: the new sheet is created under a temporary name nobody uses ("Analisis Gap ~k3f9").
+ * A sheet marked by our defined name (model.marker, referring to its A1) is replaced only at the very
+ * end of the last sync: the marker is re-pointed, the old sheet deleted, the new sheet takes the
+ * preferred name. If any sync fails, a cleanup deletes the sheet this write created: the one under the
+ * temporary name or, if the batch got as far as renaming it, the one the marker was re-pointed to, and
+ * never a sheet that existed before; so no half sheet remains and no other sheet is touched, however
+ * stale the facts were. The assessment sheet is never written.
  *
  * Text stays text: Excel parses strings written through `values`/`formulas` like typed input
  * ("=…" becomes a formula, "1/2" a date, "TRUE" a boolean, "+62…" a number). A model string that
@@ -23,11 +32,13 @@
  */
 import type { CellRange } from '../core/types';
 import type { CellStyle, ChartModel, ConditionalRule, ModelCell, PageSetupModel, SheetModel, ValidationModel } from '../core/sheet-model';
-import { chooseSheetName, markedSheet } from '../core/gap-sheet';
+import { chooseSheetName, markedSheet, sanitizeSheetName } from '../core/gap-sheet';
 import { clipCellText, headerFooterSection, MAX_HEADER_FOOTER } from '../core/sheet-text';
 import { a1 } from '../core/address';
-import { freeTableName, markerReference } from './names';
+import { freeTableName } from './names';
 import { SyncCounter } from './sync';
+import { markedSheetFact, markerRefOf, nameFact, queueFacts } from './facts';
+import type { WorkbookFacts } from './facts';
 
 /** Default bytes per write sync: under Excel on the web's 5 MB request limit with room for protocol overhead. */
 export const DEFAULT_WRITE_BUDGET = 4_000_000;
@@ -588,6 +599,8 @@ export function packOps(ops: ReadonlyArray<Op>, budget: number, reserve = 0): Op
 export interface WriteOptions {
   readonly budget: number;
   readonly isApiSupported: (version: string) => boolean;
+  /** The workbook facts when the caller knows them (no probe sync); see the module comment. */
+  readonly facts?: WorkbookFacts;
 }
 
 export interface WriteOutcome {
@@ -596,6 +609,10 @@ export interface WriteOutcome {
   readonly sheetId: string;
   /** Syncs used by the write (probe included; cleanup after a failure included). */
   readonly syncs: number;
+  /** The sheet the new one replaced (deleted), if any. */
+  readonly removedSheetId: string | null;
+  /** The workbook facts after the write (loaded in its last sync). */
+  readonly facts: WorkbookFacts;
 }
 
 /** Error thrown when a write failed; `cleanedUp` tells whether the half-written sheet was removed. */
@@ -620,28 +637,26 @@ export async function writeSheetModel(context: Excel.RequestContext, counter: Sy
   const start = counter.count;
   const wb = context.workbook;
 
-  // Probe (sync 1): what exists.
-  const sheets = wb.worksheets;
-  sheets.load('items/name,items/id,items/position');
-  const marker = wb.names.getItemOrNullObject(model.marker);
-  marker.load('name,type,value');
-  const tables = wb.tables;
-  tables.load('items/name,items/worksheet/name');
-  const names = wb.names;
-  names.load('items/name');
-  await counter.counted(context.sync());
+  // What exists: remembered by the caller, or learnt by a probe sync.
+  let facts = options.facts;
+  if (!facts) {
+    const probe = queueFacts(context);
+    await counter.counted(context.sync());
+    facts = probe.take();
+  }
 
-  const existing = sheets.items.map((s) => ({ name: s.name, id: s.id, position: s.position }));
+  const existing = facts.sheets.map((s, position) => ({ name: s.name, id: s.id, position }));
   const existingIds = new Set(existing.map((s) => s.id));
-  const oldName = markedSheet(markerReference(marker), existing.map((s) => s.name));
+  const oldName = markedSheet(markerRefOf(facts, model.marker), existing.map((s) => s.name));
   const old = existing.find((s) => s.name === oldName) ?? null;
-  // Sheet names are chosen as the CLI chooses them (src/core/gap-sheet.ts): the new sheet first gets a
-  // name free now, then, at the switch-over, the preferred name (free once our old sheet is gone).
-  const createdName = chooseSheetName(model.name, existing.map((s) => s.name));
+  // Sheet names are chosen as the CLI chooses them (src/core/gap-sheet.ts). The new sheet is created under a
+  // name nobody else uses (so a failed write can only ever remove its own sheet), and at the switch-over
+  // takes the preferred name (free once our old sheet is gone).
+  const createdName = temporarySheetName(model.name, existing.map((s) => s.name));
   const finalName = chooseSheetName(model.name, existing.map((s) => s.name), oldName);
 
-  const tableItems = tables.items.map((t) => ({ name: t.name, sheet: t.worksheet.name }));
-  const definedNames = names.items.map((n) => n.name);
+  const tableItems = facts.tables;
+  const definedNames = facts.names.map((n) => n.name);
   const takenNow = [...tableItems.map((t) => t.name), ...definedNames, model.marker];
   const takenAfter = [...tableItems.filter((t) => oldName === null || t.sheet.toLowerCase() !== oldName.toLowerCase()).map((t) => t.name), ...definedNames, model.marker];
   const tableNamesNow: string[] = [];
@@ -656,6 +671,12 @@ export async function writeSheetModel(context: Excel.RequestContext, counter: Sy
   const ops = planSheet(model, { budget: options.budget, notes: options.isApiSupported('1.18'), tableNames: tableNamesNow, pageLayout: options.isApiSupported('1.9') });
   const groups = packOps(ops, options.budget, 2000);
 
+  // First in the batch: the marker and the sheet it marks, which the switch-over needs (gone since: the batch fails here, having changed nothing).
+  const marker = nameFact(facts, model.marker) ? wb.names.getItem(model.marker) : null;
+  if (marker) marker.load('type');
+  const oldSheet = old ? wb.worksheets.getItem(old.id) : null;
+  if (oldSheet) oldSheet.load('position');
+  let after: { take(): WorkbookFacts } | null = null;
   let ws: Excel.Worksheet | null = null;
   try {
     for (let g = 0; g < groups.length; g++) {
@@ -669,9 +690,9 @@ export async function writeSheetModel(context: Excel.RequestContext, counter: Sy
       if (g === groups.length - 1) {
         // The switch-over, last: marker, old sheet, names, activation.
         if (old) sheet.position = old.position;
-        if (!marker.isNullObject) marker.delete();
+        if (marker) marker.delete();
         wb.names.add(model.marker, sheet.getRange('A1'), MARKER_COMMENT);
-        if (old) wb.worksheets.getItem(old.id).delete();
+        if (oldSheet) oldSheet.delete();
         if (finalName !== createdName) sheet.name = finalName;
         for (const r of tableRenames) {
           const t = sheet.tables.getItem(tableNamesNow[r.index]);
@@ -679,29 +700,63 @@ export async function writeSheetModel(context: Excel.RequestContext, counter: Sy
         }
         sheet.activate();
         sheet.getRange('A1').select();
+        after = queueFacts(context);
       }
       // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per payload-bounded group: a single group unless the write exceeds Excel on the web's 5 MB request limit
       await counter.counted(context.sync());
     }
-    return { sheetName: finalName, replaced: old !== null, sheetId: ws!.id, syncs: counter.count - start };
+    let factsAfter = after!.take();
+    if (oldSheet && old && oldSheet.position !== old.position) {
+      // The old sheet had been moved since the facts were learnt: the new one goes where it was.
+      factsAfter = await moveSheet(context, counter, ws!, oldSheet.position, factsAfter);
+    }
+    return { sheetName: finalName, replaced: old !== null, sheetId: ws!.id, syncs: counter.count - start, removedSheetId: old?.id ?? null, facts: factsAfter };
   } catch (e) {
-    const cleanedUp = await cleanup(context, counter, [createdName, finalName], existingIds);
+    const cleanedUp = await cleanup(context, counter, createdName, model.marker, existingIds);
     throw new SheetWriteError(e, cleanedUp, createdName);
   }
 }
 
-/** Deletes the sheet this write created (under either of its names), never one that existed before. */
-async function cleanup(context: Excel.RequestContext, counter: SyncCounter, candidates: string[], existingIds: ReadonlySet<string>): Promise<boolean> {
+/** Puts the written sheet at `position` (one sync) and returns the facts with the sheets in their new order. */
+async function moveSheet(context: Excel.RequestContext, counter: SyncCounter, ws: Excel.Worksheet, position: number, facts: WorkbookFacts): Promise<WorkbookFacts> {
+  const id = ws.id;
+  ws.position = position;
+  await counter.counted(context.sync());
+  const moved = facts.sheets.find((s) => s.id === id);
+  if (!moved) return facts;
+  const others = facts.sheets.filter((s) => s.id !== id);
+  others.splice(Math.min(position, others.length), 0, moved);
+  return { ...facts, sheets: others };
+}
+
+/**
+ * The name the new sheet is written under: the preferred one with a random tag ("Analisis Gap ~k3f9"),
+ * unlike any sheet's name, so that the clean-up of a failed write can tell its own sheet from the user's.
+ */
+export function temporarySheetName(preferred: string, existing: ReadonlyArray<string>): string {
+  const taken = new Set(existing.map((n) => n.toLowerCase()));
+  const base = sanitizeSheetName(preferred).slice(0, 24).trim();
+  for (;;) {
+    const name = `${base} ~${Math.random().toString(36).slice(2, 6).padEnd(4, '0')}`;
+    if (!taken.has(name.toLowerCase())) return name;
+  }
+}
+
+/**
+ * Deletes the sheet this write created, never another: the sheet still under its temporary name, or,
+ * when the batch got as far as renaming it, the sheet our marker was re-pointed to (both only if the
+ * sheet did not exist before). A user's sheet can have neither, however the workbook changed meanwhile.
+ */
+async function cleanup(context: Excel.RequestContext, counter: SyncCounter, createdName: string, marker: string, existingIds: ReadonlySet<string>): Promise<boolean> {
   try {
-    const found = [...new Set(candidates.map((c) => c.toLowerCase()))].map((name) => {
-      const s = context.workbook.worksheets.getItemOrNullObject(name);
-      s.load('id');
-      return s;
-    });
+    const temporary = context.workbook.worksheets.getItemOrNullObject(createdName);
+    temporary.load('id');
+    const now = queueFacts(context);
     await counter.counted(context.sync());
-    const doomed = found.filter((s) => !s.isNullObject && !existingIds.has(s.id));
-    if (doomed.length === 0) return true;
-    for (const s of doomed) s.delete();
+    const marked = markedSheetFact(now.take(), marker);
+    const doomed = !temporary.isNullObject ? temporary.id : marked && !existingIds.has(marked.id) ? marked.id : null;
+    if (doomed === null || existingIds.has(doomed)) return true;
+    context.workbook.worksheets.getItem(doomed).delete();
     await counter.counted(context.sync());
     return true;
   } catch {

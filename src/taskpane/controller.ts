@@ -142,17 +142,22 @@ export class PaneController {
     for (const l of [...this.listeners]) l();
   }
 
-  /** Reads the workbook, assesses it and starts listening to edits. */
+  /**
+   * Starts listening to edits, then reads the workbook and assesses it. Listening first means no edit
+   * made during the first read goes unnoticed, and lets the host re-read only what changed from then on.
+   */
   async start(): Promise<void> {
-    await this.refresh();
-    if (this.disposed || this.unsubscribe) return;
-    try {
-      const off = await this.host.onChange(() => this.changed());
-      if (this.disposed) off();
-      else this.unsubscribe = off;
-    } catch {
-      // A host that cannot report changes still works; the user re-reads by re-opening the pane.
+    if (!this.unsubscribe) {
+      try {
+        const off = await this.host.onChange(() => this.changed());
+        if (this.disposed) off();
+        else this.unsubscribe = off;
+      } catch {
+        // A host that cannot report changes still works; the user re-reads by re-opening the pane.
+      }
     }
+    if (this.disposed) return;
+    await this.refresh();
   }
 
   /** Called by the host on every edit: re-evaluates once the edits pause. */

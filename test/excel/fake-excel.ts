@@ -29,6 +29,12 @@
  *   footer sections ≤ 255 characters; chart axes: numeric bounds with minimum below maximum, a
  *   positive major unit, position from its enum; series fill and line colours checked as colours.
  *
+ * - events as ExcelApi 1.9 gives them: onChanged (worksheetId, address, changeType) for API writes and
+ *   the user's edits, onAdded / onDeleted for sheets added or deleted (by the API or the user), all
+ *   delivered asynchronously; none for renaming, moving or hiding a sheet, hiding columns, merging or
+ *   recalculation (`fake.user.*`); a renamed sheet's references in formulas and chart series follow it;
+ * - Worksheet.getRanges (ExcelApi 1.9) with RangeAreas.areas as a loadable collection.
+ *
  * Usage: `const fake = createFakeExcel([{ name: 'Sheet1', cells: [['No', 'Tingkat'], [1, 3]] }]);`
  * then pass `fake` where the code expects the `Excel` namespace; inspect with `fake.syncCount`,
  * `fake.sheet('Sheet1')`, `fake.snapshot('Sheet1')`, `fake.failOnSync(n)`, `fake.userEdit(...)`.
@@ -405,11 +411,24 @@ interface ChangeEvent {
   sheet: SheetState;
   rect: Rect;
   triggerSource: 'ThisLocalAddin' | 'Unknown';
+  /** Excel.DataChangeType; RangeEdited when absent. */
+  changeType?: string;
+  /** The address Excel reports when it is not the rectangle's A1 form ("C:C", "5:6"). */
+  address?: string;
 }
+
+/** A worksheet added to or deleted from the workbook (WorksheetCollection.onAdded / onDeleted, ExcelApi 1.7). */
+interface SheetEvent {
+  type: 'WorksheetAdded' | 'WorksheetDeleted';
+  id: string;
+}
+
+export type FakeEventType = 'WorksheetChanged' | SheetEvent['type'];
 
 interface Handler {
   fn: (args: unknown) => unknown;
   active: boolean;
+  type: FakeEventType;
 }
 
 class WorkbookState {
@@ -423,7 +442,7 @@ class WorkbookState {
   readonly syncLog: FakeSyncRecord[] = [];
   readonly failures = new Map<number, { afterOperations: number | null; code: string }>();
   private nextId = 1;
-  pendingEvents: ChangeEvent[] = [];
+  pendingEvents: Array<ChangeEvent | SheetEvent> = [];
   constructor(readonly options: Required<Omit<FakeOptions, 'evaluate' | 'names'>> & Pick<FakeOptions, 'evaluate'>) {}
   newId(prefix: string): string {
     return `{${prefix}-${String(this.nextId++).padStart(4, '0')}}`;
@@ -469,8 +488,9 @@ class WorkbookState {
     }
     if (this.active === s) this.active = this.live().find((x) => x.visibility === 'Visible') ?? null;
     if (this.selection?.sheet === s) this.selection = null;
+    this.emit({ type: 'WorksheetDeleted', id: s.id });
   }
-  emit(ev: ChangeEvent): void {
+  emit(ev: ChangeEvent | SheetEvent): void {
     this.pendingEvents.push(ev);
   }
   flushEvents(): void {
@@ -479,16 +499,21 @@ class WorkbookState {
     if (events.length === 0) return;
     const handlers = this.handlers.filter((h) => h.active);
     for (const ev of events) {
+      if ('type' in ev) {
+        deliverSheetEvent(handlers, ev);
+        continue;
+      }
       if (ev.sheet.deleted) continue;
       const args = {
         type: 'WorksheetChanged',
         worksheetId: ev.sheet.id,
-        address: rectA1(ev.rect),
-        changeType: 'RangeEdited',
+        address: ev.address ?? rectA1(ev.rect),
+        changeType: ev.changeType ?? 'RangeEdited',
         source: 'Local',
         triggerSource: ev.triggerSource,
       };
       for (const h of handlers) {
+        if (h.type !== 'WorksheetChanged') continue;
         setTimeout(() => {
           if (h.active) void h.fn(args);
         }, 0);
@@ -894,9 +919,10 @@ class FakeEventHandlers {
   constructor(
     private readonly ctx: FakeContext,
     private readonly filter: (args: { worksheetId: string }) => boolean,
+    private readonly type: FakeEventType = 'WorksheetChanged',
   ) {}
   add(fn: (args: unknown) => unknown): { context: FakeContext; remove(): void } {
-    const handler: Handler = { fn: (args) => (this.filter(args as { worksheetId: string }) ? fn(args) : undefined), active: false };
+    const handler: Handler = { fn: (args) => (this.filter(args as { worksheetId: string }) ? fn(args) : undefined), active: false, type: this.type };
     const ctx = this.ctx;
     ctx.enqueue('EventHandlers.add', 20, () => {
       handler.active = true;
@@ -916,9 +942,13 @@ class FakeEventHandlers {
 
 class FakeWorksheetCollection extends FakeCollection<SheetState, FakeWorksheet> {
   readonly onChanged: FakeEventHandlers;
+  readonly onAdded: FakeEventHandlers;
+  readonly onDeleted: FakeEventHandlers;
   constructor(ctx: FakeContext) {
     super(ctx, () => ctx.wb, false, 'WorksheetCollection', false);
     this.onChanged = new FakeEventHandlers(ctx, () => true);
+    this.onAdded = new FakeEventHandlers(ctx, () => true, 'WorksheetAdded');
+    this.onDeleted = new FakeEventHandlers(ctx, () => true, 'WorksheetDeleted');
   }
   _list(): SheetState[] {
     return this.context.wb.live();
@@ -950,6 +980,7 @@ class FakeWorksheetCollection extends FakeCollection<SheetState, FakeWorksheet> 
         n = `Sheet${i}`;
       }
       created = wb.addSheet(n);
+      wb.emit({ type: 'WorksheetAdded', id: created.id });
       ws._resolve();
     });
     return ws;
@@ -1005,7 +1036,7 @@ class FakeWorksheet extends ClientObject<SheetState> {
         if (problem) throw new FakeExcelError('InvalidArgument', `sheet name ${JSON.stringify(v)}: ${problem}`, 'Worksheet.name');
         const other = wb.findSheet(v as string);
         if (other && other !== s) throw new FakeExcelError('ItemAlreadyExists', `a sheet named "${String(v)}" already exists`, 'Worksheet.name');
-        s.name = v as string;
+        followRename(wb, s, v as string);
       } else if (prop === 'position') {
         const live = wb.live();
         if (typeof v !== 'number' || v < 0 || v >= live.length) throw new FakeExcelError('InvalidArgument', 'bad position', 'Worksheet.position');
@@ -1097,6 +1128,9 @@ class FakeWorksheet extends ClientObject<SheetState> {
       },
       true,
     );
+  }
+  getRanges(address: string): FakeRangeAreas {
+    return worksheetRanges(this, address);
   }
   activate(): void {
     this._call('activate', null, (s) => {
@@ -1317,8 +1351,8 @@ class FakeRange extends ClientObject<RangeTarget> {
   private _dv?: FakeDataValidation;
   private _cf?: FakeConditionalFormatCollection;
   private _ws?: FakeWorksheet;
-  constructor(ctx: FakeContext, resolver: Resolver<RangeTarget>, nullable = false) {
-    super(ctx, resolver, nullable, 'Range');
+  constructor(ctx: FakeContext, resolver: Resolver<RangeTarget>, nullable = false, materialize = true) {
+    super(ctx, resolver, nullable, 'Range', materialize);
   }
   override _check(t: RangeTarget): void {
     if (t.sheet.deleted) throw new FakeExcelError('ItemNotFound', 'the range is on a deleted sheet', 'Range');
@@ -1584,8 +1618,13 @@ function apiAtLeast(have: string, want: string): boolean {
 }
 
 class FakeRangeAreas extends ClientObject<{ sheet: SheetState; areas: Rect[] }> {
+  private _areas?: FakeRangeCollection;
   constructor(ctx: FakeContext, resolver: Resolver<{ sheet: SheetState; areas: Rect[] }>) {
     super(ctx, resolver, true, 'RangeAreas');
+  }
+  /** The rectangular ranges, in the order of the address (RangeAreas.areas, ExcelApi 1.9). */
+  get areas(): FakeRangeCollection {
+    return (this._areas ??= new FakeRangeCollection(this.context, this));
   }
   _scalarProps(): string[] {
     return ['address', 'addressLocal', 'areaCount', 'cellCount'];
@@ -1604,6 +1643,52 @@ class FakeRangeAreas extends ClientObject<{ sheet: SheetState; areas: Rect[] }> 
   }
 }
 defineProps(FakeRangeAreas, ['address', 'addressLocal', 'areaCount', 'cellCount']);
+
+/** RangeAreas.areas: the areas as ranges, loadable as a collection (`load('items/columnHidden')`). */
+class FakeRangeCollection extends FakeCollection<Rect, FakeRange> {
+  constructor(
+    ctx: FakeContext,
+    private readonly parent: FakeRangeAreas,
+  ) {
+    super(ctx, () => ctx.wb, false, 'RangeCollection', false);
+  }
+  _list(): Rect[] {
+    return this.parent._t().areas;
+  }
+  _wrap(rect: Rect): FakeRange {
+    const sheet = this.parent._t().sheet;
+    return new FakeRange(this.context, () => ({ sheet, rect }), false, false);
+  }
+}
+
+/** Worksheet.getRanges (ExcelApi 1.9): "A:A, C3:D4" as one RangeAreas, its areas in the order given. */
+function worksheetRanges(ws: FakeWorksheet, address: string): FakeRangeAreas {
+  if (!apiAtLeast(ws.context.wb.options.apiVersion, '1.9')) {
+    throw new FakeExcelError('ApiNotFound', 'getRanges needs ExcelApi 1.9', 'Worksheet.getRanges');
+  }
+  return new FakeRangeAreas(ws.context, () => {
+    const sheet = ws._t();
+    const areas = address.split(',').map((part) => {
+      const p = parseAddress(part);
+      if (p.sheet !== null && p.sheet.toLowerCase() !== sheet.name.toLowerCase()) {
+        throw new FakeExcelError('InvalidArgument', `address "${part}" is on another sheet`, 'Worksheet.getRanges');
+      }
+      return p.rect;
+    });
+    return { sheet, areas };
+  });
+}
+
+/** Calls the handlers of a sheet added or deleted (asynchronously, as Excel does). */
+function deliverSheetEvent(handlers: ReadonlyArray<Handler>, ev: SheetEvent): void {
+  const args = { type: ev.type, worksheetId: ev.id, source: 'Local' };
+  for (const h of handlers) {
+    if (h.type !== ev.type) continue;
+    setTimeout(() => {
+      if (h.active) void h.fn(args);
+    }, 0);
+  }
+}
 
 // ---------------------------------------------------------------------------------------------
 // Formatting
@@ -2423,10 +2508,47 @@ export interface FakeExcel {
   selection(): string | null;
   /** Every defined name; `scope` (the sheet) only on worksheet-scoped ones. */
   definedNames(): Array<{ name: string; refersTo: string; comment: string; scope?: string }>;
-  /** Number of event handlers currently registered. */
+  /** Number of worksheet-changed (onChanged) handlers currently registered. */
   handlerCount(): number;
   /** Simulates the user typing into a cell: parses like Excel and fires onChanged. */
   userEdit(sheet: string, a1: string, input: string | number | boolean): void;
+  /** The user's other actions, with the events Excel fires for them (see FakeUserActions). */
+  readonly user: FakeUserActions;
+  /** Number of handlers currently registered for an event (WorksheetChanged, WorksheetAdded, WorksheetDeleted). */
+  eventHandlerCount(type: FakeEventType): number;
+}
+
+/**
+ * What a user does in Excel besides typing one cell, with exactly the events ExcelApi 1.9 gives an
+ * add-in (WorksheetCollection.onChanged with its address and changeType, onAdded, onDeleted) and none
+ * where Excel fires none at that level (renaming, moving, hiding a sheet, hiding columns, merging:
+ * their events came later or are format events; recalculation fires no change event at all).
+ */
+export interface FakeUserActions {
+  /** Pastes a block of typed inputs at `a1` ('' clears a cell, null leaves it): one onChanged over the block. */
+  paste(sheet: string, a1: string, rows: ReadonlyArray<ReadonlyArray<string | number | boolean | null>>): void;
+  /** Clears the contents of an area ("C5:D9", "C:C", "7:9"): one onChanged with that address. */
+  clear(sheet: string, address: string): void;
+  /** Inserts whole rows before `row` (1-based), shifting cells, merges and hidden rows: onChanged "RowInserted". */
+  insertRows(sheet: string, row: number, count: number): void;
+  /** Deletes whole rows from `row` (1-based): onChanged "RowDeleted". */
+  deleteRows(sheet: string, row: number, count: number): void;
+  /** Adds a sheet at the end (with content, as a copy would have): onAdded. */
+  addSheet(init: FakeSheetInit): void;
+  /** Deletes a sheet: onDeleted. */
+  deleteSheet(sheet: string): void;
+  /** Renames a sheet (no event before ExcelApi 1.17). */
+  renameSheet(sheet: string, name: string): void;
+  /** Moves a sheet to a tab position (no event before ExcelApi 1.17). */
+  moveSheet(sheet: string, position: number): void;
+  /** Hides or shows a sheet (no event before ExcelApi 1.17). */
+  setVisibility(sheet: string, visibility: 'Visible' | 'Hidden' | 'VeryHidden'): void;
+  /** Hides or unhides columns (zero-based; a format change, no onChanged). */
+  hideColumns(sheet: string, columns: ReadonlyArray<number>, hidden: boolean): void;
+  /** Merges an area whose cells other than the top-left one are empty (a format change, no onChanged). */
+  merge(sheet: string, address: string): void;
+  /** Excel recalculated a formula cell: its cached value changes and no event fires. */
+  recalculated(sheet: string, a1: string, value: FakeScalar | { readonly error: string }): void;
 }
 
 function buildSheet(wb: WorkbookState, init: FakeSheetInit): void {
@@ -2528,6 +2650,158 @@ function view(wb: WorkbookState, s: SheetState): FakeSheetView {
   };
 }
 
+// ---------------------------------------------------------------------------------------------
+// The user's actions and their events (FakeUserActions)
+// ---------------------------------------------------------------------------------------------
+
+function userSheet(wb: WorkbookState, name: string, where: string): SheetState {
+  const s = wb.findSheet(name);
+  if (!s) throw new FakeExcelError('ItemNotFound', `no sheet ${name}`, where);
+  return s;
+}
+
+/** Moves every cell, merge and hidden row at or below `from` by `delta` rows (negative: rows [from+delta, from) are gone). */
+function shiftRows(s: SheetState, from: number, delta: number): void {
+  const moved = new Map<number, Cell>();
+  for (const [k, cell] of s.cells) {
+    const r = Math.floor(k / MAX_COLS);
+    const c = k % MAX_COLS;
+    if (r < from + Math.min(0, delta)) moved.set(k, cell);
+    else if (r >= from) moved.set(s.key(r + delta, c), cell);
+  }
+  s.cells.clear();
+  for (const [k, cell] of moved) s.cells.set(k, cell);
+  s.merges = s.merges
+    .filter((m) => delta > 0 || m.bottom < from + delta || m.top >= from)
+    .map((m) => (m.top >= from ? { ...m, top: m.top + delta, bottom: m.bottom + delta } : m.bottom >= from ? { ...m, bottom: m.bottom + delta } : m));
+  const hidden = [...s.hiddenRows].filter((r) => delta > 0 || r < from + delta || r >= from).map((r) => (r >= from ? r + delta : r));
+  s.hiddenRows.clear();
+  for (const r of hidden) s.hiddenRows.add(r);
+}
+
+/** A reference's sheet part renamed: "'Old name'!B6:B8" → "New!B6:B8" (any quoting, any case, anywhere in a formula). */
+function renameInReference(text: string, from: string, to: string): string {
+  const forms = new Set([quoteSheet(from), `'${from.replace(/'/g, "''")}'`]);
+  let out = text;
+  for (const form of forms) {
+    const re = new RegExp(`(^|[^A-Za-z0-9_.'])${form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}!`, 'gi');
+    out = out.replace(re, (_m, before: string) => `${before}${quoteSheet(to)}!`);
+  }
+  return out;
+}
+
+/** Renames a sheet as Excel does: formulas and chart series that refer to it follow (defined names hold the sheet itself). */
+function followRename(wb: WorkbookState, sheet: SheetState, name: string): void {
+  const from = sheet.name;
+  sheet.name = name;
+  if (from === name) return;
+  for (const s of wb.live()) {
+    for (const cell of s.cells.values()) if (cell.f) cell.f = renameInReference(cell.f, from, name);
+    for (const chart of s.charts) {
+      for (const series of chart.series) {
+        if (series.values) series.values = renameInReference(series.values, from, name);
+        if (series.xValues) series.xValues = renameInReference(series.xValues, from, name);
+      }
+    }
+  }
+}
+
+function userActions(wb: WorkbookState): FakeUserActions {
+  const changed = (s: SheetState, rect: Rect, changeType?: string, address?: string): void => {
+    wb.emit({ sheet: s, rect, triggerSource: 'Unknown', changeType, address });
+    wb.flushEvents();
+  };
+  return {
+    paste(sheet, a1, block) {
+      const s = userSheet(wb, sheet, 'user.paste');
+      const at = parseAddress(a1).rect;
+      block.forEach((row, i) => row.forEach((input, j) => writeInput(wb, s, at.top + i, at.left + j, input, 'user.paste')));
+      const width = Math.max(1, ...block.map((r) => r.length));
+      changed(s, { top: at.top, left: at.left, bottom: at.top + Math.max(1, block.length) - 1, right: at.left + width - 1 });
+    },
+    clear(sheet, address) {
+      const s = userSheet(wb, sheet, 'user.clear');
+      const rect = parseAddress(address).rect;
+      for (const [k, cell] of s.cells) {
+        if (!contains(rect, Math.floor(k / MAX_COLS), k % MAX_COLS)) continue;
+        cell.v = null;
+        delete cell.f;
+        delete cell.err;
+        delete cell.quotePrefix;
+      }
+      changed(s, rect, 'RangeEdited', address.replace(/\$/g, '').toUpperCase());
+    },
+    insertRows(sheet, row, count) {
+      const s = userSheet(wb, sheet, 'user.insertRows');
+      shiftRows(s, row - 1, count);
+      changed(s, { top: row - 1, left: 0, bottom: row + count - 2, right: MAX_COLS - 1 }, 'RowInserted', `${row}:${row + count - 1}`);
+    },
+    deleteRows(sheet, row, count) {
+      const s = userSheet(wb, sheet, 'user.deleteRows');
+      shiftRows(s, row - 1 + count, -count);
+      changed(s, { top: row - 1, left: 0, bottom: row + count - 2, right: MAX_COLS - 1 }, 'RowDeleted', `${row}:${row + count - 1}`);
+    },
+    addSheet(init) {
+      buildSheet(wb, init);
+      wb.emit({ type: 'WorksheetAdded', id: userSheet(wb, init.name, 'user.addSheet').id });
+      wb.flushEvents();
+    },
+    deleteSheet(sheet) {
+      wb.deleteSheet(userSheet(wb, sheet, 'user.deleteSheet'));
+      wb.flushEvents();
+    },
+    renameSheet(sheet, name) {
+      const s = userSheet(wb, sheet, 'user.renameSheet');
+      const problem = fakeSheetNameProblem(name);
+      if (problem) throw new FakeExcelError('InvalidArgument', `sheet name "${name}": ${problem}`, 'user.renameSheet');
+      const other = wb.findSheet(name);
+      if (other && other !== s) throw new FakeExcelError('ItemAlreadyExists', `a sheet named "${name}" already exists`, 'user.renameSheet');
+      followRename(wb, s, name);
+    },
+    moveSheet(sheet, position) {
+      const s = userSheet(wb, sheet, 'user.moveSheet');
+      const others = wb.sheets.filter((x) => x !== s);
+      const anchor = others.filter((x) => !x.deleted)[position];
+      others.splice(anchor ? others.indexOf(anchor) : others.length, 0, s);
+      wb.sheets = others;
+    },
+    setVisibility(sheet, visibility) {
+      userSheet(wb, sheet, 'user.setVisibility').visibility = visibility;
+    },
+    hideColumns(sheet, columns, hidden) {
+      const s = userSheet(wb, sheet, 'user.hideColumns');
+      for (const c of columns) (hidden ? s.hiddenCols.add(c) : s.hiddenCols.delete(c));
+    },
+    merge(sheet, address) {
+      const s = userSheet(wb, sheet, 'user.merge');
+      const rect = parseAddress(address).rect;
+      if (s.merges.some((m) => overlaps(m, rect))) throw new FakeExcelError('InvalidOperation', `${address} overlaps a merged area`, 'user.merge');
+      for (let r = rect.top; r <= rect.bottom; r++) {
+        for (let c = rect.left; c <= rect.right; c++) {
+          const cell = s.get(r, c);
+          if ((r !== rect.top || c !== rect.left) && cell && (cell.v !== null || cell.f !== undefined || cell.err !== undefined)) {
+            throw new FakeExcelError('InvalidOperation', `${address}: only the top-left cell may hold a value`, 'user.merge');
+          }
+        }
+      }
+      s.merges.push(rect);
+    },
+    recalculated(sheet, a1, value) {
+      const s = userSheet(wb, sheet, 'user.recalculated');
+      const at = parseAddress(a1).rect;
+      const cell = s.get(at.top, at.left);
+      if (!cell?.f) throw new FakeExcelError('InvalidArgument', `${a1} holds no formula`, 'user.recalculated');
+      if (value !== null && typeof value === 'object') {
+        cell.v = null;
+        cell.err = value.error;
+      } else {
+        cell.v = value;
+        delete cell.err;
+      }
+    },
+  };
+}
+
 /** Creates a fake `Excel` namespace holding a workbook with these sheets (the first one is active). */
 export function createFakeExcel(initialSheets: ReadonlyArray<FakeSheetInit> = [{ name: 'Sheet1' }], options: FakeOptions = {}): FakeExcel {
   const wb = new WorkbookState({
@@ -2616,7 +2890,9 @@ export function createFakeExcel(initialSheets: ReadonlyArray<FakeSheetInit> = [{
         comment: n.comment,
         ...(n.scope ? { scope: n.scope.name } : {}),
       })),
-    handlerCount: () => wb.handlers.filter((h) => h.active).length,
+    handlerCount: () => wb.handlers.filter((h) => h.active && h.type === 'WorksheetChanged').length,
+    eventHandlerCount: (type) => wb.handlers.filter((h) => h.active && h.type === type).length,
+    user: userActions(wb),
     userEdit(sheetName, addr, input) {
       const s = wb.findSheet(sheetName);
       if (!s) throw new FakeExcelError('ItemNotFound', `no sheet ${sheetName}`, 'userEdit');

@@ -50,6 +50,30 @@ describe('onChange', () => {
     expect(fake.handlerCount()).toBe(0);
   });
 
+  test('one subscription (edits, sheets added, sheets deleted) in one sync serves every callback and ends with the last', async () => {
+    const fake = workbook([{ name: 'Lain' }]);
+    const host = hostOn(fake);
+    let a = 0;
+    let b = 0;
+    const offA = await host.onChange(() => a++);
+    const offB = await host.onChange(() => b++);
+    expect(fake.syncCount).toBe(1);
+    expect(host.stats.lastSubscribe).toBe(1);
+    expect([fake.handlerCount(), fake.eventHandlerCount('WorksheetAdded'), fake.eventHandlerCount('WorksheetDeleted')]).toEqual([1, 1, 1]);
+    fake.user.addSheet({ name: 'Baru' });
+    await tick();
+    fake.user.deleteSheet('Lain');
+    await tick();
+    expect([a, b]).toEqual([2, 2]);
+    offA();
+    fake.userEdit('Baru', 'A1', 1);
+    await tick();
+    expect([a, b]).toEqual([2, 3]);
+    offB();
+    await tick();
+    expect([fake.handlerCount(), fake.eventHandlerCount('WorksheetAdded'), fake.eventHandlerCount('WorksheetDeleted')]).toEqual([0, 0, 0]);
+  });
+
   test('without ExcelApi 1.9 it subscribes to nothing and returns a harmless unsubscribe', async () => {
     const fake = workbook();
     const host = hostOn(fake, { api: '1.8' });
