@@ -240,17 +240,24 @@ describe('pemdi2026: indicators valued by other agencies (5, 6, 7, 18) are never
     expect(lv.steps).toBe(16);
     for (const g of lv.indicators) expect(toNumber(g.target)).toBe(g.outOfHands ? 1 : 3);
     const col = ok(planGap(PEMDI2026, e, { mode: 'column' }));
-    expect(planSteps(col).map((s) => [s.no, s.to])).toEqual([[1, 4]]);
+    // indicator 1 from 2 to its Target 4: one level per cycle, 2 → 3 then 3 → 4
+    expect(planSteps(col).map((s) => [s.no, s.to, s.cycle])).toEqual([[1, 3, 1], [1, 4, 2]]);
+    expect(col.cycles).toBe(2);
   });
 
   test('the example workbook values: "Baik" no longer plans "indicator 5: 1 → 2"', () => {
     const vals = [2.15, 1.8, 1.5, 2.26, 1, 1, 1, 1.6, 1.26, 2.04, 1.17, 1.5, 2.5, 2.32, 1.88, 1.6, 2.71, 1, 2.1, 1.95];
     const e = entriesOf(Object.fromEntries(vals.map((v, i) => [String(i + 1), v])));
-    const before = ok(planGap(PEMDI2026, e, { mode: 'predicate', name: 'Baik' }, { basis: 'rounded', includeExternal: true }));
+    // Without the one-level-per-cycle cap (maxRaise 5), as the plan was made before it:
+    const before = ok(planGap(PEMDI2026, e, { mode: 'predicate', name: 'Baik' }, { basis: 'rounded', includeExternal: true, maxRaise: 5 }));
     expect(planSteps(before).some((s) => s.no === 5)).toBe(true);
-    const p = ok(planGap(PEMDI2026, e, { mode: 'predicate', name: 'Baik' }, { basis: 'rounded' }));
+    const p = ok(planGap(PEMDI2026, e, { mode: 'predicate', name: 'Baik' }, { basis: 'rounded', maxRaise: 5 }));
     expect(p.steps).toBe(before.steps); // as few steps, on indicators the agency can raise
     expect(planSteps(p).map((s) => s.no)).toEqual([20, 19, 1]);
+    // With the default cap: still never 5, 6, 7 or 18.
+    const capped = ok(planGap(PEMDI2026, e, { mode: 'predicate', name: 'Baik' }, { basis: 'rounded' }));
+    expect(planSteps(capped).some((s) => [5, 6, 7, 18].includes(s.no as number))).toBe(false);
+    expect(capped.reachable).toBe(true);
   });
 });
 

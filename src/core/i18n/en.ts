@@ -208,6 +208,10 @@ export const en: Catalogue = {
     unreachableOtherAgencies:
       "The goal {target} cannot be reached by the agency's own work: even with every other indicator at level 5 the index is only {max}. " +
       "The rest depends on {indicators}, whose values come from other agencies' indices ({sources}).",
+    unreachableLocked:
+      "The goal {target} cannot be reached with the locks on {indicators}: raising every other indicator in the agency's hands to level 5 gives an index of only {max}. " +
+      'Lift a lock to plan this goal.',
+    alsoLocked: ' The locks on {indicators} are kept as well.',
     listAnd: 'and',
     indicatorsOne: 'indicator {list}',
     indicatorsMany: 'indicators {list}',
@@ -216,6 +220,9 @@ export const en: Catalogue = {
     unknownPredicate: 'Unknown predicate: "{predicate}". Choose one of: {predicates}.',
     targetLevelRange: 'The target level must be a whole number from 1 to 5, not "{level}".',
     targetNotPositive: 'The goal index must be a positive number, not {target}.',
+    maxRaiseRange: 'The most levels an indicator may rise per evaluation cycle must be a whole number of at least 1, not "{value}".',
+    unknownStrategy: 'Unknown planning strategy "{strategy}". Choose one of: {strategies}.',
+    unknownLock: 'Cannot lock "{key}": the assessment has no indicator entry with that number.',
     cliUsage:
       'Usage: spbe gap FILE [--target X | --target-predicate P | --target-level N] [--out OUT] [--in-place]\n' +
       '                [--json] [--sheet NAME] [--framework ID] [--column HEADER] [--predicate-basis exact|rounded] [--lang id|en]\n\n' +
@@ -249,6 +256,7 @@ export const en: Catalogue = {
     cliPlanned: 'Index when the targets are met: {index} ({predicate})',
     cliSteps: 'Plan, in order of priority (level steps in all: {steps}):',
     cliStep: '  {rank}. indicator {no}: {from} → {to} (+{uplift} index points)',
+    cliCycle: 'Cycle {cycle} ({steps:level step|level steps}; index after it: {index}, {predicate}):',
     cliNothing: 'The goal is already reached; no steps are needed.',
     cliUnreachable: '{reason} No steps are planned; choose a lower goal.',
   },

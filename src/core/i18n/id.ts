@@ -215,6 +215,10 @@ export const id = {
     unreachableOtherAgencies:
       'Sasaran {target} tidak dapat dicapai dengan upaya instansi sendiri: walaupun semua indikator lain dinaikkan ke tingkat 5, indeks hanya {max}. ' +
       'Sisanya bergantung pada {indicators}, yang nilainya diambil dari indeks instansi lain ({sources}).',
+    unreachableLocked:
+      'Sasaran {target} tidak dapat dicapai selama {indicators} dikunci: menaikkan semua indikator lain yang dapat dinaikkan instansi ke tingkat 5 hanya memberi indeks {max}. ' +
+      'Buka kunci agar sasaran ini dapat direncanakan.',
+    alsoLocked: ' Kunci pada {indicators} juga tetap dipertahankan.',
     listAnd: 'dan',
     indicatorsOne: 'indikator {list}',
     indicatorsMany: 'indikator {list}',
@@ -223,6 +227,9 @@ export const id = {
     unknownPredicate: 'Predikat tidak dikenal: "{predicate}". Pilih salah satu: {predicates}.',
     targetLevelRange: 'Tingkat target harus bilangan bulat 1 sampai 5, bukan "{level}".',
     targetNotPositive: 'Sasaran indeks harus angka positif, bukan {target}.',
+    maxRaiseRange: 'Kenaikan tingkat paling banyak per indikator per siklus evaluasi harus bilangan bulat paling sedikit 1, bukan "{value}".',
+    unknownStrategy: 'Strategi perencanaan "{strategy}" tidak dikenal. Pilih salah satu: {strategies}.',
+    unknownLock: 'Tidak dapat mengunci "{key}": penilaian tidak memiliki indikator bernomor itu.',
     cliUsage:
       'Pemakaian: spbe gap BERKAS [--target X | --target-predicate P | --target-level N] [--out KELUARAN] [--in-place]\n' +
       '                [--json] [--sheet NAMA] [--framework ID] [--column JUDUL] [--predicate-basis exact|rounded] [--lang id|en]\n\n' +
@@ -256,6 +263,7 @@ export const id = {
     cliPlanned: 'Indeks bila target tercapai: {index} ({predicate})',
     cliSteps: 'Rencana, urut menurut prioritas ({steps} langkah tingkat seluruhnya):',
     cliStep: '  {rank}. indikator {no}: {from} → {to} (+{uplift} poin indeks)',
+    cliCycle: 'Siklus {cycle} ({steps} langkah tingkat; indeks sesudahnya: {index}, {predicate}):',
     cliNothing: 'Sasaran sudah tercapai; tidak ada langkah yang diperlukan.',
     cliUnreachable: '{reason} Tidak ada langkah yang direncanakan; pilih sasaran yang lebih rendah.',
   },

@@ -1,0 +1,551 @@
+/**
+ * The planner's optimiser, on exact integers: which steps to take so that their gains add up to a need.
+ *
+ * The planner (planner.ts) scales every step gain and the need to integers in one common unit (see
+ * plan-units.ts), so everything here is integer addition and comparison. The arithmetic is a parameter
+ * (`Arith<T>`): plain JS numbers when every sum provably stays below 2^53 (the usual case: levels in
+ * thousandths, weights in basis points), bigints otherwise. The code is the same for both, so the fast
+ * path and the exact fallback cannot drift apart (test/core/plan-search.test.ts runs both on the same
+ * problems and compares them with brute force).
+ *
+ * The model. Item i has a chain of steps (one step = one level, a decimal first rises to the next whole
+ * level); its gains are `gains[i][0], gains[i][1], …`. A plan takes the first k_i steps of each chain,
+ * k_i ≤ cap_i. Every step has a position `ranks[i][j]` in the tie order (lower current level, then
+ * lower indicator number, then entry); a plan is the sorted list of its steps' positions.
+ *
+ * - `fewestCycles`: with at most `maxRaise` steps per item per cycle, C cycles allow C·maxRaise steps
+ *   per item (any such set of steps can be scheduled: each item raises `maxRaise` levels per cycle until
+ *   it is done). The fewest cycles is the least C whose cap reaches the need.
+ * - `fewestStepsPlan` ('fewest-steps'): among plans under the caps that reach the need, the fewest steps
+ *   T; among those, the lexicographically smallest sorted list of step positions.
+ * - `balancedPlan` ('balanced'): among plans under the caps that reach the need with T steps (the same
+ *   fewest number), the one whose aspect indices, sorted ascending, are lexicographically largest (the
+ *   lowest aspect index as high as possible, then the next lowest, …); among those, the smallest sorted
+ *   list of step positions.
+ */
+
+/** The integer arithmetic the optimiser runs on. */
+export interface Arith<T> {
+  readonly kind: 'number' | 'bigint';
+  readonly zero: T;
+  /** Below every sum of gains: "no plan" in the tables. */
+  readonly none: T;
+  add(a: T, b: T): T;
+  sub(a: T, b: T): T;
+  /** a × k for a non-negative safe integer k (aspect weights in basis points). */
+  times(a: T, k: number): T;
+  /** −1, 0, 1 */
+  cmp(a: T, b: T): number;
+  /** A table of n amounts, all `value` (a Float64Array for numbers). */
+  table(n: number, value: T): T[];
+}
+
+export const NUMBER_ARITH: Arith<number> = {
+  kind: 'number',
+  zero: 0,
+  none: -Infinity,
+  add: (a, b) => a + b,
+  sub: (a, b) => a - b,
+  times: (a, k) => a * k,
+  cmp: (a, b) => (a < b ? -1 : a > b ? 1 : 0),
+  table: (n, value) => new Float64Array(n).fill(value) as unknown as number[],
+};
+
+const BIG_NONE = -(BigInt(10) ** BigInt(400));
+export const BIGINT_ARITH: Arith<bigint> = {
+  kind: 'bigint',
+  zero: BigInt(0),
+  none: BIG_NONE,
+  add: (a, b) => a + b,
+  sub: (a, b) => a - b,
+  times: (a, k) => a * BigInt(k),
+  cmp: (a, b) => (a < b ? -1 : a > b ? 1 : 0),
+  table: (n, value) => new Array<bigint>(n).fill(value),
+};
+
+/** One item (indicator entry) as the optimiser sees it. */
+export interface SearchItem<T> {
+  /** Gains of the steps the planner may take on it, in chain order; empty when it is never planned. */
+  readonly gains: ReadonlyArray<T>;
+  /** Position of each of those steps in the tie order, increasing along the chain. */
+  readonly ranks: ReadonlyArray<number>;
+}
+
+/** The aspects, for the balanced strategy: aspect index = (base + gain) / weight, in the same units as the gains. */
+export interface SearchAspects<T> {
+  /** Aspect position of each item. */
+  readonly of: ReadonlyArray<number>;
+  /** Per aspect: Σ current value × weight of its items, in gain units. */
+  readonly base: ReadonlyArray<T>;
+  /** Per aspect: its weight (a positive safe integer, e.g. basis points). */
+  readonly weight: ReadonlyArray<number>;
+}
+
+export type PlanStrategy = 'fewest-steps' | 'balanced';
+
+/** A solution: steps per item, their total, and the number of cycles it needs under the per-cycle cap. */
+export interface SearchResult {
+  readonly cycles: number;
+  readonly total: number;
+  readonly counts: ReadonlyArray<number>;
+}
+
+/** Steps item i may take within `cycles` cycles of at most `maxRaise` steps each. */
+export function capFor(chainLength: number, cycles: number, maxRaise: number): number {
+  return Math.min(chainLength, cycles * maxRaise);
+}
+
+function capsFor<T>(items: ReadonlyArray<SearchItem<T>>, cycles: number, maxRaise: number): number[] {
+  return items.map((it) => capFor(it.gains.length, cycles, maxRaise));
+}
+
+/** The largest gain of all plans under the caps: every item raised as far as its cap allows. */
+function maxGain<T>(A: Arith<T>, items: ReadonlyArray<SearchItem<T>>, caps: ReadonlyArray<number>): T {
+  let total = A.zero;
+  for (let i = 0; i < items.length; i++) for (let j = 0; j < caps[i]; j++) total = A.add(total, items[i].gains[j]);
+  return total;
+}
+
+/** The fewest cycles whose caps reach `need` (> 0), or null when even whole chains do not. */
+export function fewestCycles<T>(A: Arith<T>, items: ReadonlyArray<SearchItem<T>>, need: T, maxRaise: number): number | null {
+  let longest = 0;
+  for (const it of items) longest = Math.max(longest, it.gains.length);
+  const most = Math.max(1, Math.ceil(longest / maxRaise));
+  for (let c = 1; c <= most; c++) if (A.cmp(maxGain(A, items, capsFor(items, c, maxRaise)), need) >= 0) return c;
+  return null;
+}
+
+/**
+ * Max-plus update of `dp` (largest gain with at most s steps, s = 0..budget) by one chain segment
+ * `gains[from..to)`: dp[s] = max over k of dp[s−k] + (first k gains). In place, s descending.
+ */
+function addChain<T>(A: Arith<T>, dp: T[], budget: number, gains: ReadonlyArray<T>, from: number, to: number): void {
+  if (from >= to) return;
+  for (let s = budget; s >= 1; s--) {
+    let best = dp[s];
+    let acc = A.zero;
+    const kmax = Math.min(to - from, s);
+    for (let k = 1; k <= kmax; k++) {
+      acc = A.add(acc, gains[from + k - 1]);
+      const cand = A.add(dp[s - k], acc);
+      if (A.cmp(cand, best) > 0) best = cand;
+    }
+    dp[s] = best;
+  }
+}
+
+type Step = readonly [item: number, position: number];
+
+/** Every plannable step under the caps, largest gain first (earlier in its chain, then lower item, among equals). */
+function byGain<T>(A: Arith<T>, items: ReadonlyArray<SearchItem<T>>, caps: ReadonlyArray<number>): Step[] {
+  const out: Step[] = [];
+  items.forEach((_, i) => {
+    for (let j = 0; j < caps[i]; j++) out.push([i, j]);
+  });
+  return out.sort((a, b) => A.cmp(items[b[0]].gains[b[1]], items[a[0]].gains[a[1]]) || a[1] - b[1] || a[0] - b[0]);
+}
+
+/**
+ * The fewest steps under the caps whose gains reach `need` (> 0); null when none. Bounds first: no s steps
+ * gain more than the s largest gains (so fewer than `lo` steps cannot reach the need), and the largest gains
+ * taken greedily in chain order are a plan (so `hi` steps can); with whole levels they meet. Between them,
+ * the exact knapsack (largest gain with at most s steps, s ≤ hi).
+ */
+export function fewestSteps<T>(A: Arith<T>, items: ReadonlyArray<SearchItem<T>>, caps: ReadonlyArray<number>, need: T): number | null {
+  if (caps.every((c) => c <= 1)) return fewestSingleSteps(A, items, caps, need);
+  const pool = byGain(A, items, caps);
+  let lo = -1;
+  let most = A.zero;
+  for (let s = 0; s < pool.length; s++) {
+    const [i, j] = pool[s];
+    most = A.add(most, items[i].gains[j]);
+    if (A.cmp(most, need) >= 0) {
+      lo = s + 1;
+      break;
+    }
+  }
+  if (lo < 0) return null;
+  let hi = pool.length;
+  const next = new Int32Array(items.length);
+  let least = A.zero;
+  let taken = 0;
+  for (const [i, j] of pool) {
+    if (j !== next[i]) continue;
+    least = A.add(least, items[i].gains[j]);
+    next[i]++;
+    taken++;
+    if (A.cmp(least, need) >= 0) {
+      hi = taken;
+      break;
+    }
+  }
+  if (hi === lo) return lo;
+  const dp = A.table(hi + 1, A.zero);
+  items.forEach((it, i) => addChain(A, dp, hi, it.gains, 0, caps[i]));
+  for (let s = lo; s <= hi; s++) if (A.cmp(dp[s], need) >= 0) return s;
+  return null;
+}
+
+/** At most one step per item (the default one level per cycle): the best s steps are the s largest gains. */
+function fewestSingleSteps<T>(A: Arith<T>, items: ReadonlyArray<SearchItem<T>>, caps: ReadonlyArray<number>, need: T): number | null {
+  const gains = A.table(items.length, A.zero);
+  let n = 0;
+  for (let i = 0; i < items.length; i++) if (caps[i] === 1) gains[n++] = items[i].gains[0];
+  const used = gains.slice(0, n);
+  if (A.kind === 'number') (used as unknown as Float64Array).sort();
+  else used.sort((a, b) => A.cmp(a, b));
+  let acc = A.zero;
+  for (let s = 0; s < n; s++) {
+    acc = A.add(acc, used[n - 1 - s]);
+    if (A.cmp(acc, need) >= 0) return s + 1;
+  }
+  return null;
+}
+
+/** Every plannable step (item, chain position) under the caps, in tie order. */
+function stepsInOrder<T>(items: ReadonlyArray<SearchItem<T>>, caps: ReadonlyArray<number>): Step[] {
+  const out: Step[] = [];
+  items.forEach((it, i) => {
+    for (let j = 0; j < caps[i]; j++) out.push([i, j]);
+  });
+  return out.sort((a, b) => items[a[0]].ranks[a[1]] - items[b[0]].ranks[b[1]]);
+}
+
+/**
+ * The tie-broken plan with exactly `total` steps (the fewest) under the caps. Greedy in tie order: take a
+ * step when some plan of `total` steps reaching the need still contains every step taken so far and it;
+ * otherwise the item is closed (its later steps need this one). The test is exact, so the result is the
+ * smallest sorted step list among all plans with `total` steps that reach the need.
+ */
+export function tieBrokenCounts<T>(A: Arith<T>, items: ReadonlyArray<SearchItem<T>>, caps: ReadonlyArray<number>, need: T, total: number): number[] {
+  return caps.every((c) => c <= 1) ? tieBrokenSingle(A, items, caps, need, total) : tieBrokenChains(A, items, caps, need, total);
+}
+
+/**
+ * At most one step per item (the default one level per cycle): the tie order is an order of items, so one
+ * table over its suffixes answers every test: rest[p][s] = largest gain of at most s of items p…, in that
+ * order. O(items × total).
+ */
+function tieBrokenSingle<T>(A: Arith<T>, items: ReadonlyArray<SearchItem<T>>, caps: ReadonlyArray<number>, need: T, total: number): number[] {
+  const order: number[] = [];
+  items.forEach((_, i) => caps[i] === 1 && order.push(i));
+  order.sort((a, b) => items[a].ranks[0] - items[b].ranks[0]);
+  const n = order.length;
+  const width = total; // rest[p][s] for s = 0..total−1 (a step is taken before the rest is asked for)
+  const rest = A.table((n + 1) * width, A.zero);
+  for (let p = n - 1; p >= 0; p--) {
+    const g = items[order[p]].gains[0];
+    const row = p * width;
+    const next = (p + 1) * width;
+    for (let s = 1; s < width; s++) {
+      const skip = rest[next + s];
+      const take = A.add(rest[next + s - 1], g);
+      rest[row + s] = A.cmp(take, skip) > 0 ? take : skip;
+    }
+  }
+  const counts = items.map(() => 0);
+  let got = A.zero;
+  let left = total;
+  for (let p = 0; p < n && left > 0; p++) {
+    const g = items[order[p]].gains[0];
+    const best = A.add(A.add(got, g), rest[(p + 1) * width + left - 1]);
+    if (A.cmp(best, need) >= 0) {
+      counts[order[p]] = 1;
+      got = A.add(got, g);
+      left--;
+    }
+  }
+  if (left !== 0 || A.cmp(got, need) < 0) throw new Error('planner: internal inconsistency (single steps)');
+  return counts;
+}
+
+/**
+ * Any caps: the same greedy, each test "can the rest, with left − 1 steps, still make up the need?".
+ * Two cheap bounds settle most tests; the exact knapsack over what is still open (budget < left) settles
+ * the others. Over the steps still available, sorted by gain:
+ * - at most: the left − 1 largest gains, ignoring the chain order (no plan of the rest gains more);
+ * - at least: the largest gains taken greedily in chain order (a plan of the rest that exists).
+ * With whole levels every step of a chain gains the same, so the two agree and the knapsack never runs.
+ */
+function tieBrokenChains<T>(A: Arith<T>, items: ReadonlyArray<SearchItem<T>>, caps: ReadonlyArray<number>, need: T, total: number): number[] {
+  const counts = items.map(() => 0);
+  const closed = items.map(() => false);
+  const dp = A.table(total, A.zero);
+  const pool = byGain(A, items, caps);
+  const next = new Int32Array(items.length);
+  /** Bounds on the best gain of the rest with k steps, item i's next step taken: [at most, at least]. */
+  const bounds = (i: number, k: number): [T, T] => {
+    let most = A.zero;
+    let n = 0;
+    for (let p = 0; p < pool.length && n < k; p++) {
+      const [m, j] = pool[p];
+      if (closed[m] || j < counts[m] || (m === i && j === counts[i])) continue;
+      most = A.add(most, items[m].gains[j]);
+      n++;
+    }
+    let least = A.zero;
+    n = 0;
+    for (let m = 0; m < items.length; m++) next[m] = counts[m] + (m === i ? 1 : 0);
+    for (let p = 0; p < pool.length && n < k; p++) {
+      const [m, j] = pool[p];
+      if (closed[m] || j !== next[m]) continue;
+      least = A.add(least, items[m].gains[j]);
+      next[m]++;
+      n++;
+    }
+    return [most, least];
+  };
+  let got = A.zero;
+  let left = total;
+  for (const [i, j] of stepsInOrder(items, caps)) {
+    if (left === 0) break;
+    if (closed[i] || j !== counts[i]) continue;
+    const g = items[i].gains[j];
+    const base = A.add(got, g);
+    const [most, least] = bounds(i, left - 1);
+    let feasible: boolean;
+    if (A.cmp(A.add(base, most), need) < 0) feasible = false;
+    else if (A.cmp(A.add(base, least), need) >= 0) feasible = true;
+    else {
+      // The largest gain of the rest after taking this step, with left − 1 steps.
+      dp.fill(A.zero, 0, left);
+      for (let m = 0; m < items.length; m++) {
+        if (closed[m]) continue;
+        addChain(A, dp, left - 1, items[m].gains, m === i ? counts[m] + 1 : counts[m], caps[m]);
+      }
+      feasible = A.cmp(A.add(base, dp[left - 1]), need) >= 0;
+    }
+    if (feasible) {
+      counts[i]++;
+      got = A.add(got, g);
+      left--;
+    } else {
+      closed[i] = true;
+    }
+  }
+  if (left !== 0 || A.cmp(got, need) < 0) throw new Error('planner: internal inconsistency (chains)');
+  return counts;
+}
+
+/**
+ * The fewest cycles, then the fewest steps, then the strategy's choice. Null when the need cannot be met
+ * even with every chain taken whole. `need` ≤ 0 gives the empty plan (0 cycles).
+ */
+export function searchPlan<T>(
+  A: Arith<T>,
+  items: ReadonlyArray<SearchItem<T>>,
+  need: T,
+  maxRaise: number,
+  strategy: PlanStrategy = 'fewest-steps',
+  aspects?: SearchAspects<T>,
+): SearchResult | null {
+  if (A.cmp(need, A.zero) <= 0) return { cycles: 0, total: 0, counts: items.map(() => 0) };
+  const cycles = fewestCycles(A, items, need, maxRaise);
+  if (cycles === null) return null;
+  const caps = capsFor(items, cycles, maxRaise);
+  const total = fewestSteps(A, items, caps, need);
+  if (total === null) throw new Error('planner: internal inconsistency (cycles)');
+  const counts =
+    strategy === 'balanced' && aspects ? balancedCounts(A, items, caps, need, total, aspects) : tieBrokenCounts(A, items, caps, need, total);
+  return { cycles, total, counts };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The balanced strategy: leximin over aspect indices among the plans with the fewest steps
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Within one aspect, the largest gain with at most t steps (t = 0..M, M = the aspect's steps under the caps).
+ * An aspect's index is (base + gain) / weight, so for a given number of steps the largest gain is both its
+ * highest index and its largest contribution to the need.
+ */
+function aspectBest<T>(A: Arith<T>, items: ReadonlyArray<SearchItem<T>>, caps: ReadonlyArray<number>, members: ReadonlyArray<number>): T[] {
+  let m = 0;
+  for (const i of members) m += caps[i];
+  const dp = A.table(m + 1, A.zero);
+  for (const i of members) addChain(A, dp, m, items[i].gains, 0, caps[i]);
+  return dp;
+}
+
+/**
+ * The balanced plan. Three phases:
+ * 1. Per aspect, best[a][t] (aspectBest) and the aspect index it gives; all those values ranked exactly.
+ * 2. The leximin vector v (sorted aspect indices, lexicographically largest) over plans with at most
+ *    `total` steps that reach the need, stage by stage: the k-th smallest is the largest value m for which
+ *    some plan has, for every j < k, at most j − 1 aspects below v_j, and at most k − 1 aspects below m.
+ *    Each test is a knapsack over aspects whose state is the set of "lower places" (v_1 … v_{k−1}) used:
+ *    every aspect either reaches m or takes one unused lower place j and reaches v_j.
+ * 3. The plan: a plan with sorted aspect indices v gives each aspect exactly one value of v, and reaches
+ *    it with the fewest steps for that exact gain (else fewer than `total` steps would reach the need).
+ *    Per aspect, the fewest-step way to each exact gain keeps its smallest sorted step list (lists of
+ *    different aspects are disjoint, so the smallest union is the union of the smallest); every
+ *    assignment of the values of v to aspects is tried and the smallest union of step lists wins.
+ */
+function balancedCounts<T>(
+  A: Arith<T>,
+  items: ReadonlyArray<SearchItem<T>>,
+  caps: ReadonlyArray<number>,
+  need: T,
+  total: number,
+  aspects: SearchAspects<T>,
+): number[] {
+  const nA = aspects.weight.length;
+  const members: number[][] = Array.from({ length: nA }, () => []);
+  items.forEach((_, i) => members[aspects.of[i]].push(i));
+  const best = members.map((ms) => aspectBest(A, items, caps, ms));
+
+  // Phase 1: rank every attainable value (aspect a with t steps) exactly.
+  const cmpValue = (a: number, ga: T, b: number, gb: T): number =>
+    A.cmp(A.times(A.add(aspects.base[a], ga), aspects.weight[b]), A.times(A.add(aspects.base[b], gb), aspects.weight[a]));
+  const cands: Array<readonly [number, number]> = [];
+  best.forEach((row, a) => row.forEach((_, t) => cands.push([a, t])));
+  cands.sort((x, y) => cmpValue(x[0], best[x[0]][x[1]], y[0], best[y[0]][y[1]]));
+  const rankOf: number[][] = best.map((row) => row.map(() => 0));
+  let distinct = 0;
+  cands.forEach(([a, t], p) => {
+    if (p > 0) {
+      const [pa, pt] = cands[p - 1];
+      if (cmpValue(pa, best[pa][pt], a, best[a][t]) !== 0) distinct++;
+    }
+    rankOf[a][t] = distinct;
+  });
+  const valueRep: Array<readonly [number, number]> = [];
+  cands.forEach(([a, t]) => {
+    if (valueRep[rankOf[a][t]] === undefined) valueRep[rankOf[a][t]] = [a, t];
+  });
+  /** Fewest steps for aspect a to reach the value of rank r (its values rise with t), or −1. */
+  const reach = (a: number, r: number): number => {
+    const row = rankOf[a];
+    for (let t = 0; t < row.length; t++) if (row[t] >= r) return t;
+    return -1;
+  };
+
+  // Phase 2: the leximin vector, as ranks.
+  const feasible = (lower: ReadonlyArray<number>, top: number): boolean => {
+    const places = lower.length;
+    const masks = 1 << places;
+    const width = total + 1;
+    let dp = A.table(masks * width, A.none);
+    dp[0] = A.zero;
+    const roles = [...lower, top];
+    for (let a = 0; a < nA; a++) {
+      const next = A.table(masks * width, A.none);
+      const row = best[a];
+      const need0 = roles.map((r) => reach(a, r));
+      for (let mask = 0; mask < masks; mask++) {
+        for (let role = 0; role <= places; role++) {
+          const tMin = need0[role];
+          if (tMin < 0) continue;
+          let to = mask;
+          if (role < places) {
+            if (mask & (1 << role)) continue;
+            // Places with equal values are interchangeable: fill them in order.
+            if (role > 0 && lower[role - 1] === lower[role] && !(mask & (1 << (role - 1)))) continue;
+            to = mask | (1 << role);
+          }
+          for (let b = 0; b <= total; b++) {
+            const cur = dp[mask * width + b];
+            if (cur === A.none) continue;
+            const tMax = Math.min(row.length - 1, total - b);
+            for (let t = tMin; t <= tMax; t++) {
+              const cand = A.add(cur, row[t]);
+              const at = to * width + b + t;
+              if (A.cmp(cand, next[at]) > 0) next[at] = cand;
+            }
+          }
+        }
+      }
+      dp = next;
+    }
+    for (let x = 0; x < dp.length; x++) if (A.cmp(dp[x], need) >= 0) return true;
+    return false;
+  };
+  const v: number[] = [];
+  for (let k = 0; k < nA; k++) {
+    let lo = k === 0 ? 0 : v[k - 1];
+    let hi = distinct;
+    // invariant: feasible(v, lo); find the largest such rank
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (feasible(v, mid)) lo = mid;
+      else hi = mid - 1;
+    }
+    v.push(lo);
+  }
+
+  // Phase 3: per aspect, the fewest steps and smallest step list for each exact gain; then the assignment.
+  interface Way {
+    readonly gain: T;
+    readonly steps: number;
+    readonly list: number[];
+  }
+  const exact = members.map((ms) => {
+    let ways = new Map<T, Way>([[A.zero, { gain: A.zero, steps: 0, list: [] }]]);
+    for (const i of ms) {
+      const next = new Map<T, Way>();
+      for (const w of ways.values()) {
+        let gain = w.gain;
+        for (let k = 0; k <= caps[i] && w.steps + k <= total; k++) {
+          if (k > 0) gain = A.add(gain, items[i].gains[k - 1]);
+          const steps = w.steps + k;
+          const old = next.get(gain);
+          if (old && old.steps < steps) continue;
+          const list = k === 0 ? w.list : mergeSorted(w.list, items[i].ranks.slice(0, k));
+          if (!old || old.steps > steps || lexLess(list, old.list)) next.set(gain, { gain, steps, list });
+        }
+      }
+      ways = next;
+    }
+    return ways;
+  });
+  // The way of aspect a to the value of rank r (each value is one exact gain within an aspect).
+  const wayTo = (a: number, r: number): Way | null => {
+    const [ra, rt] = valueRep[r];
+    for (const w of exact[a].values()) if (cmpValue(a, w.gain, ra, best[ra][rt]) === 0) return w;
+    return null;
+  };
+  const values = [...new Set(v)];
+  const left = values.map((r) => v.filter((x) => x === r).length);
+  const options = Array.from({ length: nA }, (_, a) => values.map((r) => wayTo(a, r)));
+  let chosen: number[] | null = null;
+  const pick: Way[] = [];
+  const visit = (a: number, steps: number, gain: T): void => {
+    if (steps > total) return;
+    if (a === nA) {
+      if (steps !== total || A.cmp(gain, need) < 0) return;
+      const list = pick.flatMap((w) => w.list).sort((x, y) => x - y);
+      if (chosen === null || lexLess(list, chosen)) chosen = list;
+      return;
+    }
+    for (let x = 0; x < values.length; x++) {
+      const w = options[a][x];
+      if (left[x] === 0 || w === null) continue;
+      left[x]--;
+      pick.push(w);
+      visit(a + 1, steps + w.steps, A.add(gain, w.gain));
+      pick.pop();
+      left[x]++;
+    }
+  };
+  visit(0, 0, A.zero);
+  if (chosen === null) throw new Error('planner: internal inconsistency (balanced)');
+  const rankToItem = new Map<number, number>();
+  items.forEach((it, i) => it.ranks.forEach((r) => rankToItem.set(r, i)));
+  const counts = items.map(() => 0);
+  for (const r of chosen as number[]) counts[rankToItem.get(r) as number]++;
+  return counts;
+}
+
+function mergeSorted(a: ReadonlyArray<number>, b: ReadonlyArray<number>): number[] {
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) out.push(j >= b.length || (i < a.length && a[i] < b[j]) ? a[i++] : b[j++]);
+  return out;
+}
+
+/** Sorted lists of the same length: the first difference decides. */
+function lexLess(a: ReadonlyArray<number>, b: ReadonlyArray<number>): boolean {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) return a[i] < b[i];
+  return a.length < b.length;
+}
