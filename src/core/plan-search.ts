@@ -134,15 +134,95 @@ function addChain<T>(A: Arith<T>, dp: T[], budget: number, gains: ReadonlyArray<
   }
 }
 
-type Step = readonly [item: number, position: number];
+/** A step as one integer: item × 8 + chain position (positions are 0..3). */
+const itemOf = (step: number): number => step >> 3;
+const positionOf = (step: number): number => step & 7;
 
 /** Every plannable step under the caps, largest gain first (earlier in its chain, then lower item, among equals). */
-function byGain<T>(A: Arith<T>, items: ReadonlyArray<SearchItem<T>>, caps: ReadonlyArray<number>): Step[] {
-  const out: Step[] = [];
-  items.forEach((_, i) => {
-    for (let j = 0; j < caps[i]; j++) out.push([i, j]);
-  });
-  return out.sort((a, b) => A.cmp(items[b[0]].gains[b[1]], items[a[0]].gains[a[1]]) || a[1] - b[1] || a[0] - b[0]);
+function byGain<T>(A: Arith<T>, items: ReadonlyArray<SearchItem<T>>, caps: ReadonlyArray<number>): Int32Array {
+  const out = allSteps(caps);
+  const gain = (step: number): T => items[itemOf(step)].gains[positionOf(step)];
+  return out.sort((a, b) => A.cmp(gain(b), gain(a)) || positionOf(a) - positionOf(b) || a - b);
+}
+
+function allSteps(caps: ReadonlyArray<number>): Int32Array {
+  let n = 0;
+  for (const c of caps) n += c;
+  const out = new Int32Array(n);
+  let p = 0;
+  for (let i = 0; i < caps.length; i++) for (let j = 0; j < caps[i]; j++) out[p++] = (i << 3) | j;
+  return out;
+}
+
+/**
+ * The best completion of a partial plan: item m already has `start[m]` steps (the `forced` item one more),
+ * items with `closed[m]` take no more; the largest gain of at most s more steps, for s = 0..budget, and
+ * the steps per item of such a completion. A knapsack over the items (rows kept in `scratch` to
+ * reconstruct); O(items × budget × chain).
+ */
+function completion<T>(
+  A: Arith<T>,
+  items: ReadonlyArray<SearchItem<T>>,
+  caps: ReadonlyArray<number>,
+  start: ArrayLike<number>,
+  closed: ArrayLike<boolean> | null,
+  forced: number,
+  budget: number,
+  scratch: T[],
+): { best: (s: number) => T; extra: (s: number) => Int32Array } {
+  const width = budget + 1;
+  const rows: number[] = [];
+  scratch.fill(A.zero, 0, width);
+  for (let m = 0; m < items.length; m++) {
+    const from = start[m] + (m === forced ? 1 : 0);
+    if ((closed && closed[m]) || from >= caps[m]) continue;
+    const prev = rows.length * width;
+    const row = prev + width;
+    rows.push(m);
+    const gains = items[m].gains;
+    for (let s = 0; s <= budget; s++) {
+      let best = scratch[prev + s];
+      let acc = A.zero;
+      const kmax = Math.min(caps[m] - from, s);
+      for (let k = 1; k <= kmax; k++) {
+        acc = A.add(acc, gains[from + k - 1]);
+        const cand = A.add(scratch[prev + s - k], acc);
+        if (A.cmp(cand, best) > 0) best = cand;
+      }
+      scratch[row + s] = best;
+    }
+  }
+  const last = rows.length * width;
+  return {
+    best: (s) => scratch[last + s],
+    extra: (s) => {
+      const out = new Int32Array(items.length);
+      for (let r = rows.length - 1; r >= 0; r--) {
+        const m = rows[r];
+        const from = start[m] + (m === forced ? 1 : 0);
+        const want = scratch[(r + 1) * width + s];
+        let acc = A.zero;
+        for (let k = 0; k <= Math.min(caps[m] - from, s); k++) {
+          if (k > 0) acc = A.add(acc, items[m].gains[from + k - 1]);
+          if (A.cmp(A.add(scratch[r * width + s - k], acc), want) === 0) {
+            out[m] = k;
+            s -= k;
+            break;
+          }
+        }
+      }
+      return out;
+    },
+  };
+}
+
+/** The fewest steps and one plan with that many (a witness), or null when no plan reaches the need. */
+interface Fewest {
+  readonly total: number;
+  /** Steps per item of one plan with `total` steps that reaches the need (any caps path), or null (single steps). */
+  readonly witness: ArrayLike<number> | null;
+  /** The plannable steps by gain (byGain), when computed. */
+  readonly pool: Int32Array | null;
 }
 
 /**
@@ -152,12 +232,20 @@ function byGain<T>(A: Arith<T>, items: ReadonlyArray<SearchItem<T>>, caps: Reado
  * the exact knapsack (largest gain with at most s steps, s ≤ hi).
  */
 export function fewestSteps<T>(A: Arith<T>, items: ReadonlyArray<SearchItem<T>>, caps: ReadonlyArray<number>, need: T): number | null {
-  if (caps.every((c) => c <= 1)) return fewestSingleSteps(A, items, caps, need);
+  return fewest(A, items, caps, need)?.total ?? null;
+}
+
+function fewest<T>(A: Arith<T>, items: ReadonlyArray<SearchItem<T>>, caps: ReadonlyArray<number>, need: T): Fewest | null {
+  if (caps.every((c) => c <= 1)) {
+    const total = fewestSingleSteps(A, items, caps, need);
+    return total === null ? null : { total, witness: null, pool: null };
+  }
   const pool = byGain(A, items, caps);
   let lo = -1;
   let most = A.zero;
   for (let s = 0; s < pool.length; s++) {
-    const [i, j] = pool[s];
+    const i = itemOf(pool[s]);
+    const j = positionOf(pool[s]);
     most = A.add(most, items[i].gains[j]);
     if (A.cmp(most, need) >= 0) {
       lo = s + 1;
@@ -169,7 +257,9 @@ export function fewestSteps<T>(A: Arith<T>, items: ReadonlyArray<SearchItem<T>>,
   const next = new Int32Array(items.length);
   let least = A.zero;
   let taken = 0;
-  for (const [i, j] of pool) {
+  for (const step of pool) {
+    const i = itemOf(step);
+    const j = positionOf(step);
     if (j !== next[i]) continue;
     least = A.add(least, items[i].gains[j]);
     next[i]++;
@@ -179,10 +269,9 @@ export function fewestSteps<T>(A: Arith<T>, items: ReadonlyArray<SearchItem<T>>,
       break;
     }
   }
-  if (hi === lo) return lo;
-  const dp = A.table(hi + 1, A.zero);
-  items.forEach((it, i) => addChain(A, dp, hi, it.gains, 0, caps[i]));
-  for (let s = lo; s <= hi; s++) if (A.cmp(dp[s], need) >= 0) return s;
+  if (hi === lo) return { total: lo, witness: next, pool };
+  const c = completion(A, items, caps, new Int32Array(items.length), null, -1, hi, A.table((items.length + 1) * (hi + 1), A.zero));
+  for (let s = lo; s <= hi; s++) if (A.cmp(c.best(s), need) >= 0) return { total: s, witness: c.extra(s), pool };
   return null;
 }
 
@@ -202,13 +291,9 @@ function fewestSingleSteps<T>(A: Arith<T>, items: ReadonlyArray<SearchItem<T>>, 
   return null;
 }
 
-/** Every plannable step (item, chain position) under the caps, in tie order. */
-function stepsInOrder<T>(items: ReadonlyArray<SearchItem<T>>, caps: ReadonlyArray<number>): Step[] {
-  const out: Step[] = [];
-  items.forEach((it, i) => {
-    for (let j = 0; j < caps[i]; j++) out.push([i, j]);
-  });
-  return out.sort((a, b) => items[a[0]].ranks[a[1]] - items[b[0]].ranks[b[1]]);
+/** Every plannable step under the caps, in tie order. */
+function stepsInOrder<T>(items: ReadonlyArray<SearchItem<T>>, caps: ReadonlyArray<number>): Int32Array {
+  return allSteps(caps).sort((a, b) => items[itemOf(a)].ranks[positionOf(a)] - items[itemOf(b)].ranks[positionOf(b)]);
 }
 
 /**
@@ -217,8 +302,16 @@ function stepsInOrder<T>(items: ReadonlyArray<SearchItem<T>>, caps: ReadonlyArra
  * otherwise the item is closed (its later steps need this one). The test is exact, so the result is the
  * smallest sorted step list among all plans with `total` steps that reach the need.
  */
-export function tieBrokenCounts<T>(A: Arith<T>, items: ReadonlyArray<SearchItem<T>>, caps: ReadonlyArray<number>, need: T, total: number): number[] {
-  return caps.every((c) => c <= 1) ? tieBrokenSingle(A, items, caps, need, total) : tieBrokenChains(A, items, caps, need, total);
+export function tieBrokenCounts<T>(
+  A: Arith<T>,
+  items: ReadonlyArray<SearchItem<T>>,
+  caps: ReadonlyArray<number>,
+  need: T,
+  total: number,
+  witness: ArrayLike<number> | null = null,
+  pool: Int32Array | null = null,
+): number[] {
+  return caps.every((c) => c <= 1) ? tieBrokenSingle(A, items, caps, need, total) : tieBrokenChains(A, items, caps, need, total, witness, pool ?? byGain(A, items, caps));
 }
 
 /**
@@ -261,33 +354,74 @@ function tieBrokenSingle<T>(A: Arith<T>, items: ReadonlyArray<SearchItem<T>>, ca
 
 /**
  * Any caps: the same greedy, each test "can the rest, with left − 1 steps, still make up the need?".
- * Two cheap bounds settle most tests; the exact knapsack over what is still open (budget < left) settles
- * the others. Over the steps still available, sorted by gain:
- * - at most: the left − 1 largest gains, ignoring the chain order (no plan of the rest gains more);
- * - at least: the largest gains taken greedily in chain order (a plan of the rest that exists).
- * With whole levels every step of a chain gains the same, so the two agree and the knapsack never runs.
+ * - A witness (one plan consistent with every decision so far that reaches the need) answers yes for the
+ *   steps it contains; it is replaced whenever another test finds a plan.
+ * - Two cheap bounds settle most other tests. Over the steps still available, sorted by gain: at most the
+ *   left − 1 largest gains ignoring the chain order (no plan of the rest gains more); at least the largest
+ *   gains taken greedily in chain order (a plan of the rest that exists). With whole levels every step of a
+ *   chain gains the same, so the two agree.
+ * - The exact knapsack over what is still open (budget < left) settles the others.
  */
-function tieBrokenChains<T>(A: Arith<T>, items: ReadonlyArray<SearchItem<T>>, caps: ReadonlyArray<number>, need: T, total: number): number[] {
+function tieBrokenChains<T>(
+  A: Arith<T>,
+  items: ReadonlyArray<SearchItem<T>>,
+  caps: ReadonlyArray<number>,
+  need: T,
+  total: number,
+  witness: ArrayLike<number> | null,
+  pool: Int32Array,
+): number[] {
   const counts = items.map(() => 0);
   const closed = items.map(() => false);
-  const dp = A.table(total, A.zero);
-  const pool = byGain(A, items, caps);
+  const scratch = A.table((items.length + 1) * total, A.zero);
   const next = new Int32Array(items.length);
-  /** Bounds on the best gain of the rest with k steps, item i's next step taken: [at most, at least]. */
-  const bounds = (i: number, k: number): [T, T] => {
+  let plan: ArrayLike<number> | null = witness;
+  const rates: Array<{ rate: T; steps: number }> = [];
+  /** At most: the k largest gains still available, ignoring the chain order. */
+  const loose = (i: number, k: number): T => {
     let most = A.zero;
     let n = 0;
     for (let p = 0; p < pool.length && n < k; p++) {
-      const [m, j] = pool[p];
+      const m = itemOf(pool[p]);
+      const j = positionOf(pool[p]);
       if (closed[m] || j < counts[m] || (m === i && j === counts[i])) continue;
       most = A.add(most, items[m].gains[j]);
       n++;
+    }
+    return most;
+  };
+  /**
+   * Bounds on the best gain of the rest with k steps, item i's next step taken: [at most × 12, at least (its
+   * plan in `next`)]. At most: a chain's gains are d, w, w, … with d ≤ w (only a decimal's first step is
+   * smaller), so r steps of it gain at most r × (its average over the r steps still open) — its prefix sums
+   * lie under that line — and the k best such averages bound any plan. Scaled by 12 (every r ≤ 4 divides it)
+   * to stay in integers.
+   */
+  const bounds = (i: number, k: number): [T, T] => {
+    rates.length = 0;
+    for (let m = 0; m < items.length; m++) {
+      const from = counts[m] + (m === i ? 1 : 0);
+      const r = caps[m] - from;
+      if (closed[m] || r <= 0) continue;
+      let sum = A.zero;
+      for (let j = from; j < caps[m]; j++) sum = A.add(sum, items[m].gains[j]);
+      rates.push({ rate: A.times(sum, 12 / r), steps: r });
+    }
+    rates.sort((a, b) => A.cmp(b.rate, a.rate));
+    let most = A.zero;
+    let n = 0;
+    for (const x of rates) {
+      if (n >= k) break;
+      const t = Math.min(x.steps, k - n);
+      most = A.add(most, A.times(x.rate, t));
+      n += t;
     }
     let least = A.zero;
     n = 0;
     for (let m = 0; m < items.length; m++) next[m] = counts[m] + (m === i ? 1 : 0);
     for (let p = 0; p < pool.length && n < k; p++) {
-      const [m, j] = pool[p];
+      const m = itemOf(pool[p]);
+      const j = positionOf(pool[p]);
       if (closed[m] || j !== next[m]) continue;
       least = A.add(least, items[m].gains[j]);
       next[m]++;
@@ -297,23 +431,29 @@ function tieBrokenChains<T>(A: Arith<T>, items: ReadonlyArray<SearchItem<T>>, ca
   };
   let got = A.zero;
   let left = total;
-  for (const [i, j] of stepsInOrder(items, caps)) {
+  for (const step of stepsInOrder(items, caps)) {
     if (left === 0) break;
+    const i = itemOf(step);
+    const j = positionOf(step);
     if (closed[i] || j !== counts[i]) continue;
     const g = items[i].gains[j];
-    const base = A.add(got, g);
-    const [most, least] = bounds(i, left - 1);
-    let feasible: boolean;
-    if (A.cmp(A.add(base, most), need) < 0) feasible = false;
-    else if (A.cmp(A.add(base, least), need) >= 0) feasible = true;
-    else {
-      // The largest gain of the rest after taking this step, with left − 1 steps.
-      dp.fill(A.zero, 0, left);
-      for (let m = 0; m < items.length; m++) {
-        if (closed[m]) continue;
-        addChain(A, dp, left - 1, items[m].gains, m === i ? counts[m] + 1 : counts[m], caps[m]);
+    let feasible = plan !== null && plan[i] > counts[i];
+    if (!feasible) {
+      const base = A.add(got, g);
+      const [most12, least] = A.cmp(A.add(base, loose(i, left - 1)), need) < 0 ? [A.none, A.none] : bounds(i, left - 1);
+      if (A.cmp(A.add(A.times(base, 12), most12), A.times(need, 12)) < 0) feasible = false;
+      else if (A.cmp(A.add(base, least), need) >= 0) {
+        feasible = true;
+        plan = Int32Array.from(next);
+      } else {
+        // The largest gain of the rest after taking this step, with left − 1 steps.
+        const c = completion(A, items, caps, counts, closed, i, left - 1, scratch);
+        feasible = A.cmp(A.add(base, c.best(left - 1)), need) >= 0;
+        if (feasible) {
+          const extra = c.extra(left - 1);
+          plan = counts.map((n, m) => n + extra[m] + (m === i ? 1 : 0));
+        }
       }
-      feasible = A.cmp(A.add(base, dp[left - 1]), need) >= 0;
     }
     if (feasible) {
       counts[i]++;
@@ -343,10 +483,11 @@ export function searchPlan<T>(
   const cycles = fewestCycles(A, items, need, maxRaise);
   if (cycles === null) return null;
   const caps = capsFor(items, cycles, maxRaise);
-  const total = fewestSteps(A, items, caps, need);
-  if (total === null) throw new Error('planner: internal inconsistency (cycles)');
+  const least = fewest(A, items, caps, need);
+  if (least === null) throw new Error('planner: internal inconsistency (cycles)');
+  const total = least.total;
   const counts =
-    strategy === 'balanced' && aspects ? balancedCounts(A, items, caps, need, total, aspects) : tieBrokenCounts(A, items, caps, need, total);
+    strategy === 'balanced' && aspects ? balancedCounts(A, items, caps, need, total, aspects) : tieBrokenCounts(A, items, caps, need, total, least.witness, least.pool);
   return { cycles, total, counts };
 }
 

@@ -34,8 +34,10 @@ export interface Units<T> {
   readonly share: ReadonlyArray<T>;
   /** Per item: the gains of its whole chain of steps, from the current value to 5. */
   readonly chain: ReadonlyArray<ReadonlyArray<T>>;
-  /** Per item: the value each of those steps starts from, × L (for the tie order). */
-  readonly from: ReadonlyArray<ReadonlyArray<T>>;
+  /** Per item: its current value × L. */
+  readonly level: ReadonlyArray<T>;
+  /** The value step j (0-based) of item i starts from, × L (for the tie order). */
+  startOf(i: number, j: number): T;
   /** Σ share: the current index. */
   readonly index: T;
   /** The smallest whole number of units ≥ the rational index amount r. */
@@ -126,28 +128,29 @@ function numberUnits(items: ReadonlyArray<UnitInput>, factor: number): Units<num
     W += wUnits[i];
   }
   const den = L * B * 10000;
-  // The largest amount formed: an index of 5 (every value at 5, or a goal up to 5), times the factor.
-  if (Math.max(5 * L * W, 5 * den) * Math.max(1, factor) > SAFE) return null;
+  // The largest amount formed: an index of 5 (every value at 5, or a goal up to 5), times the factor, and
+  // at least times 12 (the optimiser's bounds on chains scale by 12: plan-search.ts, tieBrokenChains).
+  if (Math.max(5 * L * W, 5 * den) * Math.max(12, factor) > SAFE) return null;
   const share = new Array<number>(n);
   const chain = new Array<number[]>(n);
-  const from = new Array<number[]>(n);
+  const level = new Array<number>(n);
+  const wholes = new Array<number>(n);
   let index = 0;
   for (let i = 0; i < n; i++) {
     const lv = vNum[i] * (L / vDen[i]);
     const w = wUnits[i];
+    level[i] = lv;
     share[i] = lv * w;
     index += share[i];
     const whole = (vNum[i] - (vNum[i] % vDen[i])) / vDen[i];
+    wholes[i] = whole;
     const gains: number[] = [];
-    const starts: number[] = [];
     let at = lv;
     for (let to = whole + 1; to <= 5; to++) {
-      starts.push(at);
       gains.push((to * L - at) * w);
       at = to * L;
     }
     chain[i] = gains;
-    from[i] = starts;
   }
   const denB = BigInt(den);
   return {
@@ -155,7 +158,8 @@ function numberUnits(items: ReadonlyArray<UnitInput>, factor: number): Units<num
     den: denB,
     share,
     chain,
-    from,
+    level,
+    startOf: (i, j) => (j === 0 ? level[i] : (wholes[i] + j) * L),
     index,
     ceilUnits: (r) => {
       const u = ceilDiv(r.num * denB, r.den);
@@ -180,31 +184,32 @@ function bigintUnits(items: ReadonlyArray<UnitInput>): Units<bigint> {
   const den = L * B * BIG10000;
   const share: bigint[] = [];
   const chain: bigint[][] = [];
-  const from: bigint[][] = [];
+  const level: bigint[] = [];
+  const wholes: bigint[] = [];
   let index = BIG0;
   items.forEach(({ current }, i) => {
     const lv = current.num * (L / current.den);
     const w = wbp[i].num * (B / wbp[i].den);
+    level.push(lv);
     share.push(lv * w);
     index += lv * w;
     const whole = current.num / current.den; // values are ≥ 1: truncation is the floor
+    wholes.push(whole);
     const gains: bigint[] = [];
-    const starts: bigint[] = [];
     let at = lv;
     for (let to = whole + BIG1; to <= BIG5; to++) {
-      starts.push(at);
       gains.push((to * L - at) * w);
       at = to * L;
     }
     chain.push(gains);
-    from.push(starts);
   });
   return {
     A: BIGINT_ARITH,
     den,
     share,
     chain,
-    from,
+    level,
+    startOf: (i, j) => (j === 0 ? level[i] : (wholes[i] + BigInt(j)) * L),
     index,
     ceilUnits: (r) => ceilDiv(r.num * den, r.den),
     toRational: (u) => ratio(u, den),

@@ -184,22 +184,27 @@ function searchItems<T>(u: Units<T>, items: ReadonlyArray<Pick<PlanInput, 'no' |
   // The starting value is at most 5·L units; one number holds (start, number, entry) exactly when small enough.
   const top = Number(u.den) / 2000; // = 5·L·B ≥ 5·L
   if (u.A.kind === 'number' && top * noSpan * entrySpan < Number.MAX_SAFE_INTEGER) {
+    const startOf = u.startOf as unknown as (i: number, j: number) => number;
     return items.map((it, i) => {
-      if (frozen[i]) return { gains: [], ranks: [] };
-      const from = u.from[i] as unknown as ReadonlyArray<number>;
-      return { gains: u.chain[i], ranks: from.map((f) => (f * noSpan + it.no) * entrySpan + it.entry) };
+      if (frozen[i]) return NO_STEPS as SearchItem<T>;
+      const n = u.chain[i].length;
+      const ranks = new Array<number>(n);
+      for (let j = 0; j < n; j++) ranks[j] = (startOf(i, j) * noSpan + it.no) * entrySpan + it.entry;
+      return { gains: u.chain[i], ranks };
     });
   }
   // Otherwise: sort every step once and number them.
   const all: Array<{ i: number; j: number }> = [];
   items.forEach((_, i) => {
-    if (!frozen[i]) u.from[i].forEach((_f, j) => all.push({ i, j }));
+    if (!frozen[i]) u.chain[i].forEach((_g, j) => all.push({ i, j }));
   });
-  all.sort((a, b) => u.A.cmp(u.from[a.i][a.j], u.from[b.i][b.j]) || items[a.i].no - items[b.i].no || items[a.i].entry - items[b.i].entry || a.i - b.i);
+  all.sort((a, b) => u.A.cmp(u.startOf(a.i, a.j), u.startOf(b.i, b.j)) || items[a.i].no - items[b.i].no || items[a.i].entry - items[b.i].entry || a.i - b.i);
   const ranks = items.map(() => [] as number[]);
   all.forEach(({ i, j }, p) => (ranks[i][j] = p));
   return items.map((_, i) => (frozen[i] ? { gains: [], ranks: [] } : { gains: u.chain[i], ranks: ranks[i] }));
 }
+
+const NO_STEPS: SearchItem<never> = Object.freeze({ gains: Object.freeze([]), ranks: Object.freeze([]) });
 
 /** Aspect bases (Σ current shares) in units, for the balanced strategy. */
 function searchAspects<T>(u: Units<T>, of: ReadonlyArray<number>, weight: ReadonlyArray<number>): SearchAspects<T> {
@@ -481,11 +486,9 @@ export function planGap(
     weight: weightMap.get(e.key) ?? R0,
     locked: external[i] || held[i],
   }));
-  const aspectPos = new Map(fw.aspects.map((a, i) => [a.no, i]));
-  const aspectOf = defs.map((d) => aspectPos.get(d?.aspect ?? -1) ?? 0);
   const aspectWeights = fw.aspects.length > 0 ? fw.aspects.map((a) => a.weight) : [1];
   const units = unitsOf(inputs, strategy === 'balanced' ? maxWeight(aspectWeights) : 1);
-  const ctx: PlanContext = { fw, basis, maxRaise, strategy, inputs, defs, external, held, aspectOf, aspectWeights, sorted };
+  const ctx: PlanContext = { fw, basis, maxRaise, strategy, inputs, defs, external, held, aspectWeights, sorted };
   return units.A.kind === 'number' ? planWith(ctx, request, units as Units<number>) : planWith(ctx, request, units as Units<bigint>);
 }
 
@@ -512,9 +515,15 @@ interface PlanContext {
   readonly defs: ReadonlyArray<IndicatorDef | null>;
   readonly external: ReadonlyArray<boolean>;
   readonly held: ReadonlyArray<boolean>;
-  readonly aspectOf: ReadonlyArray<number>;
+  /** The framework's aspect weights in basis points (the balanced strategy's aspect indices). */
   readonly aspectWeights: ReadonlyArray<number>;
   readonly sorted: ReadonlyArray<PlanEntry>;
+}
+
+/** Each entry's aspect, as a position in the framework's aspect list. */
+function aspectPositions(ctx: PlanContext): number[] {
+  const pos = new Map(ctx.fw.aspects.map((a, i) => [a.no, i]));
+  return ctx.defs.map((d) => pos.get(d?.aspect ?? -1) ?? 0);
 }
 
 function planWith<T>(ctx: PlanContext, request: TargetRequest, u: Units<T>): GapPlan | PlanUsageError {
@@ -539,7 +548,7 @@ function planWith<T>(ctx: PlanContext, request: TargetRequest, u: Units<T>): Gap
       return unchanged();
     }
     const search = searchItems(u, inputs, inputs.map((it) => it.locked === true));
-    const aspects = ctx.strategy === 'balanced' ? searchAspects(u, ctx.aspectOf, ctx.aspectWeights) : undefined;
+    const aspects = ctx.strategy === 'balanced' ? searchAspects(u, aspectPositions(ctx), ctx.aspectWeights) : undefined;
     const r = searchPlan(A, search, need, ctx.maxRaise, ctx.strategy, aspects);
     if (r === null) {
       reason = unreachable(ctx, g, threshold);
