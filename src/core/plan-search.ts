@@ -65,7 +65,11 @@ export const BIGINT_ARITH: Arith<bigint> = {
 
 /** One item (indicator entry) as the optimiser sees it. */
 export interface SearchItem<T> {
-  /** Gains of the steps the planner may take on it, in chain order; empty when it is never planned. */
+  /**
+   * Gains of the steps the planner may take on it, in chain order; empty when it is never planned. As levels
+   * give them: every step gains the same (one level × weight) except a decimal's first step, which gains no
+   * more (d ≤ w = w = …); at most 4 steps. The bounds of tieBrokenChains rely on this shape.
+   */
   readonly gains: ReadonlyArray<T>;
   /** Position of each of those steps in the tie order, increasing along the chain. */
   readonly ranks: ReadonlyArray<number>;

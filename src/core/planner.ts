@@ -435,6 +435,8 @@ export interface PlanOptions {
   readonly strategy?: PlanStrategy;
   /** Entry keys ('12', '35-2') the team cannot move: the plan leaves them alone. */
   readonly locks?: ReadonlyArray<string>;
+  /** 'bigint' skips the JS-number fast path (plan-units.ts): the same plan, slower; for the tests and the benchmark. */
+  readonly arithmetic?: 'auto' | 'bigint';
 }
 
 /** What the planner reads of an entry: any AssessmentEntry is one; callers without a worksheet (SPBE.PLAN) build just this. */
@@ -487,7 +489,7 @@ export function planGap(
     locked: external[i] || held[i],
   }));
   const aspectWeights = fw.aspects.length > 0 ? fw.aspects.map((a) => a.weight) : [1];
-  const units = unitsOf(inputs, strategy === 'balanced' ? maxWeight(aspectWeights) : 1);
+  const units = unitsOf(inputs, strategy === 'balanced' ? maxWeight(aspectWeights) : 1, options.arithmetic);
   const ctx: PlanContext = { fw, basis, maxRaise, strategy, inputs, defs, external, held, aspectWeights, sorted };
   return units.A.kind === 'number' ? planWith(ctx, request, units as Units<number>) : planWith(ctx, request, units as Units<bigint>);
 }

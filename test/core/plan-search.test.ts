@@ -19,6 +19,7 @@ import type { Rational } from '../../src/core/types';
 import { example2018, example2020, example2026 } from '../../scripts/make-examples';
 import { brute, inputsOf, smallCaseArb, smallFramework } from './planner-brute';
 import { entriesOf } from './gap-helpers';
+import { referencePlan } from './planner-reference';
 
 const HUNDRED = rational(100);
 
@@ -74,9 +75,14 @@ describe('plan-units: integer amounts are the exact amounts', () => {
   });
 });
 
+/** A chain as levels give it: a first step d ≤ w (a decimal's), then w per level; 0–4 steps. */
+const chainArb = fc
+  .record({ w: fc.integer({ min: 1, max: 60 }), d: fc.integer({ min: 1, max: 60 }), length: fc.integer({ min: 0, max: 4 }) })
+  .map(({ w, d, length }) => [Math.min(d, w), w, w, w].slice(0, length));
+
 /** A random optimiser problem in plain integers: 2–6 items, chains of 0–4 gains, aspects, a need. */
 const problemArb = fc.record({
-  chains: fc.array(fc.array(fc.integer({ min: 1, max: 60 }), { minLength: 0, maxLength: 4 }), { minLength: 2, maxLength: 6 }),
+  chains: fc.array(chainArb, { minLength: 2, maxLength: 6 }),
   aspect: fc.array(fc.integer({ min: 0, max: 2 }), { minLength: 6, maxLength: 6 }),
   base: fc.array(fc.integer({ min: 0, max: 200 }), { minLength: 3, maxLength: 3 }),
   weight: fc.array(fc.integer({ min: 1, max: 50 }), { minLength: 3, maxLength: 3 }),
@@ -143,4 +149,29 @@ test('values too fine for JS numbers: the bigint path gives the brute-force plan
     }),
     { numRuns: 100, seed: 23 },
   );
+});
+
+describe('larger problems than brute force can try: the same plans as the first planner (a bigint knapsack per greedy step)', () => {
+  /** 8–24 entries, whole or decimal levels, random weights (percent with up to 2 decimals), some frozen. */
+  const mediumArb = fc.record({
+    rows: fc.array(fc.record({ level: levelArb, bp: fc.integer({ min: 10, max: 1500 }), frozen: fc.integer({ min: 0, max: 9 }) }), { minLength: 8, maxLength: 24 }),
+    lift: fc.integer({ min: 1, max: 250 }),
+    maxRaise: fc.integer({ min: 1, max: 4 }),
+  });
+  test('fewest cycles, then steps, then the tie rule', () => {
+    fc.assert(
+      fc.property(mediumArb, ({ rows, lift, maxRaise }) => {
+        const items: PlanInput[] = rows.map((r, i) => ({ key: String(i + 1), no: i + 1, entry: 1, current: r.level, weight: rational(r.bp, 100), locked: r.frozen === 0 }));
+        const needed = rational(lift, 100);
+        const mp = minimalPlan(items, needed, { maxRaise });
+        // the reference has no cycles: try 1, 2, … cycles (cap = cycles × maxRaise) until one reaches the need
+        for (let cycles = 1; cycles <= 4; cycles++) {
+          const ref = referencePlan(items, needed, cycles * maxRaise);
+          if (ref !== null) return mp !== null && mp.cycles === cycles && mp.total === ref.total && mp.counts.join() === ref.counts.join();
+        }
+        return mp === null;
+      }),
+      { numRuns: 150, seed: 8 },
+    );
+  });
 });

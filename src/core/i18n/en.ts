@@ -226,8 +226,9 @@ export const en: Catalogue = {
     cliUsage:
       'Usage: spbe gap FILE [--target X | --target-predicate P | --target-level N] [--out OUT] [--in-place]\n' +
       '                [--json] [--sheet NAME] [--framework ID] [--column HEADER] [--predicate-basis exact|rounded] [--lang id|en]\n\n' +
-      'Plans the fewest level steps that reach the goal and writes a copy of the workbook with a\n' +
-      '"Gap Analysis" sheet (every original sheet stays as it was).\n\n' +
+      'Plans the goal at one level per indicator per evaluation cycle: the fewest cycles, then the fewest\n' +
+      'level steps. Writes a copy of the workbook with a "Gap Analysis" sheet (every original sheet stays\n' +
+      'as it was).\n\n' +
       'Goal (choose one; default: the sheet\'s Target column if it has one, else the next predicate):\n' +
       '  --target X               An index value, e.g. 2.6\n' +
       '  --target-predicate P     The lower bound of a predicate, e.g. Baik\n' +

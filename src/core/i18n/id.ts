@@ -233,8 +233,9 @@ export const id = {
     cliUsage:
       'Pemakaian: spbe gap BERKAS [--target X | --target-predicate P | --target-level N] [--out KELUARAN] [--in-place]\n' +
       '                [--json] [--sheet NAMA] [--framework ID] [--column JUDUL] [--predicate-basis exact|rounded] [--lang id|en]\n\n' +
-      'Menyusun rencana kenaikan tingkat paling hemat untuk mencapai sasaran, lalu menulis salinan buku kerja\n' +
-      'dengan lembar "Analisis Gap" (semua lembar asli tetap utuh).\n\n' +
+      'Menyusun rencana mencapai sasaran dengan kenaikan satu tingkat per indikator per siklus evaluasi: siklus\n' +
+      'paling sedikit, lalu langkah tingkat paling sedikit. Menulis salinan buku kerja dengan lembar\n' +
+      '"Analisis Gap" (semua lembar asli tetap utuh).\n\n' +
       'Sasaran (pilih satu; bawaan: kolom Target di lembar bila ada, kalau tidak predikat berikutnya):\n' +
       '  --target X               Nilai indeks, mis. 2.6\n' +
       '  --target-predicate P     Batas bawah predikat, mis. Baik\n' +
