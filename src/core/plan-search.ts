@@ -566,20 +566,28 @@ function balancedCounts<T>(
   };
 
   // Phase 2: the leximin vector, as ranks.
-  const feasible = (lower: ReadonlyArray<number>, top: number): boolean => {
+  /**
+   * Some plan with at most `total` steps reaching the need in which every aspect reaches `top` or takes
+   * one unused lower place j and reaches lower[j]: the steps per aspect of one, or null. The knapsack's
+   * layers are kept to read the plan back.
+   */
+  const feasible = (lower: ReadonlyArray<number>, top: number): Int32Array | null => {
     const places = lower.length;
     const masks = 1 << places;
     const width = total + 1;
-    let dp = A.table(masks * width, A.none);
+    const size = masks * width;
+    let dp = A.table(size, A.none);
     dp[0] = A.zero;
+    const from = new Int32Array(nA * size); // per aspect and state: the previous state × 8 + … (see below)
+    const took = new Int8Array(nA * size);
     const roles = [...lower, top];
     for (let a = 0; a < nA; a++) {
-      const next = A.table(masks * width, A.none);
+      const next = A.table(size, A.none);
       const row = best[a];
-      const need0 = roles.map((r) => reach(a, r));
+      const tMins = roles.map((r) => reach(a, r));
       for (let mask = 0; mask < masks; mask++) {
         for (let role = 0; role <= places; role++) {
-          const tMin = need0[role];
+          const tMin = tMins[role];
           if (tMin < 0) continue;
           let to = mask;
           if (role < places) {
@@ -595,25 +603,47 @@ function balancedCounts<T>(
             for (let t = tMin; t <= tMax; t++) {
               const cand = A.add(cur, row[t]);
               const at = to * width + b + t;
-              if (A.cmp(cand, next[at]) > 0) next[at] = cand;
+              if (A.cmp(cand, next[at]) > 0) {
+                next[at] = cand;
+                from[a * size + at] = mask * width + b;
+                took[a * size + at] = t;
+              }
             }
           }
         }
       }
       dp = next;
     }
-    for (let x = 0; x < dp.length; x++) if (A.cmp(dp[x], need) >= 0) return true;
-    return false;
+    let end = -1;
+    for (let x = 0; x < size && end < 0; x++) if (A.cmp(dp[x], need) >= 0) end = x;
+    if (end < 0) return null;
+    const steps = new Int32Array(nA);
+    for (let a = nA - 1; a >= 0; a--) {
+      steps[a] = took[a * size + end];
+      end = from[a * size + end];
+    }
+    return steps;
   };
+  /** The aspect values (as ranks) of a plan with these steps per aspect, from the lowest up. */
+  const sortedRanks = (steps: Int32Array): number[] => Array.from(steps, (t, a) => rankOf[a][t]).sort((x, y) => x - y);
+  // No plan's k-th lowest aspect value exceeds the k-th lowest of the aspects' highest values.
+  const ceiling = rankOf.map((row) => row[row.length - 1]).sort((x, y) => x - y);
   const v: number[] = [];
+  let witness: number[] | null = null; // the sorted values of the last plan found: lower bounds for the next stages
   for (let k = 0; k < nA; k++) {
-    let lo = k === 0 ? 0 : v[k - 1];
-    let hi = distinct;
-    // invariant: feasible(v, lo); find the largest such rank
+    // invariant: some plan has v[0..k−1] and a k-th value ≥ lo; none above hi. Try lo + 1 first (usually
+    // the answer is lo), then halve.
+    let lo = Math.max(k === 0 ? 0 : v[k - 1], witness ? witness[k] : 0);
+    let hi = ceiling[k];
+    let first = true;
     while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (feasible(v, mid)) lo = mid;
-      else hi = mid - 1;
+      const mid = first ? lo + 1 : (lo + hi + 1) >> 1;
+      first = false;
+      const plan = feasible(v, mid);
+      if (plan) {
+        witness = sortedRanks(plan);
+        lo = Math.max(mid, witness[k]);
+      } else hi = mid - 1;
     }
     v.push(lo);
   }

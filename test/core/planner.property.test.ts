@@ -15,7 +15,7 @@ import fc from 'fast-check';
 import { planGap, isPlanUsageError, minimalPlan, type GapPlan, type PlanEntry, type PlanStrategy } from '../../src/core/planner';
 import { add, cmp, mul, rational, R0 } from '../../src/core/rational';
 import type { Rational } from '../../src/core/types';
-import { aspectsOf, aspectValues, brute, inputsOf, smallCaseArb, smallFramework, type SmallCase } from './planner-brute';
+import { aspectsOf, aspectValues, brute, inputsOf, normalise, smallCaseArb, smallFramework, type SmallCase } from './planner-brute';
 
 /** One plan entry per level, numbered 1, 2, … */
 const entriesOf = (levels: ReadonlyArray<Rational>): PlanEntry[] => levels.map((level, i) => ({ key: String(i + 1), no: i + 1, entry: 1, level, target: null }));
@@ -203,4 +203,33 @@ test('the brute force itself: a known case (greedy by gain would be wrong, the c
   // list B@1, C@1, A@1.99, A@2 comes before B@1, C@1, B@2, C@2.
   expect(brute(items, rational(1), 1)).toEqual({ cycles: 2, total: 4, counts: [2, 1, 1] });
   expect(brute(items, rational(0))).toEqual({ cycles: 0, total: 0, counts: [0, 0, 0] });
+});
+
+test('balanced with up to 6 aspects (every way to share the lower places among them): the brute-force plan', () => {
+  const manyAspects = fc
+    .record({
+      parts: fc.array(fc.integer({ min: 1, max: 12 }), { minLength: 6, maxLength: 9 }),
+      aspect: fc.array(fc.integer({ min: 0, max: 5 }), { minLength: 9, maxLength: 9 }),
+      seed: fc.array(fc.integer({ min: 0, max: 400 }), { minLength: 9, maxLength: 9 }),
+      decimal: fc.boolean(),
+      lift: fc.integer({ min: 1, max: 60 }),
+    })
+    .map(({ parts, aspect, seed, decimal, lift }): SmallCase => {
+      const weights = normalise(parts);
+      const order: number[] = [];
+      const aspectOf = weights.map((_, i) => (order.includes(aspect[i]) ? order.indexOf(aspect[i]) : order.push(aspect[i]) - 1));
+      const levels = weights.map((_, i) => (decimal ? rational(100 + seed[i], 100) : rational(1 + (seed[i] % 5))));
+      const current = levels.reduce((s, v, i) => add(s, mul(v, rational(weights[i], 10000))), R0);
+      const none = weights.map(() => false);
+      return { decimal, weights, aspectOf, levels, external: none, locked: none, target: add(current, rational(lift, 100)), maxRaise: 1 };
+    });
+  fc.assert(
+    fc.property(manyAspects, (c) => {
+      const p = planOf(c, 'balanced');
+      const b = brute(inputsOf(c, frozenOf(c)), neededOf(p), c.maxRaise, 'balanced', aspectsOf(c));
+      if (b === null) return !p.reachable;
+      return p.cycles === b.cycles && p.steps === b.total && p.indicators.every((g, i) => g.steps === b.counts[i]);
+    }),
+    { numRuns: 60, seed: 606 },
+  );
 });
