@@ -17,6 +17,7 @@
  * is the same as "gain ≥ ⌈need⌉").
  */
 import type { Rational } from './types';
+import { rational } from './rational';
 import { BIGINT_ARITH, NUMBER_ARITH, type Arith } from './plan-search';
 
 export interface UnitInput {
@@ -70,12 +71,6 @@ function gcdB(a: bigint, b: bigint): bigint {
     b = t;
   }
   return a;
-}
-
-/** Exact rational from bigint parts (den > 0), reduced. */
-function ratio(num: bigint, den: bigint): Rational {
-  const g = gcdB(num < BIG0 ? -num : num, den);
-  return g === BIG1 || g === BIG0 ? { num, den } : { num: num / g, den: den / g };
 }
 
 function ceilDiv(a: bigint, b: bigint): bigint {
@@ -166,7 +161,7 @@ function numberUnits(items: ReadonlyArray<UnitInput>, factor: number): Units<num
       // Beyond the safe range only "more than every gain" matters; the nearest double still is.
       return Number(u);
     },
-    toRational: (u) => ratio(BigInt(u), denB),
+    toRational: (u) => rational(BigInt(u), denB),
   };
 }
 
@@ -174,7 +169,7 @@ function numberUnits(items: ReadonlyArray<UnitInput>, factor: number): Units<num
 function bigintUnits(items: ReadonlyArray<UnitInput>): Units<bigint> {
   let L = BIG1;
   let B = BIG1;
-  const wbp = items.map(({ weight }) => ratio(weight.num * BIG100, weight.den));
+  const wbp = items.map(({ weight }) => rational(weight.num * BIG100, weight.den));
   for (let i = 0; i < items.length; i++) {
     const cd = items[i].current.den;
     L = (L / gcdB(L, cd)) * cd;
@@ -212,6 +207,6 @@ function bigintUnits(items: ReadonlyArray<UnitInput>): Units<bigint> {
     startOf: (i, j) => (j === 0 ? level[i] : (wholes[i] + BigInt(j)) * L),
     index,
     ceilUnits: (r) => ceilDiv(r.num * den, r.den),
-    toRational: (u) => ratio(u, den),
+    toRational: (u) => rational(u, den),
   };
 }
