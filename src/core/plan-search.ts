@@ -138,6 +138,12 @@ function addChain<T>(A: Arith<T>, dp: T[], budget: number, gains: ReadonlyArray<
   }
 }
 
+/**
+ * The bounds on chains multiply gains by this (every chain length 1..5 divides it; a level ≥ 1 has at most
+ * 4 steps to 5): the units must stay exact times this factor (plan-units.ts checks it).
+ */
+export const CHAIN_SCALE = 60;
+
 /** A step as one integer: item × 8 + chain position (positions are 0..3). */
 const itemOf = (step: number): number => step >> 3;
 const positionOf = (step: number): number => step & 7;
@@ -395,10 +401,10 @@ function tieBrokenChains<T>(
     return most;
   };
   /**
-   * Bounds on the best gain of the rest with k steps, item i's next step taken: [at most × 12, at least (its
+   * Bounds on the best gain of the rest with k steps, item i's next step taken: [at most × CHAIN_SCALE, at least (its
    * plan in `next`)]. At most: a chain's gains are d, w, w, … with d ≤ w (only a decimal's first step is
    * smaller), so r steps of it gain at most r × (its average over the r steps still open) — its prefix sums
-   * lie under that line — and the k best such averages bound any plan. Scaled by 12 (every r ≤ 4 divides it)
+   * lie under that line — and the k best such averages bound any plan. Scaled by CHAIN_SCALE (every r ≤ 5 divides it)
    * to stay in integers.
    */
   const bounds = (i: number, k: number): [T, T] => {
@@ -409,7 +415,7 @@ function tieBrokenChains<T>(
       if (closed[m] || r <= 0) continue;
       let sum = A.zero;
       for (let j = from; j < caps[m]; j++) sum = A.add(sum, items[m].gains[j]);
-      rates.push({ rate: A.times(sum, 12 / r), steps: r });
+      rates.push({ rate: A.times(sum, CHAIN_SCALE / r), steps: r });
     }
     rates.sort((a, b) => A.cmp(b.rate, a.rate));
     let most = A.zero;
@@ -444,8 +450,8 @@ function tieBrokenChains<T>(
     let feasible = plan !== null && plan[i] > counts[i];
     if (!feasible) {
       const base = A.add(got, g);
-      const [most12, least] = A.cmp(A.add(base, loose(i, left - 1)), need) < 0 ? [A.none, A.none] : bounds(i, left - 1);
-      if (A.cmp(A.add(A.times(base, 12), most12), A.times(need, 12)) < 0) feasible = false;
+      const [mostScaled, least] = A.cmp(A.add(base, loose(i, left - 1)), need) < 0 ? [A.none, A.none] : bounds(i, left - 1);
+      if (A.cmp(A.add(A.times(base, CHAIN_SCALE), mostScaled), A.times(need, CHAIN_SCALE)) < 0) feasible = false;
       else if (A.cmp(A.add(base, least), need) >= 0) {
         feasible = true;
         plan = Int32Array.from(next);

@@ -18,7 +18,7 @@
  */
 import type { Rational } from './types';
 import { rational } from './rational';
-import { BIGINT_ARITH, NUMBER_ARITH, type Arith } from './plan-search';
+import { BIGINT_ARITH, CHAIN_SCALE, NUMBER_ARITH, type Arith } from './plan-search';
 
 export interface UnitInput {
   readonly current: Rational;
@@ -102,6 +102,7 @@ function numberUnits(items: ReadonlyArray<UnitInput>, factor: number): Units<num
     const cd = Number(current.den);
     vNum[i] = Number(current.num);
     vDen[i] = cd;
+    if (vNum[i] > 5 * cd) return null; // a value above 5 (never valid): the bigint path has no size limit
     if (cd !== 1) L = (L / gcdN(L, cd)) * cd;
     // weight in basis points: weight × 100, reduced
     let wn = Number(weight.num) * 100;
@@ -124,8 +125,8 @@ function numberUnits(items: ReadonlyArray<UnitInput>, factor: number): Units<num
   }
   const den = L * B * 10000;
   // The largest amount formed: an index of 5 (every value at 5, or a goal up to 5), times the factor, and
-  // at least times 12 (the optimiser's bounds on chains scale by 12: plan-search.ts, tieBrokenChains).
-  if (Math.max(5 * L * W, 5 * den) * Math.max(12, factor) > SAFE) return null;
+  // at least times CHAIN_SCALE (the optimiser's bounds on chains: plan-search.ts, tieBrokenChains).
+  if (Math.max(5 * L * W, 5 * den) * Math.max(CHAIN_SCALE, factor) > SAFE) return null;
   const share = new Array<number>(n);
   const chain = new Array<number[]>(n);
   const level = new Array<number>(n);
