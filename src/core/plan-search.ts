@@ -280,6 +280,44 @@ function fewest<T>(A: Arith<T>, items: ReadonlyArray<SearchItem<T>>, caps: Reado
     }
   }
   if (hi === lo) return { total: lo, witness: next, pool };
+  // Tighter, on chains by their average gain (see tieBrokenChains): at most t × average from t steps of a
+  // chain, so the best averages first bound from below how many steps are needed; taking whole chains in
+  // that order is a plan, which bounds it from above.
+  const n = items.length;
+  const rate = A.table(n, A.zero);
+  const order: number[] = [];
+  for (let m = 0; m < n; m++) {
+    if (caps[m] === 0) continue;
+    let sum = A.zero;
+    for (let j = 0; j < caps[m]; j++) sum = A.add(sum, items[m].gains[j]);
+    rate[m] = A.times(sum, CHAIN_SCALE / caps[m]);
+    order.push(m);
+  }
+  order.sort((a, b) => A.cmp(rate[b], rate[a]) || a - b);
+  const needScaled = A.times(need, CHAIN_SCALE);
+  let bound = A.zero;
+  let plan = A.zero;
+  let s = 0;
+  const whole = new Int32Array(n);
+  let planLo = -1;
+  let planHi = -1;
+  for (const m of order) {
+    for (let j = 0; j < caps[m]; j++) {
+      s++;
+      bound = A.add(bound, rate[m]);
+      plan = A.add(plan, items[m].gains[j]);
+      if (planHi < 0) whole[m]++;
+      if (planLo < 0 && A.cmp(bound, needScaled) >= 0) planLo = s;
+      if (planHi < 0 && A.cmp(plan, need) >= 0) planHi = s;
+    }
+    if (planHi >= 0 && planLo >= 0) break;
+  }
+  if (planLo > lo) lo = planLo;
+  if (planHi >= 0 && planHi < hi) {
+    hi = planHi;
+    next.set(whole);
+  }
+  if (hi === lo) return { total: lo, witness: next, pool };
   const c = completion(A, items, caps, new Int32Array(items.length), null, -1, hi, A.table((items.length + 1) * (hi + 1), A.zero));
   for (let s = lo; s <= hi; s++) if (A.cmp(c.best(s), need) >= 0) return { total: s, witness: c.extra(s), pool };
   return null;
@@ -384,58 +422,79 @@ function tieBrokenChains<T>(
   const counts = items.map(() => 0);
   const closed = items.map(() => false);
   const scratch = A.table((items.length + 1) * total, A.zero);
-  const next = new Int32Array(items.length);
+  const n = items.length;
+  const next = new Int32Array(n);
+  const other = new Int32Array(n);
   let plan: ArrayLike<number> | null = witness;
-  const rates: Array<{ rate: T; steps: number }> = [];
+  // Per open item: its average gain over the steps still open (× CHAIN_SCALE), how many, and the order.
+  const rate = A.table(n, A.zero);
+  const open = new Int32Array(n);
+  const byRate = new Int32Array(n);
   /** At most: the k largest gains still available, ignoring the chain order. */
   const loose = (i: number, k: number): T => {
     let most = A.zero;
-    let n = 0;
-    for (let p = 0; p < pool.length && n < k; p++) {
+    let taken = 0;
+    for (let p = 0; p < pool.length && taken < k; p++) {
       const m = itemOf(pool[p]);
       const j = positionOf(pool[p]);
       if (closed[m] || j < counts[m] || (m === i && j === counts[i])) continue;
       most = A.add(most, items[m].gains[j]);
-      n++;
+      taken++;
     }
     return most;
   };
+  /** The gain of item m's steps [from, from + t). */
+  const run = (m: number, from: number, t: number): T => {
+    let g = A.zero;
+    for (let j = from; j < from + t; j++) g = A.add(g, items[m].gains[j]);
+    return g;
+  };
   /**
-   * Bounds on the best gain of the rest with k steps, item i's next step taken: [at most × CHAIN_SCALE, at least (its
-   * plan in `next`)]. At most: a chain's gains are d, w, w, … with d ≤ w (only a decimal's first step is
-   * smaller), so r steps of it gain at most r × (its average over the r steps still open) — its prefix sums
-   * lie under that line — and the k best such averages bound any plan. Scaled by CHAIN_SCALE (every r ≤ 5 divides it)
-   * to stay in integers.
+   * Bounds on the best gain of the rest with k steps, item i's next step taken: [at most × CHAIN_SCALE, at
+   * least (that plan's steps per item in `next`)].
+   * At most: a chain's gains are d, w, w, … with d ≤ w (only a decimal's first step is smaller), so t of
+   * its r open steps gain at most t × (their average) — its prefix sums lie under that line — and the k
+   * best averages bound any plan. Scaled by CHAIN_SCALE (every r ≤ 5 divides it) to stay in integers.
+   * At least: two plans that exist, the better one: the largest gains taken greedily in chain order, and
+   * whole chains (as far as k allows) by their average.
    */
   const bounds = (i: number, k: number): [T, T] => {
-    rates.length = 0;
-    for (let m = 0; m < items.length; m++) {
+    let count = 0;
+    for (let m = 0; m < n; m++) {
       const from = counts[m] + (m === i ? 1 : 0);
       const r = caps[m] - from;
-      if (closed[m] || r <= 0) continue;
-      let sum = A.zero;
-      for (let j = from; j < caps[m]; j++) sum = A.add(sum, items[m].gains[j]);
-      rates.push({ rate: A.times(sum, CHAIN_SCALE / r), steps: r });
+      open[m] = closed[m] ? 0 : Math.max(0, r);
+      if (open[m] === 0) continue;
+      rate[m] = A.times(run(m, from, r), CHAIN_SCALE / r);
+      byRate[count++] = m;
     }
-    rates.sort((a, b) => A.cmp(b.rate, a.rate));
+    const order = byRate.subarray(0, count).sort((a, b) => A.cmp(rate[b], rate[a]) || a - b);
     let most = A.zero;
-    let n = 0;
-    for (const x of rates) {
-      if (n >= k) break;
-      const t = Math.min(x.steps, k - n);
-      most = A.add(most, A.times(x.rate, t));
-      n += t;
+    let second = A.zero;
+    let used = 0;
+    for (let m = 0; m < n; m++) other[m] = counts[m] + (m === i ? 1 : 0);
+    for (const m of order) {
+      if (used >= k) break;
+      const t = Math.min(open[m], k - used);
+      most = A.add(most, A.times(rate[m], t));
+      second = A.add(second, run(m, other[m], t));
+      other[m] += t;
+      used += t;
     }
     let least = A.zero;
-    n = 0;
-    for (let m = 0; m < items.length; m++) next[m] = counts[m] + (m === i ? 1 : 0);
-    for (let p = 0; p < pool.length && n < k; p++) {
+    used = 0;
+    for (let m = 0; m < n; m++) next[m] = counts[m] + (m === i ? 1 : 0);
+    for (let p = 0; p < pool.length && used < k; p++) {
       const m = itemOf(pool[p]);
       const j = positionOf(pool[p]);
       if (closed[m] || j !== next[m]) continue;
       least = A.add(least, items[m].gains[j]);
       next[m]++;
-      n++;
+      used++;
+    }
+    if (A.cmp(second, least) > 0) {
+      next.set(other);
+      least = second;
     }
     return [most, least];
   };
@@ -461,7 +520,7 @@ function tieBrokenChains<T>(
         feasible = A.cmp(A.add(base, c.best(left - 1)), need) >= 0;
         if (feasible) {
           const extra = c.extra(left - 1);
-          plan = counts.map((n, m) => n + extra[m] + (m === i ? 1 : 0));
+          plan = counts.map((c0, m) => c0 + extra[m] + (m === i ? 1 : 0));
         }
       }
     }
