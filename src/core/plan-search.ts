@@ -421,7 +421,7 @@ function tieBrokenChains<T>(
 ): number[] {
   const counts = items.map(() => 0);
   const closed = items.map(() => false);
-  const scratch = A.table((items.length + 1) * total, A.zero);
+  let scratch: T[] | null = null; // the knapsack's rows, made when first needed
   const n = items.length;
   const next = new Int32Array(n);
   const other = new Int32Array(n);
@@ -516,6 +516,7 @@ function tieBrokenChains<T>(
         plan = Int32Array.from(next);
       } else {
         // The largest gain of the rest after taking this step, with left − 1 steps.
+        scratch ??= A.table((n + 1) * total, A.zero);
         const c = completion(A, items, caps, counts, closed, i, left - 1, scratch);
         feasible = A.cmp(A.add(base, c.best(left - 1)), need) >= 0;
         if (feasible) {

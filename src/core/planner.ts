@@ -488,7 +488,8 @@ export function planGap(
     weight: weightMap.get(e.key) ?? R0,
     locked: external[i] || held[i],
   }));
-  const aspectWeights = fw.aspects.length > 0 ? fw.aspects.map((a) => a.weight) : [1];
+  // (a framework without aspects is one aspect of everything)
+  const aspectWeights = strategy !== 'balanced' ? [] : fw.aspects.length > 0 ? fw.aspects.map((a) => a.weight) : [10000];
   const units = unitsOf(inputs, strategy === 'balanced' ? maxWeight(aspectWeights) : 1, options.arithmetic);
   const ctx: PlanContext = { fw, basis, maxRaise, strategy, inputs, defs, external, held, aspectWeights, sorted };
   return units.A.kind === 'number' ? planWith(ctx, request, units as Units<number>) : planWith(ctx, request, units as Units<bigint>);
@@ -517,7 +518,7 @@ interface PlanContext {
   readonly defs: ReadonlyArray<IndicatorDef | null>;
   readonly external: ReadonlyArray<boolean>;
   readonly held: ReadonlyArray<boolean>;
-  /** The framework's aspect weights in basis points (the balanced strategy's aspect indices). */
+  /** The framework's aspect weights in basis points (only for the balanced strategy's aspect indices). */
   readonly aspectWeights: ReadonlyArray<number>;
   readonly sorted: ReadonlyArray<PlanEntry>;
 }
