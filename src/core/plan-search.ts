@@ -36,7 +36,7 @@ export interface Arith<T> {
   times(a: T, k: number): T;
   /** −1, 0, 1 */
   cmp(a: T, b: T): number;
-  /** A table of n amounts, all `value` (a Float64Array for numbers). */
+  /** A table of n amounts, all `value`. */
   table(n: number, value: T): T[];
 }
 
@@ -48,7 +48,7 @@ export const NUMBER_ARITH: Arith<number> = {
   sub: (a, b) => a - b,
   times: (a, k) => a * k,
   cmp: (a, b) => (a < b ? -1 : a > b ? 1 : 0),
-  table: (n, value) => new Float64Array(n).fill(value) as unknown as number[],
+  table: (n, value) => new Array<number>(n).fill(value),
 };
 
 const BIG_NONE = -(BigInt(10) ** BigInt(400));
@@ -325,10 +325,12 @@ function fewest<T>(A: Arith<T>, items: ReadonlyArray<SearchItem<T>>, caps: Reado
 
 /** At most one step per item (the default one level per cycle): the best s steps are the s largest gains. */
 function fewestSingleSteps<T>(A: Arith<T>, items: ReadonlyArray<SearchItem<T>>, caps: ReadonlyArray<number>, need: T): number | null {
-  const gains = A.table(items.length, A.zero);
   let n = 0;
-  for (let i = 0; i < items.length; i++) if (caps[i] === 1) gains[n++] = items[i].gains[0];
-  const used = gains.slice(0, n);
+  for (let i = 0; i < items.length; i++) if (caps[i] === 1) n++;
+  // ascending; numbers in a Float64Array, whose sort is numeric without a compare function
+  const used = (A.kind === 'number' ? new Float64Array(n) : new Array<T>(n)) as T[];
+  n = 0;
+  for (let i = 0; i < items.length; i++) if (caps[i] === 1) used[n++] = items[i].gains[0];
   if (A.kind === 'number') (used as unknown as Float64Array).sort();
   else used.sort((a, b) => A.cmp(a, b));
   let acc = A.zero;
@@ -362,6 +364,18 @@ export function tieBrokenCounts<T>(
   return caps.every((c) => c <= 1) ? tieBrokenSingle(A, items, caps, need, total) : tieBrokenChains(A, items, caps, need, total, witness, pool ?? byGain(A, items, caps));
 }
 
+let numberRows = new Float64Array(256);
+
+/**
+ * A table of `size` amounts to be written before it is read, reused from call to call on the number path
+ * (planning is synchronous and never re-entered; one such table is in use at a time).
+ */
+function reusedRows<T>(A: Arith<T>, size: number): T[] {
+  if (A.kind !== 'number') return new Array<T>(size);
+  if (numberRows.length < size) numberRows = new Float64Array(Math.max(size, 2 * numberRows.length));
+  return numberRows as unknown as T[];
+}
+
 /**
  * At most one step per item (the default one level per cycle): the tie order is an order of items, so one
  * table over its suffixes answers every test: rest[p][s] = largest gain of at most s of items p…, in that
@@ -373,11 +387,13 @@ function tieBrokenSingle<T>(A: Arith<T>, items: ReadonlyArray<SearchItem<T>>, ca
   order.sort((a, b) => items[a].ranks[0] - items[b].ranks[0]);
   const n = order.length;
   const width = total; // rest[p][s] for s = 0..total−1 (a step is taken before the rest is asked for)
-  const rest = A.table((n + 1) * width, A.zero);
+  const rest = reusedRows(A, (n + 1) * width);
+  for (let s = 0; s < width; s++) rest[n * width + s] = A.zero;
   for (let p = n - 1; p >= 0; p--) {
     const g = items[order[p]].gains[0];
     const row = p * width;
     const next = (p + 1) * width;
+    rest[row] = A.zero;
     for (let s = 1; s < width; s++) {
       const skip = rest[next + s];
       const take = A.add(rest[next + s - 1], g);
@@ -449,16 +465,8 @@ function tieBrokenChains<T>(
     for (let j = from; j < from + t; j++) g = A.add(g, items[m].gains[j]);
     return g;
   };
-  /**
-   * Bounds on the best gain of the rest with k steps, item i's next step taken: [at most × CHAIN_SCALE, at
-   * least (that plan's steps per item in `next`)].
-   * At most: a chain's gains are d, w, w, … with d ≤ w (only a decimal's first step is smaller), so t of
-   * its r open steps gain at most t × (their average) — its prefix sums lie under that line — and the k
-   * best averages bound any plan. Scaled by CHAIN_SCALE (every r ≤ 5 divides it) to stay in integers.
-   * At least: two plans that exist, the better one: the largest gains taken greedily in chain order, and
-   * whole chains (as far as k allows) by their average.
-   */
-  const bounds = (i: number, k: number): [T, T] => {
+  /** Sorts the open items by their average gain (into `byRate`, rates in `rate`, open steps in `open`); returns how many. */
+  const byAverage = (i: number): number => {
     let count = 0;
     for (let m = 0; m < n; m++) {
       const from = counts[m] + (m === i ? 1 : 0);
@@ -468,35 +476,71 @@ function tieBrokenChains<T>(
       rate[m] = A.times(run(m, from, r), CHAIN_SCALE / r);
       byRate[count++] = m;
     }
-    const order = byRate.subarray(0, count).sort((a, b) => A.cmp(rate[b], rate[a]) || a - b);
-    let most = A.zero;
+    // insertion sort (a few dozen items at most): largest average first, lower item among equals
+    for (let x = 1; x < count; x++) {
+      const m = byRate[x];
+      let y = x - 1;
+      while (y >= 0 && (A.cmp(rate[byRate[y]], rate[m]) < 0 || (A.cmp(rate[byRate[y]], rate[m]) === 0 && byRate[y] > m))) {
+        byRate[y + 1] = byRate[y];
+        y--;
+      }
+      byRate[y + 1] = m;
+    }
+    return count;
+  };
+  /**
+   * At most, × CHAIN_SCALE: the best gain of the rest with k steps, item i's next step taken. A chain's
+   * gains are d, w, w, … with d ≤ w (only a decimal's first step is smaller), so t of its r open steps gain
+   * at most t × (their average) — its prefix sums lie under that line — and the k best averages bound any
+   * plan. Scaled by CHAIN_SCALE (every r ≤ 5 divides it) to stay in integers. Leaves the order in `byRate`.
+   */
+  let sorted = 0;
+  const most = (i: number, k: number): T => {
+    sorted = byAverage(i);
+    let bound = A.zero;
+    let used = 0;
+    for (let x = 0; x < sorted; x++) {
+      const m = byRate[x];
+      if (used >= k) break;
+      const t = Math.min(open[m], k - used);
+      bound = A.add(bound, A.times(rate[m], t));
+      used += t;
+    }
+    return bound;
+  };
+  /**
+   * At least (after `most`, same i and k): the better of two plans that exist, its steps per item left in
+   * `next`: the largest gains taken greedily in chain order, and whole chains (as far as k allows) by their
+   * average gain.
+   */
+  const least = (i: number, k: number): T => {
     let second = A.zero;
     let used = 0;
     for (let m = 0; m < n; m++) other[m] = counts[m] + (m === i ? 1 : 0);
-    for (const m of order) {
+    for (let x = 0; x < sorted; x++) {
+      const m = byRate[x];
       if (used >= k) break;
       const t = Math.min(open[m], k - used);
-      most = A.add(most, A.times(rate[m], t));
       second = A.add(second, run(m, other[m], t));
       other[m] += t;
       used += t;
     }
-    let least = A.zero;
+    let first = A.zero;
     used = 0;
     for (let m = 0; m < n; m++) next[m] = counts[m] + (m === i ? 1 : 0);
     for (let p = 0; p < pool.length && used < k; p++) {
       const m = itemOf(pool[p]);
       const j = positionOf(pool[p]);
       if (closed[m] || j !== next[m]) continue;
-      least = A.add(least, items[m].gains[j]);
+      first = A.add(first, items[m].gains[j]);
       next[m]++;
       used++;
     }
-    if (A.cmp(second, least) > 0) {
+    if (A.cmp(second, first) > 0) {
       next.set(other);
-      least = second;
+      return second;
     }
-    return [most, least];
+    return first;
   };
   let got = A.zero;
   let left = total;
@@ -509,9 +553,9 @@ function tieBrokenChains<T>(
     let feasible = plan !== null && plan[i] > counts[i];
     if (!feasible) {
       const base = A.add(got, g);
-      const [mostScaled, least] = A.cmp(A.add(base, loose(i, left - 1)), need) < 0 ? [A.none, A.none] : bounds(i, left - 1);
-      if (A.cmp(A.add(A.times(base, CHAIN_SCALE), mostScaled), A.times(need, CHAIN_SCALE)) < 0) feasible = false;
-      else if (A.cmp(A.add(base, least), need) >= 0) {
+      if (A.cmp(A.add(base, loose(i, left - 1)), need) < 0) feasible = false;
+      else if (A.cmp(A.add(A.times(base, CHAIN_SCALE), most(i, left - 1)), A.times(need, CHAIN_SCALE)) < 0) feasible = false;
+      else if (A.cmp(A.add(base, least(i, left - 1)), need) >= 0) {
         feasible = true;
         plan = Int32Array.from(next);
       } else {

@@ -53,7 +53,8 @@ const BIG1 = BigInt(1);
 const BIG5 = BigInt(5);
 const BIG100 = BigInt(100);
 const BIG10000 = BigInt(10000);
-const TWO31 = BigInt(2 ** 31);
+/** Numerators and denominators taken as JS numbers stay below this (their products below 2^53 checked after). */
+const LIMIT = 2 ** 31;
 
 function gcdN(a: number, b: number): number {
   while (b !== 0) {
@@ -98,15 +99,18 @@ function numberUnits(items: ReadonlyArray<UnitInput>, factor: number): Units<num
   let B = 1;
   for (let i = 0; i < n; i++) {
     const { current, weight } = items[i];
-    if (current.den >= TWO31 || weight.den >= TWO31 || current.num >= TWO31 || weight.num >= TWO31 || current.num < BIG0 || weight.num < BIG0) return null;
+    // Number() of a bigint beyond 2^31 is still beyond it (rounded, never below): one test catches them all.
+    const cn = Number(current.num);
     const cd = Number(current.den);
-    vNum[i] = Number(current.num);
+    let wn = Number(weight.num);
+    let wd = Number(weight.den);
+    if (!(cn >= 0 && cn < LIMIT && cd < LIMIT && wn >= 0 && wn < LIMIT && wd < LIMIT)) return null;
+    if (cn > 5 * cd) return null; // a value above 5 (never valid): the bigint path has no size limit
+    vNum[i] = cn;
     vDen[i] = cd;
-    if (vNum[i] > 5 * cd) return null; // a value above 5 (never valid): the bigint path has no size limit
     if (cd !== 1) L = (L / gcdN(L, cd)) * cd;
     // weight in basis points: weight × 100, reduced
-    let wn = Number(weight.num) * 100;
-    let wd = Number(weight.den);
+    wn *= 100;
     const g = gcdN(wn, wd);
     if (g > 1) {
       wn /= g;

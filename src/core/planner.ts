@@ -477,17 +477,19 @@ export function planGap(
     lockSet.add(key);
   }
   const weightMap = weightsOf(fw, sorted);
-  const defs = sorted.map((e) => indicatorDef(fw, e.no));
-  const external = defs.map((d) => !includeExternal && d?.valuedBy !== undefined);
-  const held = sorted.map((e) => lockSet.has(e.key));
-  const inputs: PlanInput[] = sorted.map((e, i) => ({
-    key: e.key,
-    no: e.no,
-    entry: e.entry,
-    current: e.level as Rational,
-    weight: weightMap.get(e.key) ?? R0,
-    locked: external[i] || held[i],
-  }));
+  const n = sorted.length;
+  const defs = new Array<IndicatorDef | null>(n);
+  const external = new Array<boolean>(n);
+  const held = new Array<boolean>(n);
+  const inputs = new Array<PlanInput>(n);
+  for (let i = 0; i < n; i++) {
+    const e = sorted[i];
+    const def = indicatorDef(fw, e.no);
+    defs[i] = def;
+    external[i] = !includeExternal && def?.valuedBy !== undefined;
+    held[i] = lockSet.size > 0 && lockSet.has(e.key);
+    inputs[i] = { key: e.key, no: e.no, entry: e.entry, current: e.level as Rational, weight: weightMap.get(e.key) ?? R0, locked: external[i] || held[i] };
+  }
   // (a framework without aspects is one aspect of everything)
   const aspectWeights = strategy !== 'balanced' ? [] : fw.aspects.length > 0 ? fw.aspects.map((a) => a.weight) : [10000];
   const units = unitsOf(inputs, strategy === 'balanced' ? maxWeight(aspectWeights) : 1, options.arithmetic);
@@ -705,7 +707,7 @@ function buildIndicators<T>(
   inputs.forEach((it, i) => {
     const d = decisions[i];
     if (d.steps === 0) return;
-    const gap = sub(d.target, it.current);
+    const gap = gapOf(d.target, it.current);
     let units: T | null = null;
     let points: Rational;
     if (counts) {
@@ -762,6 +764,17 @@ function buildIndicators<T>(
 }
 
 const NO_RAISES: ReadonlyArray<CycleRaise> = Object.freeze([]);
+
+/**
+ * target − current. For a whole target m and current a/b in lowest terms, (m·b − a)/b is in lowest terms
+ * already (a common factor of m·b − a and b would divide a): no gcd needed.
+ */
+function gapOf(target: Rational, current: Rational): Rational {
+  return target.den === BIG1 ? { num: target.num * current.den - current.num, den: current.den } : sub(target, current);
+}
+
+const BIG1 = BigInt(1);
+
 
 /** The raise of each cycle: maxRaise steps per cycle from the first, until the target. */
 function raisesOf(it: PlanInput, d: Decision, maxRaise: number, total: Rational): CycleRaise[] {
