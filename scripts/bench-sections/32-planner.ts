@@ -29,12 +29,17 @@ export const section: BenchSection = {
   title: 'planner: gap plans per second (next predicate; goal ≥ 20,000/s)',
   async run(ctx) {
     const examples = await Promise.all([example2020(), example2026(), example2018()].map(assessed));
+    // Warm up every path first (the compiler, and the heap left by building the workbooks).
+    const warmEnd = performance.now() + 1500;
+    while (performance.now() < warmEnd) for (const a of examples) planGap(a.framework!, a.entries, { mode: 'next' });
     const line = (label: string, a: Assessment, request: TargetRequest, options: PlanOptions = {}, goal = false) => {
       const fw = a.framework!;
       const probe = planGap(fw, a.entries, request, options);
       if (isPlanUsageError(probe)) throw new Error(probe.message.en);
       const r = rate(() => planGap(fw, a.entries, request, options), 1500, 300);
-      const verdict = goal ? `  (goal ≥ ${fmt(GOAL)}/s: ${r.perSecond >= GOAL ? 'met' : 'NOT met'})` : '';
+      // The verdict on plans per second of this process's CPU: the machine is shared, and wall-clock rates
+      // measure the other programs as much as this one.
+      const verdict = goal ? `  (goal ≥ ${fmt(GOAL)}/s per CPU second: ${r.perCpuSecond >= GOAL ? 'met' : 'NOT met'})` : '';
       const what = `${probe.steps} steps, ${probe.cycles} cycle${probe.cycles === 1 ? '' : 's'}`;
       ctx.print(
         `${label.padEnd(58)} ${fmt(r.perSecond).padStart(8)} plans/s (CPU ${fmt(r.perCpuSecond).padStart(8)}/s, best window ${fmt(r.bestPerSecond).padStart(8)}/s; ${what})${verdict}`,

@@ -542,7 +542,7 @@ function planWith<T>(ctx: PlanContext, request: TargetRequest, u: Units<T>): Gap
   let reason: GapPlan['reason'] = null;
   let targetLevel: number | null = null;
   let cycles = 0;
-  /** Per item, the gain units of its plan (index modes), for the points and the roadmap without rationals. */
+  /** Steps per item when the optimiser made the plan (index modes): points and the roadmap then come from units. */
   let counts: ReadonlyArray<number> | null = null;
 
   const planTowards = (g: Rational): Decision[] => {
