@@ -13,7 +13,8 @@
  * cannot be opened, bad usage, or the output could not be written.
  *
  * `--json` prints the `spbe index --json` object plus "target", "targetMode", "targetPredicate",
- * "reachable", "reason", "steps", "planned", "plan": [{ no, key, from, to, steps, uplift, rank }], "out", "gapSheet".
+ * "reachable", "reason", "steps", "planned", "maxRaise", "cycles", "roadmap": [{ cycle, steps, raised, index, indexRounded,
+ * predicate }], "plan": [{ no, key, from, to, steps, uplift, rank, cycle }], "out", "gapSheet".
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -26,7 +27,7 @@ import { text } from '../core/i18n';
 import { assess } from '../core/assess';
 import { reportStatus, toIndexReport, toUnreadableReport } from '../core/report';
 import type { IndexReport } from '../core/report';
-import { planGap, isPlanUsageError, parseTargetIndex, planSteps } from '../core/planner';
+import { planGap, isPlanUsageError, parseTargetIndex, planRoadmap, planSteps } from '../core/planner';
 import type { TargetRequest, GapPlan } from '../core/planner';
 import { buildGapSheet } from '../core/gap-sheet';
 import { toFixed, toNumber, toRoundedNumber } from '../core/rational';
@@ -180,6 +181,9 @@ export function gapJson(report: IndexReport, plan: GapPlan, out: string, sheet: 
     plannedRounded: toRoundedNumber(plan.planned, 2),
     plannedPredicate: plan.plannedPredicate,
     pointsNeeded: toNumber(plan.pointsNeeded),
+    maxRaise: plan.maxRaise,
+    cycles: plan.cycles,
+    roadmap: planRoadmap(plan),
     plan: planSteps(plan),
     out,
     gapSheet: sheet,
@@ -203,7 +207,10 @@ function gapText(plan: GapPlan, lang: Lang): string {
   }
   lines.push(g(lang, 'cliSteps', { steps: plan.steps }));
   const num = (x: number) => (lang === 'id' ? String(x).replace('.', ',') : String(x));
-  for (const s of steps) {
+  for (const [k, s] of steps.entries()) {
+    // A roadmap (more than one evaluation cycle): each cycle under its own heading, with the index it reaches.
+    const cycle = plan.cycles > 1 && (k === 0 || steps[k - 1].cycle !== s.cycle) ? plan.roadmap[s.cycle - 1] : null;
+    if (cycle) lines.push(g(lang, 'cliCycle', { cycle: cycle.cycle, steps: cycle.steps, index: f2(cycle.index), predicate: cycle.predicate }));
     lines.push(g(lang, 'cliStep', { rank: s.rank, no: s.key, from: num(s.from), to: num(s.to), uplift: num(Number(s.uplift.toFixed(6))) }));
   }
   lines.push(g(lang, 'cliPlanned', { index: f2(plan.planned), predicate: plan.plannedPredicate }));

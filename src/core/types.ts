@@ -142,6 +142,12 @@ export interface Framework {
   readonly indicators: ReadonlyArray<IndicatorDef>;
   /** Level-name sets: key -> names of levels 1..5 (index 0 = level 1). Extra spellings in aliases. */
   readonly levelNames: Readonly<Record<string, ReadonlyArray<string>>>;
+  /**
+   * The words assessors label levels 1..5 with, when they are not the indicators' level-name sets (index 0
+   * = level 1; null where no word is attested). A decimal value takes the word of its whole part. Only for
+   * showing a level: reading a sheet uses `levelNames`.
+   */
+  readonly levelLabels?: ReadonlyArray<string | null>;
   /** Level words that are ambiguous in this framework (e.g. "Leading" in pemdi2026). */
   readonly ambiguousLevelWords?: ReadonlyArray<string>;
   /** Ascending by min. */

@@ -650,7 +650,8 @@ export function spbePlan(values: unknown, target: unknown, framework?: unknown, 
     if (!plan.reachable)
       return fail('#N/A', plan.reason ? plan.reason.code : 'TARGET_UNREACHABLE', plan.reason ? plan.reason.message[lang] : msg(lang, 'badTarget', { value: displayValue(cellOf(target)) }));
     const table: PlanTable = [[msg(lang, 'headerIndicator'), msg(lang, 'headerFrom'), msg(lang, 'headerTo'), msg(lang, 'headerPoints')]];
-    for (const s of planSteps(plan)) table.push([s.key.includes('-') ? s.key : s.no, s.from, s.to, s.uplift]);
+    // One row per indicator, from its level to its target (the plan may take more than one cycle to get there).
+    for (const s of planSteps(plan, { byCycle: false })) table.push([s.key.includes('-') ? s.key : s.no, s.from, s.to, s.uplift]);
     return table;
   });
 }

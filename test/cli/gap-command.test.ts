@@ -58,7 +58,8 @@ test('--target 2.6 on Aceh Tengah (2.594): one level step, a copy beside the inp
   expect(r.code).toBe(0);
   const o = JSON.parse(r.out.trim());
   expect(o).toMatchObject({ framework: 'spbe2020', index: 2.594, indexRounded: 2.59, predicate: 'Cukup', target: 2.6, reachable: true, steps: 1, gapSheet: 'Analisis Gap' });
-  expect(o.plan).toEqual([{ no: 4, key: '4', from: 1, to: 2, steps: 1, uplift: 0.013, rank: 1 }]);
+  expect(o.plan).toEqual([{ no: 4, key: '4', from: 1, to: 2, steps: 1, uplift: 0.013, rank: 1, cycle: 1 }]);
+  expect(o).toMatchObject({ maxRaise: 1, cycles: 1, roadmap: [{ cycle: 1, steps: 1, raised: 1, index: 2.607, indexRounded: 2.61, predicate: 'Baik' }] });
   expect(o.out).toBe(path.join(dir, 'aceh-gap.xlsx'));
   expect(fs.readFileSync(input).equals(before)).toBe(true);
   expect(await sheetNames(o.out)).toEqual(['Rekap', 'Analisis Gap']);
@@ -109,8 +110,12 @@ test('pemdi2026: the plan never raises 5, 6, 7 or 18 (valued by other agencies);
   expect(r.code).toBe(0);
   const o = JSON.parse(r.out);
   expect(o.reachable).toBe(true);
-  // the cheapest plan by the tie rule used to include "indicator 5: 1 → 2"; now an indicator the agency controls
-  expect(o.plan.map((s: { no: number }) => s.no)).toEqual([20, 19, 1]);
+  // the cheapest plan by the tie rule used to include "indicator 5: 1 → 2"; now only indicators the agency
+  // controls, one level per cycle: a roadmap of two cycles (without the cap it was 20, 19 and 1 to 5 at once)
+  expect(o.plan.some((s: { no: number }) => [5, 6, 7, 18].includes(s.no))).toBe(false);
+  expect(o.cycles).toBe(2);
+  expect(o.plan.every((s: { from: number; to: number }) => Math.ceil(s.to) - Math.floor(s.from) === 1)).toBe(true);
+  expect(o.roadmap.map((c: { cycle: number }) => c.cycle)).toEqual([1, 2]);
   const text = await run([input, '--target-predicate', 'Baik', '--predicate-basis', 'rounded']);
   expect(text.out).not.toMatch(/indikator (5|6|7|18):/);
   // every indicator the agency controls at 5, the four others still at 1: 4.44; so 4.9 needs the others

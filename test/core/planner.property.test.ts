@@ -1,200 +1,235 @@
 /**
- * Optimality of the planner against brute force on small frameworks (3–5 indicators): for random levels
- * (whole or pemdi-like decimals), weights and targets, the plan uses the fewest whole-level steps that reach
- * the target, and among all plans with that many steps it is the one the tie rule picks (steps from the
- * lowest current level first, then the lowest indicator number).
+ * The planner's rules against brute force on tiny frameworks (3–5 indicators in 1–3 aspects, whole or
+ * pemdi-like decimal levels, random weights, goals and caps): test/core/planner-brute.ts tries every
+ * vector of step counts in exact rationals and applies the rules the obvious way.
  *
- * Some indicators are randomly marked as valued by another agency (IndicatorDef.valuedBy, like pemdi2026
- * 5, 6, 7, 18): the brute force gives them no steps at all (its own rule, not the planner's), so the
- * planner must find the optimum among the other indicators, and call a goal that only they could close
- * unreachable with the reason TARGET_NEEDS_OTHER_AGENCIES naming them. With `includeExternal` the brute
- * force without that exclusion applies.
+ * - the cap: at most maxRaise levels per indicator per cycle;
+ * - the roadmap: the fewest cycles, then the fewest steps, then the tie rule (lower current level, then
+ *   lower indicator number);
+ * - locks (the team's) and indicators valued by other agencies: never a step, and the reason of an
+ *   unreachable goal names what blocks it;
+ * - the balanced strategy: among the plans with the fewest cycles and steps, the sorted aspect indices
+ *   lexicographically largest, then the tie rule.
  */
 import fc from 'fast-check';
-import { planGap, isPlanUsageError, minimalPlan, stepChain, compareSteps } from '../../src/core/planner';
-import type { PlanEntry, PlanInput } from '../../src/core/planner';
-import { add, cmp, div, mul, rational, R0, sum } from '../../src/core/rational';
-import type { Framework, Rational } from '../../src/core/types';
+import { planGap, isPlanUsageError, minimalPlan, type GapPlan, type PlanEntry, type PlanStrategy } from '../../src/core/planner';
+import { add, cmp, mul, rational, R0 } from '../../src/core/rational';
+import type { Rational } from '../../src/core/types';
+import { aspectsOf, aspectValues, brute, inputsOf, normalise, smallCaseArb, smallFramework, type SmallCase } from './planner-brute';
 
-function smallFramework(weights: number[], values: 'whole' | 'decimal', locked: boolean[] = []): Framework {
-  return {
-    id: 'test-small',
-    name: 'Small test framework',
-    regulation: { title: 'Test', number: '1/2000', year: 2000, subject: 'Test', usedFor: 'tests' },
-    values,
-    domains: [],
-    aspects: [{ no: 1, name: 'Only aspect', weight: weights.reduce((s, w) => s + w, 0) }],
-    indicators: weights.map((w, i) => ({
-      no: i + 1,
-      name: `Indicator ${i + 1}`,
-      aspect: 1,
-      weight: w,
-      levelNames: 'x',
-      ...(locked[i] ? { valuedBy: { id: `indeks lain ${i + 1}`, en: `other index ${i + 1}` } } : {}),
-    })),
-    levelNames: { x: ['a', 'b', 'c', 'd', 'e'] },
-    predicates: [
-      { name: 'Kurang', min: 0 },
-      { name: 'Cukup', min: 180 },
-      { name: 'Baik', min: 260 },
-      { name: 'Sangat Baik', min: 350 },
-      { name: 'Memuaskan', min: 420 },
-    ],
-  };
+/** One plan entry per level, numbered 1, 2, … */
+const entriesOf = (levels: ReadonlyArray<Rational>): PlanEntry[] => levels.map((level, i) => ({ key: String(i + 1), no: i + 1, entry: 1, level, target: null }));
+
+/** The index points a plan must add: threshold − current. */
+const neededOf = (p: GapPlan): Rational => add(p.threshold, mul(p.current, rational(-1)));
+
+/** What the plan may not raise: the team's locks, and (unless included) indicators valued by other agencies. */
+const frozenOf = (c: SmallCase, includeExternal = false) => c.weights.map((_, i) => (c.external[i] && !includeExternal) || c.locked[i]);
+
+const locksOf = (c: SmallCase) => c.locked.flatMap((l, i) => (l ? [String(i + 1)] : []));
+
+function planOf(c: SmallCase, strategy: PlanStrategy, extra: { includeExternal?: boolean } = {}): GapPlan {
+  const p = planGap(smallFramework(c), entriesOf(c.levels), { mode: 'index', value: c.target }, { maxRaise: c.maxRaise, strategy, locks: locksOf(c), ...extra });
+  if (isPlanUsageError(p)) throw new Error(p.message.en);
+  return p;
 }
 
-/** Weights in basis points summing to 10000 from positive parts. */
-function normalise(parts: number[]): number[] {
-  const total = parts.reduce((s, x) => s + x, 0);
-  const bp = parts.map((x) => Math.floor((x * 10000) / total));
-  bp[0] += 10000 - bp.reduce((s, x) => s + x, 0);
-  return bp;
-}
-
-interface Brute {
-  total: number;
-  /** The tie-broken best plan's sorted step list, as item indices with their chain positions. */
-  best: string;
-  /** Steps per item in that plan. */
-  counts: number[];
+/** "indicators 1 and 3" / "indicator 2", as the English reasons name them. */
+function names(keys: string[]): string {
+  return keys.length > 1 ? `indicators ${keys.slice(0, -1).join(', ')} and ${keys[keys.length - 1]}` : `indicator ${keys[0]}`;
 }
 
 /**
- * Every vector of step counts; the fewest steps reaching `needed`; among those the lexicographically smallest
- * sorted step list. A locked item (valued by another agency) may take no step: its count stays 0.
+ * What every plan keeps, whatever the goal: each cycle raises an indicator by 1..maxRaise steps, cycles
+ * 1, 2, … in a row from its current value (as early as possible); the raises add up to its steps; locked
+ * and other agencies' indicators are left alone; the roadmap has one row per cycle, its index rises every
+ * cycle and ends at the planned index.
  */
-function brute(items: PlanInput[], needed: Rational): Brute | null {
-  const chains = items.map((it, i) => (it.locked ? [] : stepChain(it.current, it.weight, i)));
-  let best: { total: number; key: string; steps: ReturnType<typeof stepChain>; counts: number[] } | null = null;
-  const counts = items.map(() => 0);
-  const visit = (i: number) => {
-    if (i === items.length) {
-      const steps = chains.flatMap((c, j) => c.slice(0, counts[j]));
-      const gain = sum(steps.map((s) => s.gain));
-      if (cmp(gain, needed) < 0) return;
-      const total = steps.length;
-      steps.sort((a, b) => compareSteps(items, a, b));
-      const key = steps.map((s) => `${s.item}:${s.from.num}/${s.from.den}`).join(',');
-      if (!best || total < best.total || (total === best.total && lexLess(items, steps, best.steps))) best = { total, key, steps, counts: [...counts] };
-      return;
-    }
-    for (let k = 0; k <= chains[i].length; k++) {
-      counts[i] = k;
-      visit(i + 1);
-    }
-    counts[i] = 0;
-  };
-  visit(0);
-  if (!best) return null;
-  const b = best as { total: number; key: string; counts: number[] };
-  return { total: b.total, best: b.key, counts: b.counts };
+function keepsTheRules(c: SmallCase, p: GapPlan): boolean {
+  const capped = p.indicators.every((g) => g.raises.every((r) => r.steps >= 1 && r.steps <= c.maxRaise && r.cycle >= 1 && r.cycle <= p.cycles));
+  const consecutive = p.indicators.every((g) =>
+    g.raises.every((r, k) => r.cycle === k + 1 && (k === 0 ? cmp(r.from, g.current) === 0 : cmp(r.from, g.raises[k - 1].to) === 0)),
+  );
+  const counted = p.indicators.every((g) => g.raises.reduce((s, r) => s + r.steps, 0) === g.steps && (g.steps === 0 ? g.cycle === null : g.cycle === 1));
+  const alone = p.indicators.every((g, i) => !(c.locked[i] || g.outOfHands) || (g.steps === 0 && cmp(g.target, g.current) === 0));
+  const flags = p.indicators.every((g, i) => g.locked === c.locked[i]);
+  const roadmap =
+    p.roadmap.length === p.cycles &&
+    p.roadmap.every((r, k) => r.cycle === k + 1 && r.steps > 0 && cmp(r.index, k === 0 ? p.current : p.roadmap[k - 1].index) > 0) &&
+    (p.cycles === 0 || cmp(p.roadmap[p.cycles - 1].index, p.planned) === 0) &&
+    p.roadmap.reduce((s, r) => s + r.steps, 0) === p.steps;
+  return capped && consecutive && counted && alone && flags && roadmap;
 }
 
-function lexLess(items: PlanInput[], a: ReturnType<typeof stepChain>, b: ReturnType<typeof stepChain>): boolean {
-  for (let i = 0; i < Math.min(a.length, b.length); i++) {
-    const c = compareSteps(items, a[i], b[i]);
-    if (c !== 0) return c < 0;
-  }
-  return a.length < b.length;
-}
-
-const caseArb = fc
-  .record({
-    decimal: fc.boolean(),
-    parts: fc.array(fc.integer({ min: 1, max: 20 }), { minLength: 3, maxLength: 5 }),
-    targetHundredths: fc.integer({ min: 100, max: 520 }),
-    seed: fc.array(fc.integer({ min: 0, max: 400 }), { minLength: 5, maxLength: 5 }),
-    // 0 = valued by another agency (about one indicator in four)
-    lock: fc.array(fc.integer({ min: 0, max: 3 }), { minLength: 5, maxLength: 5 }),
-  })
-  .map(({ decimal, parts, targetHundredths, seed, lock }) => {
-    const weights = normalise(parts);
-    const levels = weights.map((_, i) => (decimal ? rational(100 + seed[i], 100) : rational(1 + (seed[i] % 5))));
-    const locked = weights.map((_, i) => lock[i] === 0);
-    return { decimal, weights, levels, locked, target: rational(targetHundredths, 100) };
-  });
-
-const itemsOf = (weights: number[], levels: Rational[], locked: boolean[] = []): PlanInput[] =>
-  weights.map((w, i) => ({ key: String(i + 1), no: i + 1, entry: 1, current: levels[i], weight: rational(w, 100), locked: locked[i] ?? false }));
-
-const NOTHING: Brute = { total: 0, best: '', counts: [] };
-
-/** One plan entry per level, numbered 1, 2, … */
-const entriesOf = (levels: ReadonlyArray<Rational>): PlanEntry[] =>
-  levels.map((level, i) => ({ key: String(i + 1), no: i + 1, entry: 1, level, target: null }));
-
-describe('planner optimality (property, against brute force)', () => {
-  test('minimalPlan: fewest steps, tie rule, exact gain', () => {
+describe('the planner against brute force', () => {
+  test('minimalPlan: fewest cycles under the cap, then fewest steps, then the tie rule', () => {
     fc.assert(
-      fc.property(caseArb, ({ weights, levels, locked, target }) => {
-        const items = itemsOf(weights, levels, locked);
-        const current = div(sum(items.map((it) => mul(it.current, it.weight))), rational(100));
-        const needed = add(target, mul(current, rational(-1)));
-        const mp = minimalPlan(items, needed);
-        const b = cmp(needed, R0) <= 0 ? NOTHING : brute(items, needed);
+      fc.property(smallCaseArb, (c) => {
+        const items = inputsOf(c, frozenOf(c));
+        const current = items.reduce((s, it) => add(s, mul(it.current, it.weight)), R0);
+        const needed = add(c.target, mul(current, rational(-1, 100)));
+        const mp = minimalPlan(items, needed, { maxRaise: c.maxRaise });
+        const b = brute(items, needed, c.maxRaise);
         if (b === null) return mp === null;
-        if (mp === null) return false;
-        const key = [...mp.steps].sort((x, y) => compareSteps(items, x, y)).map((s) => `${s.item}:${s.from.num}/${s.from.den}`).join(',');
-        const untouched = mp.counts.every((n, i) => !locked[i] || n === 0);
-        return untouched && mp.total === b.total && key === b.best && cmp(mp.gain, needed) >= 0;
+        return mp !== null && mp.cycles === b.cycles && mp.total === b.total && mp.counts.join() === b.counts.join() && cmp(mp.gain, needed) >= 0;
       }),
       { numRuns: 300, seed: 20261127 },
     );
   });
 
-  test('planGap on a small framework: the plan reaches the target with the brute-force minimum of steps', () => {
+  test('planGap (index goal): the brute-force plan, the cap per cycle, the roadmap, locks and other agencies left alone', () => {
     fc.assert(
-      fc.property(caseArb, ({ decimal, weights, levels, locked, target }) => {
-        const fw = smallFramework(weights, decimal ? 'decimal' : 'whole', locked);
-        const entries = entriesOf(levels);
-        const p = planGap(fw, entries, { mode: 'index', value: target });
-        if (isPlanUsageError(p)) return false;
-        const needed = add(target, mul(p.current, rational(-1)));
-        const b = cmp(needed, R0) <= 0 ? NOTHING : brute(itemsOf(weights, levels, locked), needed);
-        if (b === null) {
-          if (!(p.reachable === false && p.reason !== null && p.steps === 0)) return false;
-          // Reachable if the other agencies' indicators rose too: the reason must say it is up to them and name them.
-          const withThem = cmp(needed, R0) <= 0 ? NOTHING : brute(itemsOf(weights, levels), needed);
-          if (withThem === null) return p.reason.code !== 'TARGET_NEEDS_OTHER_AGENCIES';
-          const named = levels.map((l, i) => i).filter((i) => locked[i] && cmp(levels[i], rational(5)) < 0).map((i) => String(i + 1));
-          return p.reason.code === 'TARGET_NEEDS_OTHER_AGENCIES' && p.reason.message.en.includes(named.length > 1 ? `indicators ${named.slice(0, -1).join(', ')} and ${named[named.length - 1]}` : `indicator ${named[0]},`);
-        }
-        // The same plan as the brute force (fewest steps, the tie rule), and nothing on locked indicators.
-        const sameSteps = p.indicators.every((g, i) => g.steps === (b.counts[i] ?? 0));
-        const lockedAlone = p.indicators.every((g, i) => g.outOfHands === locked[i] && (!locked[i] || (g.steps === 0 && cmp(g.target, g.current) === 0)));
-        return p.reachable && p.steps === b.total && sameSteps && lockedAlone && cmp(p.planned, target) >= 0;
+      fc.property(smallCaseArb, (c) => {
+        const p = planOf(c, 'fewest-steps');
+        const b = brute(inputsOf(c, frozenOf(c)), neededOf(p), c.maxRaise);
+        if (!keepsTheRules(c, p)) return false;
+        if (b === null) return !p.reachable && p.steps === 0 && p.cycles === 0;
+        return p.reachable && p.cycles === b.cycles && p.steps === b.total && p.indicators.every((g, i) => g.steps === b.counts[i]) && cmp(p.planned, p.threshold) >= 0;
       }),
       { numRuns: 300, seed: 7 },
     );
   });
 
-  test('planGap with includeExternal: indicators valued by other agencies are planned like the others', () => {
+  test('an unreachable goal names what blocks it: the locks when lifting them would do, else other agencies', () => {
     fc.assert(
-      fc.property(caseArb, ({ decimal, weights, levels, locked, target }) => {
-        const fw = smallFramework(weights, decimal ? 'decimal' : 'whole', locked);
-        const entries = entriesOf(levels);
-        const p = planGap(fw, entries, { mode: 'index', value: target }, { includeExternal: true });
-        if (isPlanUsageError(p)) return false;
-        const needed = add(target, mul(p.current, rational(-1)));
-        const b = cmp(needed, R0) <= 0 ? NOTHING : brute(itemsOf(weights, levels), needed);
-        if (b === null) return p.reachable === false && p.reason?.code !== 'TARGET_NEEDS_OTHER_AGENCIES';
-        return p.reachable && p.steps === b.total && p.indicators.every((g, i) => g.steps === (b.counts[i] ?? 0) && !g.outOfHands);
+      fc.property(smallCaseArb, (c) => {
+        const p = planOf(c, 'fewest-steps');
+        if (p.reachable) return true;
+        const reason = p.reason;
+        if (reason === null || p.steps !== 0) return false;
+        const needed = neededOf(p);
+        const five = rational(5);
+        const lockedBelow = c.locked.flatMap((l, i) => (l && !c.external[i] && cmp(c.levels[i], five) < 0 ? [String(i + 1)] : []));
+        const externalBelow = c.external.flatMap((x, i) => (x && cmp(c.levels[i], five) < 0 ? [String(i + 1)] : []));
+        const withoutLocks = brute(inputsOf(c, c.external), needed);
+        const withEverything = brute(inputsOf(c, c.weights.map(() => false)), needed);
+        if (cmp(c.target, five) > 0) return reason.code === 'TARGET_ABOVE_MAXIMUM';
+        if (withEverything === null) return reason.code === 'TARGET_ABOVE_ALL_FIVE';
+        if (lockedBelow.length > 0 && withoutLocks !== null) return reason.code === 'TARGET_NEEDS_LOCKED' && reason.message.en.includes(`locks on ${names(lockedBelow)}:`);
+        return (
+          reason.code === 'TARGET_NEEDS_OTHER_AGENCIES' &&
+          reason.message.en.includes(`depends on ${names(externalBelow)},`) &&
+          (lockedBelow.length === 0 || reason.message.en.includes(`The locks on ${names(lockedBelow)} are kept as well.`))
+        );
+      }),
+      { numRuns: 400, seed: 31 },
+    );
+  });
+
+  test('balanced: the same cycles and steps, the sorted aspect indices lexicographically largest, then the tie rule', () => {
+    fc.assert(
+      fc.property(smallCaseArb, (c) => {
+        const p = planOf(c, 'balanced');
+        const items = inputsOf(c, frozenOf(c));
+        const needed = neededOf(p);
+        const b = brute(items, needed, c.maxRaise, 'balanced', aspectsOf(c));
+        const fewest = brute(items, needed, c.maxRaise);
+        if (!keepsTheRules(c, p)) return false;
+        if (b === null || fewest === null) return b === fewest && !p.reachable;
+        const sameSize = b.cycles === fewest.cycles && b.total === fewest.total;
+        const same = p.cycles === b.cycles && p.steps === b.total && p.indicators.every((g, i) => g.steps === b.counts[i]);
+        // the lowest aspect index is never below the fewest-steps plan's
+        const low = (counts: number[]) => aspectValues(items, counts, aspectsOf(c)).sort(cmp)[0];
+        return sameSize && same && cmp(low(b.counts), low(fewest.counts)) >= 0;
+      }),
+      { numRuns: 300, seed: 4242 },
+    );
+  });
+
+  test('includeExternal: indicators valued by other agencies are planned like the others (locks still hold)', () => {
+    fc.assert(
+      fc.property(smallCaseArb, (c) => {
+        const p = planOf(c, 'fewest-steps', { includeExternal: true });
+        const b = brute(inputsOf(c, frozenOf(c, true)), neededOf(p), c.maxRaise);
+        if (b === null) return !p.reachable && p.reason?.code !== 'TARGET_NEEDS_OTHER_AGENCIES';
+        return p.reachable && p.cycles === b.cycles && p.indicators.every((g, i) => g.steps === b.counts[i] && !g.outOfHands);
       }),
       { numRuns: 200, seed: 11 },
     );
   });
 
-  test('the same holds with random seeds', () => {
+  test('maxRaise 4 or more is no cap: one cycle, the unconstrained plan', () => {
     fc.assert(
-      fc.property(caseArb, ({ weights, levels, locked, target }) => {
-        const items = itemsOf(weights, levels, locked);
-        const current = div(sum(items.map((it) => mul(it.current, it.weight))), rational(100));
-        const needed = add(target, mul(current, rational(-1)));
-        const mp = minimalPlan(items, needed);
-        const b = cmp(needed, R0) <= 0 ? NOTHING : brute(items, needed);
-        return b === null ? mp === null : mp !== null && mp.total === b.total;
+      fc.property(smallCaseArb, fc.integer({ min: 4, max: 50 }), (c, big) => {
+        const p = planOf({ ...c, maxRaise: big }, 'fewest-steps');
+        const b = brute(inputsOf(c, frozenOf(c)), neededOf(p), 4);
+        if (b === null) return !p.reachable;
+        return p.cycles === (b.total > 0 ? 1 : 0) && p.indicators.every((g, i) => g.steps === b.counts[i] && g.raises.length <= 1);
       }),
-      { numRuns: 200 },
+      { numRuns: 150, seed: 5 },
     );
   });
+
+  test('level and Target-column goals: every target kept, raised at most maxRaise levels per cycle, cycles = the longest raise', () => {
+    fc.assert(
+      fc.property(smallCaseArb, fc.integer({ min: 1, max: 5 }), fc.array(fc.integer({ min: 100, max: 500 }), { minLength: 5, maxLength: 5 }), (c, level, col) => {
+        const fw = smallFramework(c);
+        const base = entriesOf(c.levels);
+        const withTargets = base.map((e, i) => ({ ...e, target: c.decimal ? rational(col[i], 100) : rational(Math.ceil(col[i] / 100)) }));
+        const requests = [
+          [base, { mode: 'level' as const, level }],
+          [withTargets, { mode: 'column' as const }],
+        ] as const;
+        for (const [entries, request] of requests) {
+          const p = planGap(fw, entries, request, { maxRaise: c.maxRaise, locks: locksOf(c) });
+          if (isPlanUsageError(p) || !keepsTheRules(c, p)) return false;
+          const longest = Math.max(0, ...p.indicators.map((g) => Math.ceil(g.steps / c.maxRaise)));
+          if (p.cycles !== longest) return false;
+          const kept = p.indicators.every((g, i) => {
+            const wanted = request.mode === 'level' ? rational(level) : (withTargets[i].target as Rational);
+            const fixed = c.locked[i] || c.external[i] || cmp(wanted, g.current) <= 0;
+            return fixed ? cmp(g.target, g.current) === 0 : cmp(g.target, wanted) === 0;
+          });
+          if (!kept) return false;
+        }
+        return true;
+      }),
+      { numRuns: 150, seed: 99 },
+    );
+  });
+});
+
+test('the brute force itself: a known case (greedy by gain would be wrong, the cap changes the plan)', () => {
+  // A at 1.99 (50 %): 0.005 then 0.5 per level; B at 1 (30 %); C at 1 (20 %). Need 1 index point.
+  const items = [
+    { key: '1', no: 1, entry: 1, current: rational(199, 100), weight: rational(50) },
+    { key: '2', no: 2, entry: 1, current: rational(1), weight: rational(30) },
+    { key: '3', no: 3, entry: 1, current: rational(1), weight: rational(20) },
+  ];
+  // Greedy by step size would take B four times; A three times suffices.
+  expect(brute(items, rational(1))).toEqual({ cycles: 1, total: 3, counts: [3, 0, 0] });
+  // One level per cycle: one cycle gains at most 0.505; two cycles need 4 steps, e.g. B and C to 3 (exactly 1)
+  // or A to 3 with B and C one level each (1.005). Sorted by the level a step starts from, the latter's
+  // list B@1, C@1, A@1.99, A@2 comes before B@1, C@1, B@2, C@2.
+  expect(brute(items, rational(1), 1)).toEqual({ cycles: 2, total: 4, counts: [2, 1, 1] });
+  expect(brute(items, rational(0))).toEqual({ cycles: 0, total: 0, counts: [0, 0, 0] });
+});
+
+test('balanced with up to 6 aspects (every way to share the lower places among them): the brute-force plan', () => {
+  const manyAspects = fc
+    .record({
+      parts: fc.array(fc.integer({ min: 1, max: 12 }), { minLength: 6, maxLength: 9 }),
+      aspect: fc.array(fc.integer({ min: 0, max: 5 }), { minLength: 9, maxLength: 9 }),
+      seed: fc.array(fc.integer({ min: 0, max: 400 }), { minLength: 9, maxLength: 9 }),
+      decimal: fc.boolean(),
+      lift: fc.integer({ min: 1, max: 60 }),
+    })
+    .map(({ parts, aspect, seed, decimal, lift }): SmallCase => {
+      const weights = normalise(parts);
+      const order: number[] = [];
+      const aspectOf = weights.map((_, i) => (order.includes(aspect[i]) ? order.indexOf(aspect[i]) : order.push(aspect[i]) - 1));
+      const levels = weights.map((_, i) => (decimal ? rational(100 + seed[i], 100) : rational(1 + (seed[i] % 5))));
+      const current = levels.reduce((s, v, i) => add(s, mul(v, rational(weights[i], 10000))), R0);
+      const none = weights.map(() => false);
+      return { decimal, weights, aspectOf, levels, external: none, locked: none, target: add(current, rational(lift, 100)), maxRaise: 1 };
+    });
+  fc.assert(
+    fc.property(manyAspects, (c) => {
+      const p = planOf(c, 'balanced');
+      const b = brute(inputsOf(c, frozenOf(c)), neededOf(p), c.maxRaise, 'balanced', aspectsOf(c));
+      if (b === null) return !p.reachable;
+      return p.cycles === b.cycles && p.steps === b.total && p.indicators.every((g, i) => g.steps === b.counts[i]);
+    }),
+    { numRuns: 60, seed: 606 },
+  );
 });

@@ -93,6 +93,10 @@ export const PEMDI2026: Framework = {
     'pemdi-module': ['Initiate', 'Emerging', 'Established', 'Leading', 'Transformative'],
   },
   ambiguousLevelWords: ['Leading'],
+  // How assessors label a level (a decimal by the word of its whole part: 2.5 is "Terkelola"). Attested in the
+  // 2026 material: 1 Rintisan, 2 Terkelola, 5 Optimum; levels 3 and 4 are not (the April 2025 concept, not in
+  // force, used "Terstandarisasi" and "Terintegrasi / Terpadu dan Terukur"), so they are shown by number only.
+  levelLabels: ['Rintisan', 'Terkelola', null, null, 'Optimum'],
   // Memuaskan 4.00–5.00; Sangat Baik 3.50–<4.00; Baik 2.50–<3.50; Cukup 1.50–<2.50; Kurang 1.00–<1.50.
   predicates: [
     { name: 'Kurang', aliases: ['Merintis', 'Initiate'], min: 100 },

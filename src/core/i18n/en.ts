@@ -211,6 +211,10 @@ export const en: Catalogue = {
     unreachableOtherAgencies:
       "The goal {target} cannot be reached by the agency's own work: even with every other indicator at level 5 the index is only {max}. " +
       "The rest depends on {indicators}, whose values come from other agencies' indices ({sources}).",
+    unreachableLocked:
+      "The goal {target} cannot be reached with the locks on {indicators}: raising every other indicator in the agency's hands to level 5 gives an index of only {max}. " +
+      'Lift a lock to plan this goal.',
+    alsoLocked: ' The locks on {indicators} are kept as well.',
     listAnd: 'and',
     indicatorsOne: 'indicator {list}',
     indicatorsMany: 'indicators {list}',
@@ -219,11 +223,15 @@ export const en: Catalogue = {
     unknownPredicate: 'Unknown predicate: "{predicate}". Choose one of: {predicates}.',
     targetLevelRange: 'The target level must be a whole number from 1 to 5, not "{level}".',
     targetNotPositive: 'The goal index must be a positive number, not {target}.',
+    maxRaiseRange: 'The most levels an indicator may rise per evaluation cycle must be a whole number of at least 1, not "{value}".',
+    unknownStrategy: 'Unknown planning strategy "{strategy}". Choose one of: {strategies}.',
+    unknownLock: 'Cannot lock "{key}": the assessment has no indicator entry with that number.',
     cliUsage:
       'Usage: spbe gap FILE [--target X | --target-predicate P | --target-level N] [--out OUT] [--in-place]\n' +
       '                [--json] [--sheet NAME] [--framework ID] [--column HEADER] [--predicate-basis exact|rounded] [--lang id|en]\n\n' +
-      'Plans the fewest level steps that reach the goal and writes a copy of the workbook with a\n' +
-      '"Gap Analysis" sheet (every original sheet stays as it was).\n\n' +
+      'Plans the goal at one level per indicator per evaluation cycle: the fewest cycles, then the fewest\n' +
+      'level steps. Writes a copy of the workbook with a "Gap Analysis" sheet (every original sheet stays\n' +
+      'as it was).\n\n' +
       'Goal (choose one; default: the sheet\'s Target column if it has one, else the next predicate):\n' +
       '  --target X               An index value, e.g. 2.6\n' +
       '  --target-predicate P     The lower bound of a predicate, e.g. Baik\n' +
@@ -252,6 +260,7 @@ export const en: Catalogue = {
     cliPlanned: 'Index when the targets are met: {index} ({predicate})',
     cliSteps: 'Plan, in order of priority (level steps in all: {steps}):',
     cliStep: '  {rank}. indicator {no}: {from} → {to} (+{uplift} index points)',
+    cliCycle: 'Cycle {cycle} ({steps:level step|level steps}; index after it: {index}, {predicate}):',
     cliNothing: 'The goal is already reached; no steps are needed.',
     cliUnreachable: '{reason} No steps are planned; choose a lower goal.',
   },

@@ -219,6 +219,10 @@ export const id = {
     unreachableOtherAgencies:
       'Sasaran {target} tidak dapat dicapai dengan upaya instansi sendiri: walaupun semua indikator lain dinaikkan ke tingkat 5, indeks hanya {max}. ' +
       'Sisanya bergantung pada {indicators}, yang nilainya diambil dari indeks instansi lain ({sources}).',
+    unreachableLocked:
+      'Sasaran {target} tidak dapat dicapai selama {indicators} dikunci: menaikkan semua indikator lain yang dapat dinaikkan instansi ke tingkat 5 hanya memberi indeks {max}. ' +
+      'Buka kunci agar sasaran ini dapat direncanakan.',
+    alsoLocked: ' Kunci pada {indicators} juga tetap dipertahankan.',
     listAnd: 'dan',
     indicatorsOne: 'indikator {list}',
     indicatorsMany: 'indikator {list}',
@@ -227,11 +231,15 @@ export const id = {
     unknownPredicate: 'Predikat tidak dikenal: "{predicate}". Pilih salah satu: {predicates}.',
     targetLevelRange: 'Tingkat target harus bilangan bulat 1 sampai 5, bukan "{level}".',
     targetNotPositive: 'Sasaran indeks harus angka positif, bukan {target}.',
+    maxRaiseRange: 'Kenaikan tingkat paling banyak per indikator per siklus evaluasi harus bilangan bulat paling sedikit 1, bukan "{value}".',
+    unknownStrategy: 'Strategi perencanaan "{strategy}" tidak dikenal. Pilih salah satu: {strategies}.',
+    unknownLock: 'Tidak dapat mengunci "{key}": penilaian tidak memiliki indikator bernomor itu.',
     cliUsage:
       'Pemakaian: spbe gap BERKAS [--target X | --target-predicate P | --target-level N] [--out KELUARAN] [--in-place]\n' +
       '                [--json] [--sheet NAMA] [--framework ID] [--column JUDUL] [--predicate-basis exact|rounded] [--lang id|en]\n\n' +
-      'Menyusun rencana kenaikan tingkat paling hemat untuk mencapai sasaran, lalu menulis salinan buku kerja\n' +
-      'dengan lembar "Analisis Gap" (semua lembar asli tetap utuh).\n\n' +
+      'Menyusun rencana mencapai sasaran dengan kenaikan satu tingkat per indikator per siklus evaluasi: siklus\n' +
+      'paling sedikit, lalu langkah tingkat paling sedikit. Menulis salinan buku kerja dengan lembar\n' +
+      '"Analisis Gap" (semua lembar asli tetap utuh).\n\n' +
       'Sasaran (pilih satu; bawaan: kolom Target di lembar bila ada, kalau tidak predikat berikutnya):\n' +
       '  --target X               Nilai indeks, mis. 2.6\n' +
       '  --target-predicate P     Batas bawah predikat, mis. Baik\n' +
@@ -260,6 +268,7 @@ export const id = {
     cliPlanned: 'Indeks bila target tercapai: {index} ({predicate})',
     cliSteps: 'Rencana, urut menurut prioritas ({steps} langkah tingkat seluruhnya):',
     cliStep: '  {rank}. indikator {no}: {from} → {to} (+{uplift} poin indeks)',
+    cliCycle: 'Siklus {cycle} ({steps} langkah tingkat; indeks sesudahnya: {index}, {predicate}):',
     cliNothing: 'Sasaran sudah tercapai; tidak ada langkah yang diperlukan.',
     cliUnreachable: '{reason} Tidak ada langkah yang direncanakan; pilih sasaran yang lebih rendah.',
   },
