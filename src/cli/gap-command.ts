@@ -2,8 +2,9 @@
  * `spbe gap FILE [--target X | --target-predicate P | --target-level N] [--out OUT] [--in-place] [--json]`
  * plus the options of `spbe index` (--sheet --framework --column --predicate-basis --lang).
  *
- * Reads the workbook once (exceljs), assesses it, plans the gap (src/core/planner.ts), builds the gap sheet
- * (src/core/gap-sheet.ts), adds it to the same loaded workbook (src/xlsx/render.ts) and writes the result
+ * Reads the workbook (src/xlsx/ooxml, no exceljs), assesses it, plans the gap (src/core/planner.ts), builds the gap
+ * sheet (src/core/gap-sheet.ts), then loads exceljs (only now: a workbook with errors never loads it), adds the sheet
+ * to the workbook (src/xlsx/render.ts) and writes the result
  * to OUT (default `<name>-gap.xlsx` beside the input) through a temporary file and a rename, so the output
  * appears whole or not at all. The input is never modified, except with --in-place, which replaces it the
  * same atomic way.
@@ -29,9 +30,9 @@ import { planGap, isPlanUsageError, parseTargetIndex, planSteps } from '../core/
 import type { TargetRequest, GapPlan } from '../core/planner';
 import { buildGapSheet } from '../core/gap-sheet';
 import { toFixed, toNumber, toRoundedNumber } from '../core/rational';
-import { isWorkbookReadError, loadWorkbook, workbookToGrids } from '../xlsx/read';
+import { isWorkbookReadError } from '../xlsx/errors';
 import { readFileBytes } from '../xlsx/read-file';
-import { renderSheetModel, workbookBytes } from '../xlsx/render';
+import { readWorkbookGridsSync } from '../xlsx/ooxml/read-workbook';
 import { writeFileAtomic } from '../xlsx/write-file';
 import type { AtomicWriteOptions } from '../xlsx/write-file';
 
@@ -102,21 +103,22 @@ export async function runGap(argv: ReadonlyArray<string>, io: Io, deps: GapDeps 
   const out = inPlace ? file : typeof options.out === 'string' ? options.out : defaultOutPath(file);
   if (!inPlace && path.resolve(out) === path.resolve(file)) return fail(io, lang, g(lang, 'cliOutIsInput'));
 
-  // Read and assess (once).
-  let wb;
-  let assessment;
-  try {
-    const bytes = await readFileBytes(file);
-    wb = await loadWorkbook(bytes);
-    // workbookToGrids leaves out a gap sheet written by an earlier run: an output, never the assessment.
-    const grids = workbookToGrids(wb);
-    assessment = assess(grids, { sheet: common.sheet, framework: common.framework, column: common.column, basis: common.basis });
-  } catch (e) {
-    if (!isWorkbookReadError(e)) throw e;
-    const report = toUnreadableReport(file, e.reason, lang);
+  const unreadable = (reason: Parameters<typeof toUnreadableReport>[1]): number => {
+    const report = toUnreadableReport(file, reason, lang);
     if (common.json) io.out(JSON.stringify(report) + '\n');
     else io.err(`${report.file}\n  ${report.error}\n`);
     return 1;
+  };
+
+  // Read and assess (once). The reader leaves out a gap sheet written by an earlier run: an output, never the assessment.
+  let bytes: Uint8Array;
+  let assessment;
+  try {
+    bytes = await readFileBytes(file);
+    assessment = assess(readWorkbookGridsSync(bytes), { sheet: common.sheet, framework: common.framework, column: common.column, basis: common.basis });
+  } catch (e) {
+    if (!isWorkbookReadError(e)) throw e;
+    return unreadable(e.reason);
   }
   const report: IndexReport = toIndexReport(file, assessment, lang);
   const fw = assessment.framework;
@@ -136,10 +138,20 @@ export async function runGap(argv: ReadonlyArray<string>, io: Io, deps: GapDeps 
     date: isoDate((deps.now ?? (() => new Date()))()),
     sourceFile: path.basename(file),
   });
+  // Writing goes through exceljs, loaded only here.
+  const { loadWorkbook } = await import('../xlsx/read');
+  const { renderSheetModel, workbookBytes } = await import('../xlsx/render');
+  let wb;
+  try {
+    wb = await loadWorkbook(bytes);
+  } catch (e) {
+    if (!isWorkbookReadError(e)) throw e;
+    return unreadable(e.reason);
+  }
   const written = renderSheetModel(wb, model);
   try {
-    const bytes = await workbookBytes(wb);
-    await writeFileAtomic(out, bytes, { writeTemp: deps.writeTemp });
+    const result = await workbookBytes(wb);
+    await writeFileAtomic(out, result, { writeTemp: deps.writeTemp });
   } catch (e) {
     const dir = path.dirname(path.resolve(out));
     // ENOENT names the temp file beside OUT; say plainly that the folder is missing

@@ -305,9 +305,14 @@ describe('readWorkbookGrids: files that are not readable workbooks', () => {
     expect(await reason(readWorkbookGrids(utf16))).toBe('text');
   });
 
-  test('a zip archive that is not a workbook', async () => {
+  test('a zip archive that is not a workbook (no workbook part, e.g. a .docx renamed): not an xlsx', async () => {
     const zip = storedZip([['readme.txt', 'hello']]);
-    expect(['damaged', 'no-sheets']).toContain(await reason(readWorkbookGrids(zip)));
+    expect(await reason(readWorkbookGrids(zip))).toBe('not-xlsx');
+    const docx = storedZip([
+      ['_rels/.rels', '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>'],
+      ['word/document.xml', '<w:document/>'],
+    ]);
+    expect(await reason(readWorkbookGrids(docx))).toBe('not-xlsx');
   });
 
   test('readWorkbookFile: a missing file and a folder are refused with a reason', async () => {
