@@ -6,7 +6,7 @@
 import type { ZipEntry } from './zip';
 import { streamEntry } from './zip';
 import type { XmlHandler } from './xml-scan';
-import { XmlScanner } from './xml-scan';
+import { XmlError, XmlScanner } from './xml-scan';
 
 /** The zip of a workbook: its bytes and its entries by lower-case name. */
 export interface Package {
@@ -26,15 +26,70 @@ export function findPart(pkg: Package, path: string): ZipEntry | undefined {
   return e;
 }
 
-/** Streams a part through an XmlScanner driving `handler`; throws XmlError/ZipError when it is damaged. */
+/**
+ * Where the ASCII end tag `target` (`</name`, followed by '>' or a space) starts in `bytes`, or -1. A match too close
+ * to the end to see the next byte counts as none (the caller keeps the tail and searches again with more bytes).
+ */
+export function findEndTag(bytes: Uint8Array, target: string): number {
+  const n = target.length;
+  const first = target.charCodeAt(0);
+  for (let i = bytes.indexOf(first); i >= 0 && i + n < bytes.length; i = bytes.indexOf(first, i + 1)) {
+    let k = 1;
+    while (k < n && bytes[i + k] === target.charCodeAt(k)) k++;
+    if (k < n) continue;
+    const next = bytes[i + n];
+    if (next === 62 || next === 32 || next === 9 || next === 10 || next === 13) return i;
+  }
+  return -1;
+}
+
+/**
+ * Streams a part through an XmlScanner driving `handler`; throws XmlError/ZipError when it is damaged. Content the
+ * handler skips (the rows of a sheet past what is kept) is searched for its end tag in the raw bytes, never decoded.
+ */
 export function scanPart(pkg: Package, entry: ZipEntry, handler: XmlHandler): void {
   const scanner = new XmlScanner(handler);
   const decoder = new TextDecoder('utf-8');
+  // Bytes after the last '<' of a chunk wait for the next one: every piece of text handed to the scanner then ends
+  // before a tag, so it rarely keeps anything over, and never has to join two strings (slow to read in V8).
+  let carry: Uint8Array | null = null;
+  const concat = (a: Uint8Array | null, b: Uint8Array): Uint8Array => {
+    if (a === null || a.length === 0) return b;
+    const data = new Uint8Array(a.length + b.length);
+    data.set(a, 0);
+    data.set(b, a.length);
+    return data;
+  };
   streamEntry(pkg.bytes, entry, (chunk) => {
-    scanner.write(decoder.decode(chunk, { stream: true }));
+    const target = scanner.skipTarget;
+    if (target !== null) {
+      // Skipping: search the raw bytes for the end tag; decode nothing before it.
+      // what the scanner still holds comes first (the skip began in text already decoded), then the bytes kept
+      const held = scanner.takeSkipTail();
+      const data = concat(held ? new TextEncoder().encode(held) : null, concat(carry, chunk));
+      const at = findEndTag(data, target);
+      if (at < 0) {
+        carry = data.slice(Math.max(0, data.length - target.length));
+        return;
+      }
+      carry = null;
+      const cut = data.lastIndexOf(60);
+      scanner.resume(decoder.decode(data.subarray(at, cut > at ? cut : data.length)));
+      carry = cut > at ? data.slice(cut) : null;
+      return;
+    }
+    const data = concat(carry, chunk);
+    const cut = data.lastIndexOf(60); // '<' is never inside a multi-byte character
+    if (cut <= 0) {
+      carry = data === chunk ? chunk.slice() : data;
+      return;
+    }
+    scanner.write(decoder.decode(data.subarray(0, cut)));
+    carry = data.slice(cut);
   });
-  const rest = decoder.decode();
-  if (rest) scanner.write(rest);
+  if (scanner.skipTarget !== null) throw new XmlError(`the part ended before ${scanner.skipTarget}>`);
+  const left = carry as Uint8Array | null;
+  if (left !== null && left.length > 0) scanner.write(decoder.decode(left));
   scanner.end();
 }
 

@@ -37,6 +37,9 @@ export interface SheetOptions {
 }
 
 const EMPTY_ROW: ReadonlyArray<CellValue> = Object.freeze([]) as ReadonlyArray<CellValue>;
+const ROW_ATTRS = ['r', 'hidden'];
+const CELL_ATTRS = ['r', 't', 's'];
+const FORMULA_ATTRS = ['t', 'ref', 'si'];
 
 /** A number in a date-formatted cell, as it comes back from a JS Date (millisecond precision), or null past Date's range. */
 export function dateSerial(v: number, date1904: boolean): number | null {
@@ -247,7 +250,9 @@ export class SheetReader implements XmlHandler {
   // ---------------------------------------------------------------------------------------------
 
   private startRow(s: XmlScanner): void {
-    const r = s.attr('r');
+    const a = s.attrs(ROW_ATTRS);
+    const r = a[0];
+    const h = a[1];
     const n = r === null ? NaN : parseInt(r, 10);
     this.row = Number.isFinite(n) && n >= 1 ? n - 1 : this.row + 1; // a row without r follows the one before
     this.rowOut = null;
@@ -255,7 +260,6 @@ export class SheetReader implements XmlHandler {
     this.rowCells = 0;
     this.col = -1;
     this.sstMark = this.data.sstRows.length;
-    const h = s.attr('hidden');
     if (h === '1' || h === 'true') {
       const runs = this.data.hiddenRuns;
       const last = runs[runs.length - 1];
@@ -288,11 +292,12 @@ export class SheetReader implements XmlHandler {
 
   private startCell(s: XmlScanner): void {
     this.inCell = true;
-    const ref = s.attr('r');
+    const a = s.attrs(CELL_ATTRS);
+    const ref = a[0];
     const c = ref === null ? -1 : refColumn(ref);
     this.col = c >= 0 ? c : this.col + 1; // a cell without r follows the one before
-    this.type = s.attr('t');
-    const st = s.attr('s');
+    this.type = a[1];
+    const st = a[2];
     this.style = st === null ? 0 : parseInt(st, 10) || 0;
     this.v = '';
     this.hasV = false;
@@ -317,9 +322,10 @@ export class SheetReader implements XmlHandler {
         return;
       case 'f':
         this.hasF = true;
-        this.fType = s.attr('t');
-        this.fRef = s.attr('ref');
-        this.fSi = s.attr('si');
+        const a = s.attrs(FORMULA_ATTRS);
+        this.fType = a[0];
+        this.fRef = a[1];
+        this.fSi = a[2];
         if (!selfClosing) {
           this.capture = Capture.F;
           s.captureText = true;

@@ -70,6 +70,15 @@ export function decodeAttribute(raw: string): string {
   return s.indexOf('&') >= 0 ? decodeEntities(s) : s;
 }
 
+/** b[start, end) as an attribute value; the common plain value without a decoding pass over a regular expression. */
+function attributeValue(b: string, start: number, end: number): string {
+  for (let k = start; k < end; k++) {
+    const c = b.charCodeAt(k);
+    if (c === 38 || c === 9 || c === 10 || c === 13) return decodeAttribute(b.slice(start, end));
+  }
+  return b.slice(start, end);
+}
+
 export class XmlScanner {
   /** Set by the handler: text between tags is decoded and reported only while this is true. */
   captureText = false;
@@ -77,11 +86,20 @@ export class XmlScanner {
   private pos = 0;
   private attrStart = 0;
   private attrEnd = 0;
+  /** Open elements: local names, and their prefixes ("x:" or ""). */
   private readonly stack: string[] = [];
+  private readonly prefixes: string[] = [];
   private sawRoot = false;
   private openingEmpty = false;
   /** While set, raw text is skipped up to this end tag (`</name`), which is then read normally. */
   private skipping: string | null = null;
+  private readonly values: Array<string | null> = [];
+  /** Positions in buf of the next '"' and "'" at or after the last search (Infinity: none left). */
+  private nextQuot = -1;
+  private nextApos = -1;
+  private readonly one: string[] = [''];
+  /** Interned element names by length and first character. */
+  private readonly names: Array<string[] | undefined> = [];
 
   constructor(private readonly handler: XmlHandler) {}
 
@@ -96,8 +114,33 @@ export class XmlScanner {
     }
     if (depth < 1 || depth > this.stack.length) return;
     this.stack.length = depth;
-    this.skipping = '</' + this.stack[depth - 1];
+    this.prefixes.length = depth;
+    this.skipping = '</' + this.prefixes[depth - 1] + this.stack[depth - 1];
     this.captureText = false;
+  }
+
+  /** While content is being skipped: the end tag it is skipped to (`</name`), else null. */
+  get skipTarget(): string | null {
+    return this.skipping;
+  }
+
+  /**
+   * While skipping: hands out the text kept for the end-tag search (its last characters) and forgets it, so the
+   * caller can go on searching the raw bytes that follow and `resume()` at the end tag.
+   */
+  takeSkipTail(): string {
+    const tail = this.buf.slice(this.pos);
+    this.buf = '';
+    this.pos = 0;
+    return tail;
+  }
+
+  /** Ends a skip done by the caller: `text` starts with the end tag that was skipped to. */
+  resume(text: string): void {
+    this.skipping = null;
+    this.buf = '';
+    this.pos = 0;
+    this.write(text);
   }
 
   /** Depth of open elements (the root element is depth 1 inside its start tag's handler call). */
@@ -107,49 +150,79 @@ export class XmlScanner {
 
   /** The value of the current start tag's attribute with this local name (prefix ignored), or null. */
   attr(local: string): string | null {
+    this.one[0] = local;
+    return this.attrs(this.one)[0];
+  }
+
+  /**
+   * The values of the current start tag's attributes with these local names (prefix ignored; null when absent), in
+   * one pass over the tag. The array returned is reused by the next call.
+   */
+  attrs(locals: ReadonlyArray<string>): Array<string | null> {
+    const out = this.values;
+    const count = locals.length;
+    out.length = count;
+    for (let k = 0; k < count; k++) out[k] = null;
     const b = this.buf;
     const end = this.attrEnd;
     let i = this.attrStart;
-    const n = local.length;
     while (i < end) {
-      let c = b.charCodeAt(i);
-      while (isSpace(c) && i < end) c = b.charCodeAt(++i);
-      if (i >= end) break;
-      const nameStart = i;
-      let colon = -1;
-      while (i < end && c !== EQ && !isSpace(c)) {
-        if (c === COLON) colon = i;
-        c = b.charCodeAt(++i);
-      }
-      const nameEnd = i;
-      while (i < end && c !== EQ) c = b.charCodeAt(++i);
-      i++;
-      c = b.charCodeAt(i);
-      while (i < end && isSpace(c)) c = b.charCodeAt(++i);
-      if (c !== QUOT && c !== APOS) return null; // malformed: give up on this tag's attributes
-      const valueStart = i + 1;
+      const eq = b.indexOf('=', i);
+      if (eq < 0 || eq >= end) break;
+      let nameStart = i;
+      while (nameStart < eq && isSpace(b.charCodeAt(nameStart))) nameStart++;
+      let nameEnd = eq;
+      while (nameEnd > nameStart && isSpace(b.charCodeAt(nameEnd - 1))) nameEnd--;
+      let v = eq + 1;
+      let c = b.charCodeAt(v);
+      while (v < end && isSpace(c)) c = b.charCodeAt(++v);
+      if (c !== QUOT && c !== APOS) break; // malformed: give up on this tag's attributes
+      const valueStart = v + 1;
       const valueEnd = b.indexOf(c === QUOT ? '"' : "'", valueStart);
-      if (valueEnd < 0 || valueEnd > end) return null;
+      if (valueEnd < 0 || valueEnd > end) break;
       i = valueEnd + 1;
-      const localStart = colon >= 0 ? colon + 1 : nameStart;
-      if (nameEnd - localStart !== n) continue;
-      if (colon >= 0 && colon - nameStart === 5 && b.startsWith('xmlns', nameStart)) continue;
-      let same = true;
-      for (let k = 0; k < n; k++) {
-        if (b.charCodeAt(localStart + k) !== local.charCodeAt(k)) {
-          same = false;
-          break;
+      // match local names from the end of the name: no pass over its characters looking for a prefix
+      for (let k = 0; k < count; k++) {
+        const want = locals[k];
+        const at = nameEnd - want.length;
+        if (at < nameStart || out[k] !== null || !b.startsWith(want, at)) continue;
+        if (at > nameStart) {
+          if (b.charCodeAt(at - 1) !== COLON) continue; // a longer name ending the same way
+          if (at - 1 - nameStart === 5 && b.startsWith('xmlns', nameStart)) continue; // a namespace declaration
         }
+        out[k] = attributeValue(b, valueStart, valueEnd);
+        break;
       }
-      if (same) return decodeAttribute(b.slice(valueStart, valueEnd));
     }
-    return null;
+    return out;
+  }
+
+  /** The element name at b[start, end), without its prefix: the same string object for the same name (no garbage). */
+  private nameAt(b: string, start: number, end: number): string {
+    for (let k = start; k < end; k++) {
+      if (b.charCodeAt(k) === COLON) {
+        start = k + 1;
+        break;
+      }
+    }
+    const len = end - start;
+    const first = b.charCodeAt(start);
+    if (len >= 32 || first >= 128) return b.slice(start, end);
+    const slot = (len << 7) | first;
+    let bucket = this.names[slot];
+    if (bucket === undefined) bucket = this.names[slot] = [];
+    for (let k = 0; k < bucket.length; k++) if (b.startsWith(bucket[k], start)) return bucket[k];
+    const name = b.slice(start, end);
+    if (bucket.length < 8) bucket.push(name);
+    return name;
   }
 
   /** Feeds the next piece of the document. */
   write(chunk: string): void {
     this.buf = this.pos < this.buf.length ? this.buf.slice(this.pos) + chunk : chunk;
     this.pos = 0;
+    this.nextQuot = -1;
+    this.nextApos = -1;
     this.run();
   }
 
@@ -184,7 +257,8 @@ export class XmlScanner {
         this.skipping = null;
         pos = at;
       }
-      const lt = b.indexOf('<', pos);
+      // tags usually follow each other directly: look before searching
+      const lt = b.charCodeAt(pos) === LT ? pos : b.indexOf('<', pos);
       if (lt < 0) {
         if (!this.captureText) pos = len;
         break;
@@ -203,12 +277,12 @@ export class XmlScanner {
         }
         let nameEnd = gt;
         while (isSpace(b.charCodeAt(nameEnd - 1))) nameEnd--;
-        const qname = b.slice(lt + 2, nameEnd);
+        const name = this.nameAt(b, lt + 2, nameEnd);
         const open = this.stack.pop();
-        if (open !== qname) throw new XmlError(open === undefined ? `unexpected </${qname}>` : `</${qname}> closes <${open}>`);
+        this.prefixes.pop();
+        if (open !== name) throw new XmlError(open === undefined ? `unexpected </${name}>` : `</${name}> closes <${open}>`);
         pos = gt + 1;
-        const colon = qname.indexOf(':');
-        h.close(colon >= 0 ? qname.slice(colon + 1) : qname, this);
+        h.close(name, this);
         continue;
       }
       if (c1 === BANG || c1 === QUESTION) {
@@ -229,21 +303,14 @@ export class XmlScanner {
         break;
       }
       const nameEnd = i;
-      let quote = 0;
-      while (i < len) {
-        if (quote !== 0) {
-          if (c === quote) quote = 0;
-        } else if (c === GT) break;
-        else if (c === QUOT || c === APOS) quote = c;
-        c = b.charCodeAt(++i);
-      }
-      if (i >= len) {
+      i = this.tagEnd(b, nameEnd);
+      if (i < 0) {
         pos = lt;
         break;
       }
       const selfClosing = b.charCodeAt(i - 1) === SLASH;
-      const qname = b.slice(lt + 1, nameEnd);
-      if (qname.length === 0) throw new XmlError('a tag without a name');
+      if (nameEnd === lt + 1) throw new XmlError('a tag without a name');
+      const name = this.nameAt(b, lt + 1, nameEnd);
       this.attrStart = nameEnd;
       this.attrEnd = selfClosing ? i - 1 : i;
       pos = i + 1;
@@ -251,14 +318,62 @@ export class XmlScanner {
         if (this.sawRoot) throw new XmlError('a second root element');
         this.sawRoot = true;
       }
-      if (!selfClosing) this.stack.push(qname);
-      const colon = qname.indexOf(':');
+      if (!selfClosing) {
+        this.stack.push(name);
+        // the prefix, kept to find the end tag when the content is skipped
+        this.prefixes.push(nameEnd - (lt + 1) === name.length ? '' : b.slice(lt + 1, nameEnd - name.length));
+      }
       // the handler may call skipTo(), which looks at the stack: call it after the push
       this.openingEmpty = selfClosing;
-      h.open(colon >= 0 ? qname.slice(colon + 1) : qname, this, selfClosing);
+      h.open(name, this, selfClosing);
       this.openingEmpty = false;
     }
     this.pos = pos;
+  }
+
+  /**
+   * The position of the '>' ending the start tag whose attributes begin at `from` (a '>' inside a quoted value does
+   * not end it), or -1 when the tag is not complete yet. Native searches instead of a loop over every character;
+   * the next quote and apostrophe are remembered, so text without quotes is searched once, not once per tag.
+   */
+  private tagEnd(b: string, from: number): number {
+    let gt = b.indexOf('>', from);
+    if (gt < 0) return -1;
+    if (this.nextApos < from) {
+      const a = b.indexOf("'", from);
+      this.nextApos = a < 0 ? Infinity : a;
+    }
+    if (this.nextApos < gt) return this.tagEndSlow(b, from);
+    if (this.nextQuot < from) {
+      const q = b.indexOf('"', from);
+      this.nextQuot = q < 0 ? Infinity : q;
+    }
+    while (this.nextQuot < gt) {
+      const close = b.indexOf('"', this.nextQuot + 1);
+      if (close < 0) return -1;
+      if (close > gt) {
+        gt = b.indexOf('>', close + 1);
+        if (gt < 0) return -1;
+        if (this.nextApos < gt) return this.tagEndSlow(b, from);
+      }
+      const q = b.indexOf('"', close + 1);
+      this.nextQuot = q < 0 ? Infinity : q;
+    }
+    return gt;
+  }
+
+  /** tagEnd, one character at a time (a tag with apostrophes: either quote may hold the other). */
+  private tagEndSlow(b: string, from: number): number {
+    const len = b.length;
+    let quote = 0;
+    for (let i = from; i < len; i++) {
+      const c = b.charCodeAt(i);
+      if (quote !== 0) {
+        if (c === quote) quote = 0;
+      } else if (c === GT) return i;
+      else if (c === QUOT || c === APOS) quote = c;
+    }
+    return -1;
   }
 
   /** Comments, CDATA, processing instructions, DOCTYPE. Returns the position after it, or -1 to wait for more. */
