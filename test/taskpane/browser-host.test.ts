@@ -4,22 +4,10 @@ import { BrowserHost, type XlsxAdapter } from '../../src/taskpane/browser-host';
 import { xlsxAdapter } from '../../src/taskpane/xlsx-adapter';
 import { PaneController } from '../../src/taskpane/controller';
 import { loadWorkbook, markedSheetName, readWorkbookGrids } from '../../src/xlsx/read';
-import { SPBE2020 } from '../../src/core/frameworks';
+import { workbookBytes } from './workbook-fixtures';
 
 // Generous per-test time: the suite may share two cores with a webpack build and Chromium.
 jest.setTimeout(30_000);
-
-async function workbookBytes(levels: (no: number) => unknown): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
-  const info = wb.addWorksheet('Petunjuk');
-  info.getCell('A1').value = 'Isi kolom Tingkat dengan 1–5.';
-  const ws = wb.addWorksheet('Penilaian Mandiri');
-  ws.addRow(['PEMERINTAH KABUPATEN CONTOH']);
-  ws.addRow([]);
-  ws.addRow(['No', 'Indikator', 'Tingkat']);
-  for (const ind of SPBE2020.indicators) ws.addRow([ind.no, ind.name, levels(ind.no) as ExcelJS.CellValue]);
-  return new Uint8Array(await wb.xlsx.writeBuffer());
-}
 
 test('the xlsx adapter is loaded once, on first use, and never before', async () => {
   const bytes = await workbookBytes(() => 3);

@@ -17,7 +17,6 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import * as ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import {
   chromiumAvailable,
@@ -38,6 +37,7 @@ import { formatExact } from '../../src/taskpane/format';
 import { SPBE2020 } from '../../src/core/frameworks';
 import type { Assessment, CellValue, Grid, PredicateBasis } from '../../src/core/types';
 import { assessmentGrid, rowOf } from './grids';
+import { workbookWithErrors } from './workbook-fixtures';
 
 const EXAMPLES = ['spbe2018-contoh.xlsx', 'spbe2020-contoh.xlsx', 'pemdi2026-contoh.xlsx'];
 const haveChromium = chromiumAvailable();
@@ -380,16 +380,7 @@ describeE2E('task pane in Chromium', () => {
     }, 180_000);
 
     test('a workbook with errors: errors listed first with their cells; no gap sheet, and why', async () => {
-      const wb = new ExcelJS.Workbook();
-      wb.addWorksheet('Petunjuk').getCell('A1').value = 'Isi kolom Tingkat dengan 1–5.';
-      const ws = wb.addWorksheet('Penilaian Mandiri');
-      ws.addRow(['PEMERINTAH KOTA CONTOH — LEMBAR KERJA PENILAIAN MANDIRI SPBE 2024']);
-      ws.addRow([]);
-      ws.addRow(['No', 'Indikator', 'Tingkat', 'Bukti Dukung']);
-      for (const ind of SPBE2020.indicators) {
-        const level: ExcelJS.CellValue = ind.no === 7 ? 'belum' : ind.no === 12 ? 6 : ind.no === 30 ? 2.5 : ind.no === 41 ? null : 3;
-        ws.addRow([ind.no, ind.name, level, ind.no % 2 ? 'SK Bupati' : null]);
-      }
+      const wb = workbookWithErrors();
       const file = path.join(tmp, 'Penilaian dengan kesalahan.xlsx');
       await wb.xlsx.writeFile(file);
       const grids = await readWorkbookGrids(new Uint8Array(fs.readFileSync(file)));

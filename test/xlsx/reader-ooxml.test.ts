@@ -98,6 +98,11 @@ describe('cells', () => {
     expect(g.formulas![0]).toEqual(['=1+2', '="a"&"b"', '=TRUE()', '=NA()', '=A1*2', '=IF(A1>9,"x","")', '=4/3']);
   });
 
+  test('a formula whose calculated result is 0 or FALSE has that value (not "no value", as the exceljs-based reader said)', () => {
+    const g = oneSheet('<row r="1"><c r="A1"><f>MAX(0,-1)</f><v>0</v></c><c r="B1" t="b"><f>1&gt;2</f><v>0</v></c></row>')[0];
+    expect(g.values[0]).toEqual([0, false]);
+  });
+
   test('shared formulas: each cell gets the master formula moved to it; absolute references stay; array formulas on their first cell', () => {
     const g = oneSheet(
       '<row r="1"><c r="A1"><v>1</v></c><c r="B1"><f t="shared" ref="B1:C2" si="0">A1*$A$1+SUM(A$1:A1)</f><v>2</v></c><c r="C1"><f t="shared" si="0"/><v>3</v></c></row>' +

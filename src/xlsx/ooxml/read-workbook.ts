@@ -68,7 +68,12 @@ function gapSheetOf(names: ReadonlyMap<string, string>, sheets: ReadonlyArray<st
   return markedSheet(ref, sheets);
 }
 
-function readSync(bytes: Uint8Array, limits: SheetLimits): Grid[] {
+export interface ReadOptions {
+  /** Also read the gap sheet this tool wrote earlier (for tests and tools that look at it; never for an assessment). */
+  readonly includeMarkedSheet?: boolean;
+}
+
+function readSync(bytes: Uint8Array, limits: SheetLimits, options: ReadOptions): Grid[] {
   const pkg: Package = { bytes, entries: readCentralDirectory(bytes) };
   const main = mainPartOf(pkg);
   if (main === null) throw new WorkbookReadError('not-xlsx', 'the archive has no workbook part');
@@ -85,7 +90,7 @@ function readSync(bytes: Uint8Array, limits: SheetLimits): Grid[] {
     sheets.push({ name: s.name, hidden: s.state !== null && s.state !== 'visible', part: rel.target });
   }
   if (sheets.length === 0) throw new WorkbookReadError('no-sheets');
-  const gap = gapSheetOf(workbook.names, sheets.map((s) => s.name));
+  const gap = options.includeMarkedSheet ? null : gapSheetOf(workbook.names, sheets.map((s) => s.name));
   const wanted = gap === null ? sheets : sheets.filter((s) => s.name !== gap);
 
   const stylesPart = partByKind(pkg, rels, 'styles', 'xl/styles.xml');
@@ -114,12 +119,12 @@ function readSync(bytes: Uint8Array, limits: SheetLimits): Grid[] {
  * Reads every worksheet of an .xlsx / .xlsm workbook as a Grid (tab order), leaving out the gap sheet this tool
  * wrote earlier. Synchronous; throws WorkbookReadError for unreadable input.
  */
-export function readWorkbookGridsSync(data: ArrayBuffer | Uint8Array, limits: SheetLimits = DEFAULT_LIMITS): Grid[] {
+export function readWorkbookGridsSync(data: ArrayBuffer | Uint8Array, limits: SheetLimits = DEFAULT_LIMITS, options: ReadOptions = {}): Grid[] {
   const bytes = toBytes(data);
   const reason = sniffWorkbook(bytes);
   if (reason) throw new WorkbookReadError(reason);
   try {
-    return readSync(bytes, limits);
+    return readSync(bytes, limits, options);
   } catch (e) {
     if (e instanceof WorkbookReadError) throw e;
     throw new WorkbookReadError('damaged', e instanceof Error ? e.message : String(e));
