@@ -17,7 +17,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import type { Lang } from '../core/types';
+import type { Grid, Lang } from '../core/types';
 import type { Io } from './output';
 import { formatSummary } from './output';
 import { parseCommandArgs } from './args';
@@ -113,9 +113,12 @@ export async function runGap(argv: ReadonlyArray<string>, io: Io, deps: GapDeps 
   // Read and assess (once). The reader leaves out a gap sheet written by an earlier run: an output, never the assessment.
   let bytes: Uint8Array;
   let assessment;
+  let cut: Grid | undefined;
   try {
     bytes = await readFileBytes(file);
-    assessment = assess(readWorkbookGridsSync(bytes), { sheet: common.sheet, framework: common.framework, column: common.column, basis: common.basis });
+    const grids = readWorkbookGridsSync(bytes);
+    cut = grids.find((g) => g.truncated);
+    assessment = assess(grids, { sheet: common.sheet, framework: common.framework, column: common.column, basis: common.basis });
   } catch (e) {
     if (!isWorkbookReadError(e)) throw e;
     return unreadable(e.reason);
@@ -138,7 +141,15 @@ export async function runGap(argv: ReadonlyArray<string>, io: Io, deps: GapDeps 
     date: isoDate((deps.now ?? (() => new Date()))()),
     sourceFile: path.basename(file),
   });
-  // Writing goes through exceljs, loaded only here.
+  // Writing goes through exceljs, loaded only here. It loads the whole workbook into memory: a sheet too long to be
+  // read whole (a data sheet of a million rows) would take minutes and gigabytes, so say so instead.
+  if (cut) {
+    const error = g(lang, 'cliWriteFailed', { file: out, message: g(lang, 'cliTooBigToWrite', { sheet: cut.name, rows: cut.truncated!.keptRows }) });
+    if (common.json) io.out(JSON.stringify({ ...report, out: null, gapSheet: null, error }) + '\n');
+    else io.out(formatSummary(report, assessment, lang, common.basis));
+    io.err(`spbe: ${error}\n`);
+    return 1;
+  }
   const { loadWorkbook } = await import('../xlsx/read');
   const { renderSheetModel, workbookBytes } = await import('../xlsx/render');
   let wb;

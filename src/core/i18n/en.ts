@@ -245,6 +245,9 @@ export const en: Catalogue = {
     cliNoIndex: 'No gap sheet was written because the index cannot be computed. Fix the errors listed above and run the command again.',
     cliWriteFailed: 'Could not write {file}: {message}. No file was written.',
     cliOutDirMissing: 'the folder {dir} does not exist (create it, or choose another --out)',
+    cliTooBigToWrite:
+      'the workbook is too large to add the gap sheet to: sheet {sheet} has more than {rows} rows with content, and the gap sheet is written by rewriting the whole workbook. ' +
+      'The index above is complete; to get the gap sheet, copy the assessment sheet into a workbook of its own',
     cliWrote: 'Sheet "{sheet}" written to {file}.',
     cliReplaced: 'The earlier gap-analysis sheet was replaced.',
     cliCurrent: 'Current index: {index} ({predicate})',

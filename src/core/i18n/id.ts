@@ -252,6 +252,9 @@ export const id = {
     cliNoIndex: 'Lembar analisis gap tidak ditulis karena indeks tidak dapat dihitung. Perbaiki galat yang tercantum di atas lalu jalankan perintahnya lagi.',
     cliWriteFailed: 'Gagal menulis {file}: {message}. Tidak ada berkas yang ditulis.',
     cliOutDirMissing: 'folder {dir} tidak ada (buat foldernya, atau pilih --out lain)',
+    cliTooBigToWrite:
+      'buku kerja terlalu besar untuk ditambahi lembar gap: lembar {sheet} berisi lebih dari {rows} baris, sedangkan lembar gap ditulis dengan menulis ulang seluruh buku kerja. ' +
+      'Indeks di atas sudah lengkap; untuk mendapat lembar gap, salin lembar penilaian ke buku kerja tersendiri',
     cliWrote: 'Lembar "{sheet}" ditulis ke {file}.',
     cliReplaced: 'Lembar analisis gap sebelumnya diganti.',
     cliCurrent: 'Indeks saat ini: {index} ({predicate})',

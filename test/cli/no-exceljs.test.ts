@@ -1,0 +1,82 @@
+/**
+ * Reading never loads exceljs: `spbe index`, `spbe gap` on a workbook it will not write into, and the browser
+ * page's reader. exceljs (large, slow to load) is loaded only to write a gap sheet. The workbooks here are written
+ * part by part (fflate), so nothing in this test loads exceljs either.
+ */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { main, memoryIo } from '../../src/cli/main';
+import { loadXlsxAdapter } from '../../src/taskpane/browser-host';
+import { SPBE2020 } from '../../src/core/frameworks';
+import { handXlsx, inlineRows, openpyxlNoteAndChart, sheetXml } from '../xlsx/ooxml-packages';
+
+let mockExceljsLoads = 0;
+jest.mock('exceljs', () => {
+  mockExceljsLoads++;
+  return jest.requireActual('exceljs');
+});
+
+let dir = '';
+beforeAll(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'spbe-no-exceljs-'));
+});
+afterAll(() => {
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+function workbook(name: string, level: (no: number) => number | string): string {
+  const rows = [['No', 'Indikator', 'Tingkat'], ...SPBE2020.indicators.map((i) => [i.no, i.name, level(i.no)])];
+  const file = path.join(dir, name);
+  fs.writeFileSync(file, openpyxlNoteAndChart(rows));
+  return file;
+}
+
+test('spbe index, spbe gap on a workbook with errors, and the browser reader never load exceljs; writing a gap sheet does', async () => {
+  const good = workbook('good.xlsx', (no) => (no % 5) + 1);
+  const bad = workbook('bad.xlsx', (no) => (no === 3 ? 'belum' : 2));
+
+  const io = memoryIo();
+  expect(await main(['index', '--json', good, bad], io)).toBe(2);
+  const lines = io.stdout().trim().split('\n').map((l) => JSON.parse(l) as { index: number | null });
+  expect(lines[0].index).not.toBeNull();
+  expect(lines[1].index).toBeNull();
+
+  expect(await main(['gap', bad, '--json'], memoryIo())).toBe(2);
+
+  const adapter = await loadXlsxAdapter();
+  const grids = await adapter.readWorkbookGrids(new Uint8Array(fs.readFileSync(good)));
+  expect(grids.map((g) => g.name)).toEqual(['Penilaian']);
+  expect(mockExceljsLoads).toBe(0);
+
+  // Writing the gap sheet is still exceljs's job (until the package-level writer replaces it): loaded now.
+  await main(['gap', good, '--out', path.join(dir, 'good-gap.xlsx')], memoryIo());
+  expect(mockExceljsLoads).toBe(1);
+});
+
+test('spbe gap on a workbook with a sheet too long to read whole: the index, and a plain message instead of a write', async () => {
+  const rows: string[] = [];
+  for (let r = 1; r <= 20050; r++) rows.push(`<row r="${r}"><c r="A${r}"><v>${r}</v></c></row>`);
+  const table = [['No', 'Indikator', 'Tingkat'], ...SPBE2020.indicators.map((i) => [i.no, i.name, 3])];
+  const file = path.join(dir, 'big.xlsx');
+  fs.writeFileSync(
+    file,
+    handXlsx({
+      sheets: [
+        { name: 'Penilaian', xml: sheetXml(inlineRows(table)) },
+        { name: 'Data', xml: sheetXml(rows.join('')) },
+      ],
+    }),
+  );
+  const before = mockExceljsLoads;
+  const io = memoryIo();
+  expect(await main(['gap', file, '--json', '--lang', 'en'], io)).toBe(1);
+  const o = JSON.parse(io.stdout().trim()) as { index: number; out: null; error: string; issues: Array<{ code: string }> };
+  expect(o.index).toBe(3);
+  expect(o.out).toBeNull();
+  expect(o.issues.map((i) => i.code)).toContain('SHEET_TRUNCATED');
+  expect(o.error).toMatch(/too large to add the gap sheet to: sheet Data has more than 20000 rows/);
+  expect(io.stderr()).toContain('No file was written');
+  expect(fs.existsSync(path.join(dir, 'big-gap.xlsx'))).toBe(false);
+  expect(mockExceljsLoads).toBe(before);
+});
