@@ -47,9 +47,11 @@ export function findEndTag(bytes: Uint8Array, target: string): number {
  * Streams a part through an XmlScanner driving `handler`; throws XmlError/ZipError when it is damaged. Content the
  * handler skips (the rows of a sheet past what is kept) is searched for its end tag in the raw bytes, never decoded.
  */
+let utf8: TextDecoder | null = null; // made on first use: nothing runs at import time
+
 export function scanPart(pkg: Package, entry: ZipEntry, handler: XmlHandler): void {
   const scanner = new XmlScanner(handler);
-  const decoder = new TextDecoder('utf-8');
+  const decoder = (utf8 ??= new TextDecoder('utf-8'));
   // Bytes after the last '<' of a chunk wait for the next one: every piece of text handed to the scanner then ends
   // before a tag, so it rarely keeps anything over, and never has to join two strings (slow to read in V8).
   let carry: Uint8Array | null = null;
@@ -180,6 +182,7 @@ export function readWorkbookPart(pkg: Package, entry: ZipEntry): WorkbookInfo {
   scanPart(pkg, entry, {
     open(name, s, selfClosing) {
       if (root === '') root = name;
+      if (s.depth === 2 && !selfClosing && name !== 'sheets' && name !== 'definedNames' && name !== 'workbookPr') return s.skipTo();
       switch (name) {
         case 'sheet': {
           const sheetName = s.attr('name');
@@ -241,7 +244,8 @@ export function readDateStyles(pkg: Package, entry: ZipEntry): boolean[] {
   const xfFormats: number[] = [];
   let inCellXfs = false;
   scanPart(pkg, entry, {
-    open(name, s) {
+    open(name, s, selfClosing) {
+      if (s.depth === 2 && !selfClosing && name !== 'numFmts' && name !== 'cellXfs') return s.skipTo(); // fonts, fills, borders …
       if (name === 'numFmt') {
         const id = parseInt(s.attr('numFmtId') ?? '', 10);
         const code = s.attr('formatCode');

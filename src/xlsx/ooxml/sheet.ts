@@ -58,18 +58,6 @@ function isoDateSerial(text: string, date1904: boolean): number | null {
   return 25569 + ms / 86400000 - (date1904 ? 1462 : 0);
 }
 
-/** A1 -> zero-based column (the row comes from the row element); -1 when it is not a cell reference. */
-function refColumn(ref: string): number {
-  let n = 0;
-  let i = 0;
-  for (; i < ref.length; i++) {
-    const c = ref.charCodeAt(i) & ~32;
-    if (c < 65 || c > 90) break;
-    n = n * 26 + (c - 64);
-  }
-  return i === 0 || n > 16384 ? -1 : n - 1;
-}
-
 /** "B2:D4" (or "B2") -> a zero-based range; null when it is not one. */
 export function parseRange(ref: string): CellRange | null {
   const m = /^\s*\$?([A-Za-z]{1,3})\$?(\d+)(?::\$?([A-Za-z]{1,3})\$?(\d+))?\s*$/.exec(ref);
@@ -162,6 +150,10 @@ export class SheetReader implements XmlHandler {
       this.openInCell(name, s, selfClosing);
       return;
     }
+    if (s.depth === 2 && !selfClosing && name !== 'sheetData' && name !== 'cols' && name !== 'mergeCells') {
+      s.skipTo(); // views, formats, page setup, validations, conditional formats, extensions: nothing to read
+      return;
+    }
     switch (name) {
       case 'c':
         if (this.sheetDataDepth === 0 || this.row < 0) return;
@@ -250,17 +242,15 @@ export class SheetReader implements XmlHandler {
   // ---------------------------------------------------------------------------------------------
 
   private startRow(s: XmlScanner): void {
-    const a = s.attrs(ROW_ATTRS);
-    const r = a[0];
-    const h = a[1];
-    const n = r === null ? NaN : parseInt(r, 10);
-    this.row = Number.isFinite(n) && n >= 1 ? n - 1 : this.row + 1; // a row without r follows the one before
+    s.attrSpans(ROW_ATTRS);
+    const n = s.spanInt(0);
+    this.row = n >= 1 ? n - 1 : this.row + 1; // a row without r follows the one before
     this.rowOut = null;
     this.rowFormulas = null;
     this.rowCells = 0;
     this.col = -1;
     this.sstMark = this.data.sstRows.length;
-    if (h === '1' || h === 'true') {
+    if (s.spanIs(1, '1') || s.spanIs(1, 'true')) {
       const runs = this.data.hiddenRuns;
       const last = runs[runs.length - 1];
       if (last && last[1] === this.row - 1) last[1] = this.row;
@@ -292,13 +282,12 @@ export class SheetReader implements XmlHandler {
 
   private startCell(s: XmlScanner): void {
     this.inCell = true;
-    const a = s.attrs(CELL_ATTRS);
-    const ref = a[0];
-    const c = ref === null ? -1 : refColumn(ref);
+    s.attrSpans(CELL_ATTRS);
+    const c = s.spanColumn(0);
     this.col = c >= 0 ? c : this.col + 1; // a cell without r follows the one before
-    this.type = a[1];
-    const st = a[2];
-    this.style = st === null ? 0 : parseInt(st, 10) || 0;
+    this.type = s.spanIs(1, 's') ? 's' : s.spanIs(1, 'n') ? null : s.spanString(1);
+    const st = s.spanInt(2);
+    this.style = st > 0 ? st : 0;
     this.v = '';
     this.hasV = false;
     this.f = '';

@@ -94,6 +94,7 @@ export class XmlScanner {
   /** While set, raw text is skipped up to this end tag (`</name`), which is then read normally. */
   private skipping: string | null = null;
   private readonly values: Array<string | null> = [];
+  private readonly spans = new Int32Array(16);
   /** Positions in buf of the next '"' and "'" at or after the last search (Infinity: none left). */
   private nextQuot = -1;
   private nextApos = -1;
@@ -159,14 +160,27 @@ export class XmlScanner {
    * one pass over the tag. The array returned is reused by the next call.
    */
   attrs(locals: ReadonlyArray<string>): Array<string | null> {
+    const spans = this.attrSpans(locals);
     const out = this.values;
+    out.length = locals.length;
+    for (let k = 0; k < locals.length; k++) out[k] = spans[2 * k] < 0 ? null : attributeValue(this.buf, spans[2 * k], spans[2 * k + 1]);
+    return out;
+  }
+
+  /**
+   * Where the values of the current start tag's attributes with these local names are: [start, end) pairs in the
+   * scanner's text, -1 when absent (at most 8 names). Read them with spanInt / spanColumn / spanIs / spanString
+   * without making strings of them. The array returned is reused by the next call.
+   */
+  attrSpans(locals: ReadonlyArray<string>): Int32Array {
+    const out = this.spans;
     const count = locals.length;
-    out.length = count;
-    for (let k = 0; k < count; k++) out[k] = null;
+    out.fill(-1, 0, 2 * count);
     const b = this.buf;
     const end = this.attrEnd;
     let i = this.attrStart;
-    while (i < end) {
+    let found = 0;
+    while (i < end && found < count) {
       const eq = b.indexOf('=', i);
       if (eq < 0 || eq >= end) break;
       let nameStart = i;
@@ -185,16 +199,61 @@ export class XmlScanner {
       for (let k = 0; k < count; k++) {
         const want = locals[k];
         const at = nameEnd - want.length;
-        if (at < nameStart || out[k] !== null || !b.startsWith(want, at)) continue;
+        if (at < nameStart || out[2 * k] >= 0 || !b.startsWith(want, at)) continue;
         if (at > nameStart) {
           if (b.charCodeAt(at - 1) !== COLON) continue; // a longer name ending the same way
           if (at - 1 - nameStart === 5 && b.startsWith('xmlns', nameStart)) continue; // a namespace declaration
         }
-        out[k] = attributeValue(b, valueStart, valueEnd);
+        out[2 * k] = valueStart;
+        out[2 * k + 1] = valueEnd;
+        found++;
         break;
       }
     }
     return out;
+  }
+
+  /** The k-th span of the last attrSpans() as a string (decoded), or null when absent. */
+  spanString(k: number): string | null {
+    const a = this.spans[2 * k];
+    return a < 0 ? null : attributeValue(this.buf, a, this.spans[2 * k + 1]);
+  }
+
+  /** The k-th span as a non-negative decimal integer; NaN when absent or not one. */
+  spanInt(k: number): number {
+    const a = this.spans[2 * k];
+    const e = this.spans[2 * k + 1];
+    if (a < 0 || a === e) return NaN;
+    const b = this.buf;
+    let n = 0;
+    for (let i = a; i < e; i++) {
+      const d = b.charCodeAt(i) - 48;
+      if (d < 0 || d > 9) return parseInt(b.slice(a, e), 10);
+      n = n * 10 + d;
+    }
+    return n;
+  }
+
+  /** The k-th span as the zero-based column of an A1 reference ("AB12" -> 27); -1 when absent or not one. */
+  spanColumn(k: number): number {
+    const a = this.spans[2 * k];
+    if (a < 0) return -1;
+    const e = this.spans[2 * k + 1];
+    const b = this.buf;
+    let n = 0;
+    let i = a;
+    for (; i < e; i++) {
+      const c = b.charCodeAt(i) & ~32;
+      if (c < 65 || c > 90) break;
+      n = n * 26 + (c - 64);
+    }
+    return i === a || n > 16384 ? -1 : n - 1;
+  }
+
+  /** Whether the k-th span is exactly `text`. */
+  spanIs(k: number, text: string): boolean {
+    const a = this.spans[2 * k];
+    return a >= 0 && this.spans[2 * k + 1] - a === text.length && this.buf.startsWith(text, a);
   }
 
   /** The element name at b[start, end), without its prefix: the same string object for the same name (no garbage). */

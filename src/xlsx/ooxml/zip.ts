@@ -42,13 +42,14 @@ function u64(b: Uint8Array, i: number): number {
   return u32(b, i) + u32(b, i + 4) * 0x100000000;
 }
 
-const utf8 = new TextDecoder('utf-8');
+let utf8: TextDecoder | null = null; // made on first use: nothing runs at import time
 
 function entryName(b: Uint8Array, start: number, length: number, isUtf8: boolean): string {
   let ascii = true;
   for (let i = start; i < start + length; i++) if (b[i] > 0x7f) ascii = false;
   let name: string;
-  if (ascii || isUtf8) name = utf8.decode(b.subarray(start, start + length));
+  if (ascii) name = String.fromCharCode.apply(null, Array.from(b.subarray(start, start + length)));
+  else if (isUtf8) name = (utf8 ??= new TextDecoder('utf-8')).decode(b.subarray(start, start + length));
   else {
     // Legacy names in code page 437: only ASCII names matter to a workbook, keep the rest recognisable.
     name = '';
