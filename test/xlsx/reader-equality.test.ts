@@ -92,6 +92,15 @@ async function compare(w: CorpusWorkbook): Promise<string | null> {
   return null;
 }
 
+/** Text XML can carry as it is (exceljs writes other characters as they are, making the part unreadable). */
+function xmlSafe(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if ((c < 0x20 && c !== 9 && c !== 10 && c !== 13) || (c >= 0xd800 && c <= 0xdfff) || c === 0xfffe || c === 0xffff) return false;
+  }
+  return true;
+}
+
 let tmp = '';
 let corpus: CorpusWorkbook[] = [];
 
@@ -125,7 +134,7 @@ test('both readers give equal grids on workbooks of random cells (numbers to the
     fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e12, max: 1e12 }),
     fc.integer({ min: -1000, max: 1000 }),
     fc.constantFrom(1 / 3, 4 / 3, 2.675, 0.1 + 0.2, 1e-7, 123456789.123),
-    fc.string({ maxLength: 12 }).filter((s) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/.test(s) && !/_x[0-9A-Fa-f]{4}_/.test(s) && !/[\ud800-\udfff]/.test(s)),
+    fc.string({ maxLength: 12 }).filter((s) => xmlSafe(s) && !/_x[0-9A-Fa-f]{4}_/.test(s)),
     fc.constantFrom('Tingkat 3', '3,0', ' 2 ', 'A & B <c> "d"', '', 'Catatan\nbaris dua'),
     fc.boolean(),
     fc.constantFrom({ error: '#N/A' }, { error: '#DIV/0!' }, { error: '#VALUE!' }),

@@ -18,7 +18,6 @@
  */
 import type { CellRange, CellValue, ErrorValue, Grid } from '../../core/types';
 import type { XmlHandler, XmlScanner } from './xml-scan';
-import { decodeText } from './xml-scan';
 import { unescapeXstring } from './parts';
 import { columnNumber, slideFormula } from './shared-formula';
 
@@ -132,7 +131,6 @@ export class SheetReader implements XmlHandler {
   private v = '';
   private hasV = false;
   private f = '';
-  private hasF = false;
   private fType: string | null = null;
   private fRef: string | null = null;
   private fSi: string | null = null;
@@ -291,7 +289,6 @@ export class SheetReader implements XmlHandler {
     this.v = '';
     this.hasV = false;
     this.f = '';
-    this.hasF = false;
     this.fType = null;
     this.fRef = null;
     this.fSi = null;
@@ -309,8 +306,7 @@ export class SheetReader implements XmlHandler {
           s.captureText = true;
         }
         return;
-      case 'f':
-        this.hasF = true;
+      case 'f': {
         const a = s.attrs(FORMULA_ATTRS);
         this.fType = a[0];
         this.fRef = a[1];
@@ -320,6 +316,7 @@ export class SheetReader implements XmlHandler {
           s.captureText = true;
         }
         return;
+      }
       case 'is':
         this.inIs = !selfClosing;
         return;

@@ -38,7 +38,6 @@ const SLASH = 47; // /
 const COLON = 58; // :
 const QUOT = 34; // "
 const APOS = 39; // '
-const EQ = 61; // =
 const BANG = 33; // !
 const QUESTION = 63; // ?
 

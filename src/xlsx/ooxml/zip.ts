@@ -26,7 +26,6 @@ export interface ZipEntry {
   readonly localHeaderOffset: number;
 }
 
-const SIG_EOCD = 0x06054b50;
 const SIG_EOCD64_LOCATOR = 0x07064b50;
 const SIG_EOCD64 = 0x06064b50;
 const SIG_CENTRAL = 0x02014b50;
