@@ -47,7 +47,7 @@ export function findEndTag(bytes: Uint8Array, target: string): number {
  * Streams a part through an XmlScanner driving `handler`; throws XmlError/ZipError when it is damaged. Content the
  * handler skips (the rows of a sheet past what is kept) is searched for its end tag in the raw bytes, never decoded.
  */
-let utf8: TextDecoder | null = null; // made on first use: nothing runs at import time
+let utf8: InstanceType<typeof TextDecoder> | null = null; // made on first use: nothing runs at import time
 
 export function scanPart(pkg: Package, entry: ZipEntry, handler: XmlHandler): void {
   const scanner = new XmlScanner(handler);

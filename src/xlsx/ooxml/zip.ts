@@ -41,7 +41,7 @@ function u64(b: Uint8Array, i: number): number {
   return u32(b, i) + u32(b, i + 4) * 0x100000000;
 }
 
-let utf8: TextDecoder | null = null; // made on first use: nothing runs at import time
+let utf8: InstanceType<typeof TextDecoder> | null = null; // made on first use: nothing runs at import time
 
 function entryName(b: Uint8Array, start: number, length: number, isUtf8: boolean): string {
   let ascii = true;
