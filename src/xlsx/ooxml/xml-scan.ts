@@ -78,6 +78,9 @@ function attributeValue(b: string, start: number, end: number): string {
   return b.slice(start, end);
 }
 
+/** Interned element names by length and first character, shared by every scanner (the same few names recur). */
+const NAMES: Array<string[] | undefined> = [];
+
 export class XmlScanner {
   /** Set by the handler: text between tags is decoded and reported only while this is true. */
   captureText = false;
@@ -98,8 +101,6 @@ export class XmlScanner {
   private nextQuot = -1;
   private nextApos = -1;
   private readonly one: string[] = [''];
-  /** Interned element names by length and first character. */
-  private readonly names: Array<string[] | undefined> = [];
 
   constructor(private readonly handler: XmlHandler) {}
 
@@ -267,8 +268,8 @@ export class XmlScanner {
     const first = b.charCodeAt(start);
     if (len >= 32 || first >= 128) return b.slice(start, end);
     const slot = (len << 7) | first;
-    let bucket = this.names[slot];
-    if (bucket === undefined) bucket = this.names[slot] = [];
+    let bucket = NAMES[slot];
+    if (bucket === undefined) bucket = NAMES[slot] = [];
     for (let k = 0; k < bucket.length; k++) if (b.startsWith(bucket[k], start)) return bucket[k];
     const name = b.slice(start, end);
     if (bucket.length < 8) bucket.push(name);
