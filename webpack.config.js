@@ -3,8 +3,9 @@
  * The add-in bundle (webpack 5). One page, dist/taskpane.html, is the shared runtime: it loads the
  * custom functions (entry "functions"), the ribbon commands ("commands") and the task pane
  * ("taskpane"); the manifest names that page for the Runtime, the custom-functions Page, the
- * FunctionFile and the ShowTaskpane action. The pane's xlsx adapter (exceljs) is a lazy chunk
- * (dynamic import in src/taskpane/browser-host.ts), not part of the page's initial JavaScript.
+ * FunctionFile and the ShowTaskpane action. Outside Excel the pane reads a workbook file through the reader's lazy
+ * chunk ("xlsx-read", src/xlsx/ooxml) and writes the gap sheet through exceljs's ("xlsx-write"), both dynamic imports
+ * in src/taskpane/browser-host.ts, neither part of the page's initial JavaScript.
  *
  * Output (dist/): taskpane.html, runtime.js + functions.js + commands.js + taskpane.js (+ shared and
  * lazy chunks), functions.json and functions-id.json (generated from the JSDoc of

@@ -2,7 +2,7 @@
  * `spbe gap FILE [--target X | --target-predicate P | --target-level N] [--out OUT] [--in-place] [--json]`
  * plus the options of `spbe index` (--sheet --framework --column --predicate-basis --lang).
  *
- * Reads the workbook's bytes once, assesses them, plans the gap (src/core/planner.ts), builds the gap sheet
+ * Reads the workbook's bytes once (src/xlsx/ooxml: the reader made for our job, no exceljs), assesses them, plans the gap (src/core/planner.ts), builds the gap sheet
  * (src/core/gap-sheet.ts), adds it to the ORIGINAL bytes as Excel adds a sheet (src/xlsx/package: every other
  * part of the file stays byte-identical; a .xlsm keeps its macros) and writes the result to OUT (default
  * `<name>-gap.xlsx`, or `-gap.xlsm` for a .xlsm, beside the input) through a temporary file and a rename, so
@@ -31,8 +31,9 @@ import { planGap, isPlanUsageError, parseTargetIndex, planRoadmap, planSteps } f
 import type { TargetRequest, GapPlan } from '../core/planner';
 import { buildGapSheet } from '../core/gap-sheet';
 import { toFixed, toNumber, toRoundedNumber } from '../core/rational';
-import { isWorkbookReadError, readWorkbookGrids } from '../xlsx/read';
+import { isWorkbookReadError } from '../xlsx/errors';
 import { readFileBytes } from '../xlsx/read-file';
+import { readWorkbookGridsSync } from '../xlsx/ooxml/read-workbook';
 import { writeSheetPackage } from '../xlsx/package';
 import type { SheetWriteResult } from '../xlsx/package';
 import { writeFileAtomic } from '../xlsx/write-file';
@@ -112,7 +113,7 @@ export async function runGap(argv: ReadonlyArray<string>, io: Io, deps: GapDeps 
   try {
     bytes = await readFileBytes(file);
     // The grids leave out a gap sheet written by an earlier run: an output, never the assessment.
-    const grids = await readWorkbookGrids(bytes);
+    const grids = readWorkbookGridsSync(bytes);
     assessment = assess(grids, { sheet: common.sheet, framework: common.framework, column: common.column, basis: common.basis });
   } catch (e) {
     if (!isWorkbookReadError(e)) throw e;

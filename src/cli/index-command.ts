@@ -1,7 +1,7 @@
 /**
  * `spbe index [--json] [--sheet NAME] [--framework ID] [--column HEADER] [--predicate-basis B] [--lang id|en] FILE...`
  *
- * For each file: read the workbook (exceljs), find and validate the assessment table, compute the index.
+ * For each file: read the workbook (src/xlsx/ooxml; never exceljs), find and validate the assessment table, compute the index.
  * Prints a readable summary per file, or with --json one JSON object per file per line (src/core/report.ts).
  * Exit code: 0 every index computed; 2 some file has errors; 1 some file unreadable or bad usage; the highest wins.
  *
@@ -50,7 +50,7 @@ function internalMessage(e: unknown, lang: Lang): string {
 
 type ReadFileModule = typeof import('../xlsx/read-file');
 let readFileModule: ReadFileModule | null = null;
-/** Loaded on first use: exceljs takes a while to load, and the coordinating thread of a worker pool never needs it. */
+/** Loaded on first use: the coordinating thread of a worker pool never needs the reader. */
 function readerModule(): ReadFileModule {
   if (!readFileModule) readFileModule = require('../xlsx/read-file') as ReadFileModule;
   return readFileModule;
@@ -111,13 +111,13 @@ export function renderResult({ report, assessment }: FileResult, options: Common
   return { status, text: out };
 }
 
-/** Files from which worker threads pay off (each worker loads exceljs once, ~0.3 s). */
+/** Files from which worker threads pay off (each worker starts node and loads the reader once). */
 export const POOL_MIN_FILES = 50;
 
 /**
  * How many worker threads to use: SPBE_JOBS if set (1 = none); otherwise, from POOL_MIN_FILES files on,
  * one per idle CPU (CPUs minus the 1-minute load average, at most 4): on a busy machine extra threads
- * get no CPU of their own and only add their start-up (each loads and warms up exceljs), so none then.
+ * get no CPU of their own and only add their start-up (each loads and warms up the reader), so none then.
  * Workers need the compiled command (lib/cli/index-worker.js).
  */
 export function jobsFor(fileCount: number): number {

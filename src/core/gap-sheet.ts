@@ -1,6 +1,6 @@
 /**
  * The gap-analysis sheet as a pure SheetModel (see sheet-model.ts). Built once here; written to a file by
- * src/xlsx/render.ts (exceljs) and into the open workbook by the Office.js adapter.
+ * src/xlsx/package (added to the original file) and into the open workbook by the Office.js adapter.
  *
  * Layout (rows are 1-based as the user sees them):
  *   1        title

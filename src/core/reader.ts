@@ -233,7 +233,9 @@ export interface ReadIssue {
     /** The chosen framework is not the one the rows look like (comes with the errors it causes). */
     | 'FRAMEWORK_MISMATCH'
     /** Warning: other sheets hold assessment tables too; says which one was used. */
-    | 'OTHER_TABLES';
+    | 'OTHER_TABLES'
+    /** Warning: a sheet was too long to read whole (Grid.truncated); says how far it was read. */
+    | 'SHEET_TRUNCATED';
   readonly sheet: string | null;
   readonly cell: string | null;
   readonly params: Record<string, string | number>;
@@ -734,6 +736,10 @@ export function readTable(grids: WorkbookGrids, fwHint: Framework | null = null,
     }
   }
   const sheets = selected.map((s) => s.grid.name);
+  for (const s of selected) {
+    const cut = s.grid.truncated;
+    if (cut) issues.push({ code: 'SHEET_TRUNCATED', sheet: s.grid.name, cell: null, params: { rows: cut.keptRows, lastRow: cut.lastRow + 1 } });
+  }
   const candidates: Candidate[] = [];
   for (const s of selected) scanGrid(s.grid, s.index, candidates);
   let best: Candidate | null = null;

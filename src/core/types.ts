@@ -48,6 +48,12 @@ export interface Grid {
   readonly hiddenRows?: ReadonlyArray<number>;
   /** True when the sheet itself is hidden. */
   readonly hidden?: boolean;
+  /**
+   * Set by a reader that did not read the whole sheet (a data sheet of a million rows: memory stays bounded by
+   * what is kept). Only the first `keptRows` rows with content were read, the last of them at zero-based row
+   * `lastRow`; nothing below it is in the grid. The core warns about it (SHEET_TRUNCATED). Absent: the whole sheet.
+   */
+  readonly truncated?: { readonly keptRows: number; readonly lastRow: number };
 }
 
 /** The sheets of one workbook, in tab order. */

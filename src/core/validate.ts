@@ -8,7 +8,8 @@
  * LEVEL_OUT_OF_RANGE, LEVEL_FRACTIONAL, LEVEL_AMBIGUOUS, INDICATOR_MISSING,
  * INDICATOR_DUPLICATE_CONFLICT, INDICATOR_UNKNOWN.
  * Warnings (the index is still computed from the regulation): INDICATOR_DUPLICATE, WEIGHT_MISMATCH,
- * NAME_MISMATCH, EVIDENCE_MISSING, TARGET_UNREADABLE, LEVEL_COLUMN_CHOSEN, OTHER_TABLES, ROWS_IGNORED (rows numbered beyond the framework with
+ * NAME_MISMATCH, EVIDENCE_MISSING, TARGET_UNREADABLE, LEVEL_COLUMN_CHOSEN, OTHER_TABLES, SHEET_TRUNCATED (a sheet too long to
+ * read whole: how far it was read), ROWS_IGNORED (rows numbered beyond the framework with
  * nothing else in them, e.g. a template numbered to 60: not an error, since they carry no assessment).
  */
 import type { AssessmentEntry, Framework, Lang, Problem, Rational, Severity } from './types';

@@ -1,7 +1,9 @@
 /**
  * The WorkbookHost of the pane outside Excel: a workbook file the user opened in the browser.
- * Everything happens in the page; nothing is uploaded. The xlsx adapter (exceljs, large) is loaded
- * lazily with dynamic import() the first time a file is read, so it never weighs on the pane inside Excel.
+ * Everything happens in the page; nothing is uploaded. The xlsx adapter is loaded lazily with dynamic import(), in
+ * two chunks, so neither weighs on the pane inside Excel: the reader ("xlsx-read": src/xlsx/ooxml) the first time a
+ * file is read, the writer ("xlsx-write": src/xlsx/package, adding the sheet to the original bytes) when a gap sheet
+ * is written. Neither is exceljs.
  *
  * writeSheet renders the gap sheet into a copy of the ORIGINAL bytes every time (generating again with
  * another target replaces the earlier result, never stacks sheets); the result is kept for download.
@@ -18,10 +20,20 @@ export interface XlsxAdapter {
   writeGapSheet(bytes: Uint8Array, model: SheetModel): Promise<{ bytes: Uint8Array; sheetName: string; replaced: boolean }>;
 }
 
-/** Loads the real adapter (a separate chunk of the bundle). */
+/**
+ * The real adapter: each half is a separate lazy chunk of the bundle, fetched on its first use.
+ */
 export async function loadXlsxAdapter(): Promise<XlsxAdapter> {
-  const mod = await import(/* webpackChunkName: "xlsx" */ './xlsx-adapter');
-  return mod.xlsxAdapter;
+  return {
+    async readWorkbookGrids(bytes) {
+      const reader = await import(/* webpackChunkName: "xlsx-read" */ '../xlsx/ooxml/read-workbook');
+      return reader.readWorkbookGrids(bytes);
+    },
+    async writeGapSheet(bytes, model) {
+      const writer = await import(/* webpackChunkName: "xlsx-write" */ './xlsx-adapter');
+      return writer.writeGapSheet(bytes, model);
+    },
+  };
 }
 
 export interface BrowserOutput {

@@ -3,7 +3,6 @@
  * the JSON lines, the readable summary, exit codes 0/1/2, unreadable files, bad usage, order of many files,
  * and never a stack trace.
  */
-import { Workbook } from 'exceljs';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -14,36 +13,19 @@ import { parseCommandArgs } from '../../src/cli/args';
 import { forEachOrdered } from '../../src/cli/index-command';
 import { SPBE2020, SPBE2018 } from '../../src/core/frameworks';
 import type { Framework } from '../../src/core/types';
+import { assessmentSheetWorkbook, boundary } from './cli-fixtures';
 
 const STACK = /\n\s+at .+[:(]\d+:\d+\)?/;
 
 let dir: string;
 const file = (name: string): string => path.join(dir, name);
 
-/** A plain assessment sheet: a title, then No | Indikator | Tingkat from row 3, levels by key. */
+/** A plain assessment sheet (see cli-fixtures.ts) written to the test folder. */
 async function writeSheet(name: string, fw: Framework, level: (no: number) => number | string | null, extra: Array<[string, number | string]> = [], extraRows = 0): Promise<string> {
-  const wb = new Workbook();
-  wb.addWorksheet('Petunjuk').getCell('A1').value = 'Isi tingkat 1 sampai 5.';
-  const ws = wb.addWorksheet('Penilaian Mandiri');
-  ws.getCell('B1').value = 'LEMBAR KERJA PENILAIAN MANDIRI';
-  ws.getRow(3).values = [null, 'No', 'Indikator', 'Tingkat'] as never;
-  let r = 4;
-  for (const ind of fw.indicators) {
-    const v = level(ind.no);
-    ws.getRow(r++).values = [null, ind.no, ind.name, v] as never;
-  }
-  for (const [key, v] of extra) {
-    const no = Number(key.split('-')[0]);
-    ws.getRow(r++).values = [null, key, fw.indicators[no - 1].name, v] as never;
-  }
-  for (let k = 0; k < extraRows; k++) ws.getRow(r + 2 + k).values = [null, null, null, null, null, null, `catatan ${k}`] as never;
   const p = file(name);
-  await wb.xlsx.writeFile(p);
+  await assessmentSheetWorkbook(fw, level, extra, extraRows).xlsx.writeFile(p);
   return p;
 }
-
-/** all 1, except 11..18 = 4, 19 = 3, 32 = 2, 42 = 5: exactly 1.7975 (Kurang; rounded 1.80 is Cukup). */
-const boundary = (no: number): number => (no >= 11 && no <= 18 ? 4 : no === 19 ? 3 : no === 32 ? 2 : no === 42 ? 5 : 1);
 
 async function run(...argv: string[]): Promise<{ code: number; out: string; err: string; json: Array<Record<string, unknown>> }> {
   const io = memoryIo();

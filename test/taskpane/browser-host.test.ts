@@ -1,25 +1,15 @@
-/** Outside Excel: the pane works on the bytes of a file, with exceljs loaded only when needed. */
+/** Outside Excel: the pane works on the bytes of a file, with the reader and the writer loaded only when needed. */
 import * as ExcelJS from 'exceljs';
 import { BrowserHost, type XlsxAdapter } from '../../src/taskpane/browser-host';
-import { xlsxAdapter } from '../../src/taskpane/xlsx-adapter';
+import { writeGapSheet } from '../../src/taskpane/xlsx-adapter';
 import { PaneController } from '../../src/taskpane/controller';
 import { loadWorkbook, markedSheetName, readWorkbookGrids } from '../../src/xlsx/read';
-import { SPBE2020 } from '../../src/core/frameworks';
+import { workbookBytes } from './workbook-fixtures';
+
+const xlsxAdapter: XlsxAdapter = { readWorkbookGrids, writeGapSheet };
 
 // Generous per-test time: the suite may share two cores with a webpack build and Chromium.
 jest.setTimeout(30_000);
-
-async function workbookBytes(levels: (no: number) => unknown): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
-  const info = wb.addWorksheet('Petunjuk');
-  info.getCell('A1').value = 'Isi kolom Tingkat dengan 1–5.';
-  const ws = wb.addWorksheet('Penilaian Mandiri');
-  ws.addRow(['PEMERINTAH KABUPATEN CONTOH']);
-  ws.addRow([]);
-  ws.addRow(['No', 'Indikator', 'Tingkat']);
-  for (const ind of SPBE2020.indicators) ws.addRow([ind.no, ind.name, levels(ind.no) as ExcelJS.CellValue]);
-  return new Uint8Array(await wb.xlsx.writeBuffer());
-}
 
 test('the xlsx adapter is loaded once, on first use, and never before', async () => {
   const bytes = await workbookBytes(() => 3);

@@ -26,7 +26,6 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import * as ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import {
   chromiumAvailable,
@@ -50,6 +49,7 @@ import { formatExact } from '../../src/taskpane/format';
 import { PEMDI2026, SPBE2020 } from '../../src/core/frameworks';
 import type { Assessment, CellValue, Grid, PredicateBasis } from '../../src/core/types';
 import { assessmentGrid, rowOf } from './grids';
+import { workbookWithErrors } from './workbook-fixtures';
 
 const EXAMPLES = ['spbe2018-contoh.xlsx', 'spbe2020-contoh.xlsx', 'pemdi2026-contoh.xlsx'];
 const haveChromium = chromiumAvailable();
@@ -157,9 +157,9 @@ async function loadedScripts(page: Page): Promise<string[]> {
   return urls.filter((u) => u.startsWith(server.url + '/') && u.endsWith('.js')).map((u) => u.slice(server.url.length + 1));
 }
 
-/** True when a built script holds exceljs (its xlsx writer names the workbook part). */
+/** True when a built script holds exceljs (its own messages name it). */
 function hasExceljs(file: string): boolean {
-  return fs.readFileSync(path.join(buildDir, file), 'utf8').includes('xl/workbook.xml');
+  return fs.readFileSync(path.join(buildDir, file), 'utf8').includes('exceljs');
 }
 
 /** What has focus, for messages: tag, test id, name. */
@@ -308,10 +308,12 @@ describeE2E('task pane in Chromium', () => {
           await chooseFile(page, () => page.click('[data-testid="open-file"]'), file);
           await page.waitForSelector('[data-testid="index-value"], [data-testid="read-error"]', { timeout: STATE_TIMEOUT * 2 });
         });
-        await step('exceljs is fetched only now, in a chunk of its own (not part of the initial JavaScript)', async () => {
-          const laterScripts = (await loadedScripts(page)).filter((f) => !initialScripts.includes(f));
+        const readScripts = await step('reading fetched only the reader\'s own small chunk, and no exceljs anywhere', async () => {
+          const later = (await loadedScripts(page)).filter((f) => !initialScripts.includes(f));
           expect(initialScripts.filter(hasExceljs)).toEqual([]);
-          expect(laterScripts.filter(hasExceljs)).toHaveLength(1);
+          expect(later.filter(hasExceljs)).toEqual([]);
+          expect(later.filter((f) => f.startsWith('xlsx-read'))).toHaveLength(1);
+          return later;
         });
         await step('figures and problems as the core computes them', async () => {
           await expectText(page, 'file-name', `Berkas: ${example}`);
@@ -322,6 +324,10 @@ describeE2E('task pane in Chromium', () => {
         const out = await step('create the gap sheet and download it', async () => {
           await page.click('[data-testid="generate-gap"]');
           const result = await downloadResult(page, example.replace('.xlsx', '-gap.xlsx'));
+          // writing fetched the package writer's chunk: still no exceljs
+          const writeScripts = (await loadedScripts(page)).filter((f) => !initialScripts.includes(f) && !readScripts.includes(f));
+          expect(writeScripts.filter((f) => f.startsWith('xlsx-write'))).toHaveLength(1);
+          expect(writeScripts.filter(hasExceljs)).toEqual([]);
           await screenshot(page, `a1-${example.replace('.xlsx', '')}-generated`);
           expect(await page.getAttribute('[data-testid="write-result"]', 'data-sheet')).toBe('Analisis Gap');
           return result;
@@ -502,16 +508,7 @@ describeE2E('task pane in Chromium', () => {
     }, 180_000);
 
     test('a workbook with errors: errors listed first with their cells; no gap sheet, and why', async () => {
-      const wb = new ExcelJS.Workbook();
-      wb.addWorksheet('Petunjuk').getCell('A1').value = 'Isi kolom Tingkat dengan 1–5.';
-      const ws = wb.addWorksheet('Penilaian Mandiri');
-      ws.addRow(['PEMERINTAH KOTA CONTOH — LEMBAR KERJA PENILAIAN MANDIRI SPBE 2024']);
-      ws.addRow([]);
-      ws.addRow(['No', 'Indikator', 'Tingkat', 'Bukti Dukung']);
-      for (const ind of SPBE2020.indicators) {
-        const level: ExcelJS.CellValue = ind.no === 7 ? 'belum' : ind.no === 12 ? 6 : ind.no === 30 ? 2.5 : ind.no === 41 ? null : 3;
-        ws.addRow([ind.no, ind.name, level, ind.no % 2 ? 'SK Bupati' : null]);
-      }
+      const wb = workbookWithErrors();
       const file = path.join(tmp, 'Penilaian dengan kesalahan.xlsx');
       await wb.xlsx.writeFile(file);
       const grids = await readWorkbookGrids(new Uint8Array(fs.readFileSync(file)));

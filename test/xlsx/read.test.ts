@@ -9,6 +9,7 @@ import * as path from 'path';
 import { readWorkbookGrids, sniffWorkbook, WorkbookReadError, isWorkbookReadError } from '../../src/xlsx/read';
 import { readWorkbookFile } from '../../src/xlsx/read-file';
 import type { Grid } from '../../src/core/types';
+import { cellValuesWorkbook, fiftyRowsWorkbook, markerWorkbook, workbook1904 } from './read-fixtures';
 
 async function toBuffer(wb: Workbook): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
@@ -94,48 +95,7 @@ describe('readWorkbookGrids: cell values', () => {
   let grids: Grid[];
 
   beforeAll(async () => {
-    const wb = new Workbook();
-    const intro = wb.addWorksheet('Petunjuk');
-    intro.getCell('A1').value = 'Isi kolom Tingkat dengan 1–5';
-
-    const ws = wb.addWorksheet('Penilaian Mandiri');
-    ws.getCell('B1').value = 'PEMERINTAH KOTA CONTOH';
-    ws.mergeCells('B1:E1');
-    ws.getCell('B3').value = 'No';
-    ws.getCell('C3').value = { richText: [{ text: 'Indi', font: { bold: true } }, { text: 'kator' }] };
-    ws.getCell('D3').value = 'Tingkat';
-    ws.getCell('E3').value = 'Bukti';
-    ws.getCell('B4').value = 1;
-    ws.getCell('C4').value = 'Kebijakan Internal Arsitektur SPBE';
-    ws.getCell('D4').value = 3;
-    ws.getCell('E4').value = { text: 'bukti-1.pdf', hyperlink: 'https://example.invalid/bukti-1.pdf' };
-    ws.getCell('B5').value = '35-2';
-    ws.getCell('D5').value = { formula: 'D4+1', result: 4 };
-    ws.getCell('B6').value = '3.';
-    ws.getCell('D6').value = { error: '#N/A' };
-    ws.getCell('B7').value = true;
-    ws.getCell('D7').value = new Date(Date.UTC(2024, 0, 15));
-    ws.getCell('D8').value = { formula: 'SUM(D4:D5)', result: 7 };
-    ws.getCell('D9').value = { formula: 'NA()', result: { error: '#N/A' } };
-    ws.getCell('D10').value = { formula: 'D4&"x"', result: '3x' };
-    ws.getCell('D11').value = { formula: 'D4' }; // never calculated: no cached result
-    ws.getCell('D12').value = '3,0';
-    ws.getCell('D13').value = 2.5;
-    // a shared formula F4:F6 (=D4*2, =D5*2, =D6*2)
-    ws.getCell('F4').value = { formula: 'D4*2', result: 6, shareType: 'shared', ref: 'F4:F6' } as never;
-    ws.getCell('F5').value = { sharedFormula: 'F4', result: 8 } as never;
-    ws.getCell('F6').value = { sharedFormula: 'F4', result: { error: '#N/A' } } as never;
-    ws.getCell('H20').value = 'far away';
-    ws.mergeCells('C14:C16');
-    ws.getCell('C14').value = 'Aspek 1';
-    ws.getColumn('G').hidden = true;
-    ws.getRow(13).hidden = true;
-
-    const rekap = wb.addWorksheet('Rekap', { state: 'hidden' });
-    rekap.getCell('A1').value = 'INDEKS';
-    rekap.getCell('B1').value = { formula: "'Penilaian Mandiri'!D4", result: 3 };
-
-    grids = await readWorkbookGrids(await toBuffer(wb));
+    grids = await readWorkbookGrids(await toBuffer(cellValuesWorkbook()));
   });
 
   test('sheets come in tab order with their names; a hidden sheet is marked hidden', () => {
@@ -233,10 +193,7 @@ describe('readWorkbookGrids: cell values', () => {
   });
 
   test('a workbook in the 1904 date system gives 1904 serials', async () => {
-    const wb = new Workbook();
-    (wb.properties as { date1904?: boolean }).date1904 = true;
-    wb.addWorksheet('S').getCell('A1').value = new Date(Date.UTC(2024, 0, 15));
-    const grids1904 = await readWorkbookGrids(await toBuffer(wb));
+    const grids1904 = await readWorkbookGrids(await toBuffer(workbook1904()));
     expect(grids1904[0].values[0][0]).toBe(45306 - 1462);
   });
 });
@@ -244,10 +201,7 @@ describe('readWorkbookGrids: cell values', () => {
 describe('readWorkbookGrids: files that are not readable workbooks', () => {
   let xlsx: Buffer;
   beforeAll(async () => {
-    const wb = new Workbook();
-    const ws = wb.addWorksheet('Penilaian');
-    for (let r = 1; r <= 50; r++) ws.getRow(r).values = [r, `Indikator ${r}`, (r % 5) + 1];
-    xlsx = await toBuffer(wb);
+    xlsx = await toBuffer(fiftyRowsWorkbook());
   });
 
   test('an empty file', async () => {
@@ -305,9 +259,14 @@ describe('readWorkbookGrids: files that are not readable workbooks', () => {
     expect(await reason(readWorkbookGrids(utf16))).toBe('text');
   });
 
-  test('a zip archive that is not a workbook', async () => {
+  test('a zip archive that is not a workbook (no workbook part, e.g. a .docx renamed): not an xlsx', async () => {
     const zip = storedZip([['readme.txt', 'hello']]);
-    expect(['damaged', 'no-sheets']).toContain(await reason(readWorkbookGrids(zip)));
+    expect(await reason(readWorkbookGrids(zip))).toBe('not-xlsx');
+    const docx = storedZip([
+      ['_rels/.rels', '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>'],
+      ['word/document.xml', '<w:document/>'],
+    ]);
+    expect(await reason(readWorkbookGrids(docx))).toBe('not-xlsx');
   });
 
   test('readWorkbookFile: a missing file and a folder are refused with a reason', async () => {
@@ -327,12 +286,7 @@ describe('readWorkbookGrids: files that are not readable workbooks', () => {
 
 describe('the gap sheet this tool wrote earlier is left out (one rule with the Excel adapter)', () => {
   async function withMarker(reference: string | null, rename?: string): Promise<string[]> {
-    const wb = new Workbook();
-    wb.addWorksheet('Penilaian').getCell('A1').value = 'No';
-    wb.addWorksheet('Analisis Gap').getCell('A1').value = 'Analisis Gap';
-    if (rename) wb.getWorksheet('Analisis Gap')!.name = rename;
-    if (reference !== null) wb.definedNames.add(reference, 'SPBE_GAP_MARKER');
-    return (await readWorkbookGrids(await toBuffer(wb))).map((g) => g.name);
+    return (await readWorkbookGrids(await toBuffer(markerWorkbook(reference, rename)))).map((g) => g.name);
   }
 
   test('the sheet whose A1 the marker name refers to (quoted, any case, $ or not) is not read', async () => {

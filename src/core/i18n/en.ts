@@ -69,6 +69,9 @@ export const en: Catalogue = {
       'If the errors come from that, choose {detectedId} or leave the framework out (spbe option --framework).',
     OTHER_TABLES:
       'Sheet(s) {others} also hold an assessment table; the one on sheet {sheet} was used. To use another, choose its sheet (spbe option --sheet).',
+    SHEET_TRUNCATED:
+      'Sheet {sheet} is very long: only its first {rows} rows with content were read (down to row {lastRow}); nothing below was looked at. ' +
+      'If the assessment table is further down, move it to a sheet of its own.',
     rangeWhole: 'a whole level 1–5',
     rangeDecimal: '1–5 (decimals allowed, e.g. 2.5)',
     noValues: 'empty',

@@ -77,6 +77,9 @@ export const id = {
       'Jika galat di bawah berasal dari situ, pilih {detectedId} atau jangan tentukan kerangkanya (opsi --framework perintah spbe).',
     OTHER_TABLES:
       'Lembar {others} juga berisi tabel penilaian; yang dipakai tabel pada lembar {sheet}. Untuk memakai yang lain, pilih lembarnya (opsi --sheet perintah spbe).',
+    SHEET_TRUNCATED:
+      'Lembar {sheet} sangat panjang: hanya {rows} baris berisi yang pertama yang dibaca (sampai baris {lastRow}); isi di bawahnya tidak diperiksa. ' +
+      'Jika tabel penilaian ada di bawahnya, pindahkan ke lembar tersendiri.',
     rangeWhole: 'bulat 1–5',
     rangeDecimal: '1–5 (boleh desimal, misalnya 2,5)',
     noValues: 'kosong',
