@@ -74,7 +74,7 @@ test('spbe gap on a workbook with a sheet too long to read whole: the index, a w
   expect(await main(['gap', file, '--json', '--lang', 'en'], io)).toBe(0);
   const o = JSON.parse(io.stdout().trim()) as { index: number; out: string; gapSheet: string; issues: Array<{ code: string; message: string }> };
   expect(o.index).toBe(3);
-  expect(o.gapSheet).toBe('Analisis Gap');
+  expect(o.gapSheet).toBe('Gap Analysis');
   const cut = o.issues.find((i) => i.code === 'SHEET_TRUNCATED');
   expect(cut?.message).toContain('Data');
   expect(fs.existsSync(o.out)).toBe(true);
