@@ -6,11 +6,11 @@ export const en: Catalogue = {
     NO_TABLE:
       'No assessment table found on sheet(s) {sheets}. Looked for a header row with an indicator number column (No, Nomor, Kode) ' +
       'and a level column (Tingkat, Nilai, Level, Penilaian Mandiri, Nilai Akhir …) or an indicator name column (Indikator). ' +
-      'Add such column headers above the table, or choose the sheet that holds it (spbe option --sheet).',
+      '{noTable}',
     SHEET_NOT_FOUND: 'The workbook has no sheet "{sheet}". Its sheets: {sheets}. Check the sheet name.',
     COLUMN_NOT_FOUND:
       'No column headed "{column}" in the table on sheet {sheet}. Level columns found: {columns}. ' +
-      'Give part of the header text of one of them (spbe option --column).',
+      '{nameColumn}',
     FRAMEWORK_UNKNOWN: 'Unknown framework "{framework}". Use one of {known}, or its regulation number (e.g. 59/2020).',
     NO_LEVEL_COLUMN:
       'The table at {where} has no level column (headers found: {headers}). ' +
@@ -62,16 +62,32 @@ export const en: Catalogue = {
     TARGET_UNREADABLE:
       'The target of indicator {indicator} at {where} ("{value}") is not a level, so the gap analysis ignores it. Write a level 1–5 or leave the cell empty.',
     LEVEL_COLUMN_CHOSEN:
-      'Levels were read from column "{header}" (column {letter}, header at {where}); other level columns: {others}. To use another one, choose it by its header (spbe option --column).',
+      'Levels were read from column "{header}" (column {letter}, header at {where}); other level columns: {columns}. {useOtherColumn}',
     FRAMEWORK_MISMATCH:
       'The table on sheet {sheet} looks like {detected} (from its indicator numbers, names and levels), but {framework} was chosen. ' +
-      'If the errors come from that, choose {detectedId} or leave the framework out (spbe option --framework).',
+      '{chooseFramework}',
     OTHER_TABLES:
-      'Sheet(s) {others} also hold an assessment table; the one on sheet {sheet} was used. To use another, choose its sheet (spbe option --sheet).',
+      'Sheet(s) {others} also hold an assessment table; the one on sheet {sheet} was used. {useOtherSheet}',
+    OTHER_TABLES_NEWEST:
+      'Sheet(s) {others} also hold an assessment table; the one on sheet {sheet} was used, the newest assessment (year {year}). {useOtherSheet}',
     rangeWhole: 'a whole level 1–5',
     rangeDecimal: '1–5 (decimals allowed, e.g. 2.5)',
     noValues: 'empty',
     blank: 'blank',
+    listAnd: 'and',
+    listOr: 'or',
+  },
+  hints: {
+    noTable_command: 'Add such column headers above the table, or choose the sheet that holds it (spbe option --sheet).',
+    noTable_pane: 'Add such column headers above the table, then read the workbook again.',
+    nameColumn_command: 'Give part of the header text of one of them (spbe option --column).',
+    nameColumn_pane: 'Choose one of them under Settings, "Level column".',
+    useOtherColumn_command: 'To use another one, choose it by its header (spbe option --column).',
+    useOtherColumn_pane: 'To use another one, choose it under Settings, "Level column".',
+    chooseFramework_command: 'If the errors come from that, choose {detectedId} or leave the framework out (spbe option --framework).',
+    chooseFramework_pane: 'If the errors come from that, choose {detectedId} or "Automatic" under Settings, "Framework".',
+    useOtherSheet_command: 'To use another, choose its sheet (spbe option --sheet).',
+    useOtherSheet_pane: 'To use another, choose its sheet under Settings, "Assessment sheet".',
   },
   cli: {
     usage:
@@ -266,40 +282,46 @@ export const en: Catalogue = {
     LEVEL_NOT_A_LEVEL: '{position}: "{value}" is not a level; enter {range}.',
     LEVEL_OUT_OF_RANGE: '{position}: {value} is outside the levels 1–5.',
     LEVEL_ZERO: '{position}: there is no level 0; the lowest level is 1.',
-    LEVEL_FRACTIONAL: '{position}: {value} is not a whole level; {framework} uses whole levels 1–5 only.',
+    LEVEL_ZERO_2018: '{position}: there is no level 0; the lowest level is 1.',
+    LEVEL_FRACTIONAL: '{position}: {value} is not a whole level; {frameworkId} uses whole levels 1–5 only.',
     LEVEL_AMBIGUOUS: '{position}: "{value}" may mean level {levels}. Write the level as a number.',
-    unknownFramework: 'Unknown framework "{value}". Use {choices}, or its regulation number (e.g. "59/2020").',
-    badShape:
+    FRAMEWORK_UNKNOWN: 'Unknown framework "{framework}". Use {known}, or its regulation number (e.g. "{regulation}").',
+    FRAMEWORK_AMBIGUOUS: 'The range holds {count} values, which fits {candidates}; the framework cannot be told. Name the framework, e.g. "{example}".',
+    BAD_SHAPE:
       'A {rows}×{cols} range cannot be read. Give the indicator levels in one row or one column (in framework order), ' +
       'or in two columns (indicator number, level).',
-    badCount:
-      'The range holds {count} values; in one row or column it must be 35 (spbe2018), 47 (spbe2020) or 20 (pemdi2026) values. ' +
-      'For indicators 35-2 and 35-3 (spbe2018) use two columns (indicator number, level).',
-    countForFramework: 'The range holds {count} values, but {framework} has {expected} indicators.',
-    countFor2018Repeats: 'For indicators 35-2 and 35-3 use two columns (indicator number, level).',
-    pairsNoFramework:
+    BAD_COUNT: 'The range holds {count} values; in one row or column it must be {counts} values. For indicators {repeats} use two columns (indicator number, level).',
+    BAD_COUNT_PLAIN: 'The range holds {count} values; in one row or column it must be {counts} values.',
+    BAD_COUNT_FOR_FRAMEWORK: 'The range holds {count} values, but {frameworkId} has {expected} indicators.',
+    BAD_COUNT_FOR_FRAMEWORK_REPEATS:
+      'The range holds {count} values, but {frameworkId} has {expected} indicators. For indicators {repeats} use two columns (indicator number, level).',
+    BAD_COUNT_PAIRS:
       'The two-column range holds {count} indicators (highest number {max}); the framework cannot be told. ' +
-      'Name the framework, e.g. "spbe2020".',
-    notAnIndicator: 'Row {pos}: "{value}" is not an indicator number.',
-    unknownIndicator: 'Row {pos}: indicator {indicator} does not exist in {framework} (indicators 1–{count}).',
-    notRepeatable:
-      'Row {pos}: entry {indicator} is not allowed; in {framework} only indicator {repeatable} may repeat ' +
+      'Name the framework, e.g. "{example}".',
+    INDICATOR_NOT_A_NUMBER: 'Row {pos}: "{value}" is not an indicator number.',
+    INDICATOR_UNKNOWN: 'Row {pos}: indicator {indicator} does not exist in {frameworkId} (indicators 1–{count}).',
+    INDICATOR_UNKNOWN_ENTRY:
+      'Row {pos}: entry {indicator} is not allowed; in {frameworkId} only indicator {repeatable} may repeat ' +
       '(up to {repeatable}-{max}).',
-    notRepeatableAtAll: 'Row {pos}: entry {indicator} is not allowed; no indicator may repeat in {framework}.',
-    duplicate: 'Indicator {indicator} is listed twice with different levels: {value} (row {pos}) and {otherValue} (row {otherPos}).',
-    missing: 'Indicator {indicator} is missing from the range; {framework} has {count} indicators.',
-    argNotNumber: 'Argument {name}: "{value}" is not a number.',
-    argMissing: 'Argument {name} is required.',
-    aspectRange: 'Aspect {value} does not exist in {framework} (aspects 1–{max}).',
-    domainRange: 'Domain {value} does not exist in {framework} (domains 1–{max}).',
-    noDomains: '{framework} has no domains; use SPBE.ASPECT.',
-    indexRange: 'Index {value} is outside 1–5.',
-    badBasis: 'Unknown predicate basis "{value}". Use "exact" (full precision) or "rounded" (rounded to 2 decimals).',
-    indicatorRange: 'Indicator {value} does not exist in {framework} (indicators 1–{max}).',
-    weightOfEntry: 'The weight of entry {value} depends on how many services are scored. Use SPBE.UPLIFT, or the plain indicator number ({indicator}).',
-    notInValues: 'Indicator {indicator} is not in the range of values.',
-    badTarget: 'Target "{value}" cannot be read. Write an index (e.g. 2.6), a predicate (e.g. "Baik") or a uniform level ("Level 3").',
-    internal: 'Internal error: {message}. Please report it with the values used.',
+    INDICATOR_UNKNOWN_NO_REPEAT: 'Row {pos}: entry {indicator} is not allowed; no indicator may repeat in {frameworkId}.',
+    INDICATOR_UNKNOWN_ARGUMENT: 'Indicator {value} does not exist in {frameworkId} (indicators 1–{count}).',
+    INDICATOR_DUPLICATE_CONFLICT: 'Indicator {indicator} is listed twice with different levels: {otherValue} (row {other}) and {value} (row {pos}).',
+    INDICATOR_DUPLICATE_CONFLICT_REPEATABLE:
+      'Indicator {indicator} is listed twice with different levels: {otherValue} (row {other}) and {value} (row {pos}). ' +
+      'If these are several public services, number them {indicator}-2, {indicator}-3 (at most {max}).',
+    INDICATOR_MISSING: 'Indicator {indicator} is missing from the range; {frameworkId} has {count} indicators.',
+    NOT_A_NUMBER: '{position}: "{value}" is not a number.',
+    ARGUMENT_MISSING: '{position} is required.',
+    ASPECT_UNKNOWN: 'Aspect {value} does not exist in {frameworkId} (aspects 1–{max}).',
+    DOMAIN_UNKNOWN: 'Domain {value} does not exist in {frameworkId} (domains 1–{max}).',
+    NO_DOMAINS: '{frameworkId} has no domains; use SPBE.ASPECT.',
+    INDEX_OUT_OF_RANGE: 'Index {value} is outside 1–5.',
+    BASIS_UNKNOWN: 'Unknown predicate basis "{value}". Use "exact" (full precision) or "rounded" (rounded to 2 decimals).',
+    WEIGHT_OF_ENTRY: 'The weight of entry {value} depends on how many services are scored. Use SPBE.UPLIFT, or the plain indicator number ({number}).',
+    NOT_IN_VALUES: 'Indicator {indicator} is not in the range of values.',
+    TARGET_UNKNOWN: 'Target "{value}" cannot be read. Write an index (e.g. 2.6), a predicate (e.g. "Baik") or a uniform level ("Level 3").',
+    TARGET_UNREACHABLE: 'Target "{value}" cannot be reached.',
+    INTERNAL: 'Internal error: {message}. Please report it with the values used.',
     argValues: 'values',
     argFramework: 'framework',
     argAspect: 'aspect',

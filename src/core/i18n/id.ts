@@ -10,11 +10,11 @@ export const id = {
     NO_TABLE:
       'Tabel penilaian tidak ditemukan pada lembar {sheets}. Yang dicari: baris judul kolom dengan nomor indikator (No, Nomor, Kode) ' +
       'dan kolom tingkat (Tingkat, Nilai, Level, Penilaian Mandiri, Nilai Akhir …) atau nama indikator (Indikator). ' +
-      'Tambahkan judul kolom seperti itu di atas tabel, atau pilih lembar yang memuatnya (opsi --sheet perintah spbe).',
+      '{noTable}',
     SHEET_NOT_FOUND: 'Lembar "{sheet}" tidak ada di buku kerja ini. Lembar yang ada: {sheets}. Periksa nama lembarnya.',
     COLUMN_NOT_FOUND:
       'Tidak ada kolom berjudul "{column}" di tabel pada lembar {sheet}. Kolom tingkat yang ditemukan: {columns}. ' +
-      'Tulis sebagian judul salah satu kolom itu (opsi --column perintah spbe).',
+      '{nameColumn}',
     FRAMEWORK_UNKNOWN:
       'Kerangka "{framework}" tidak dikenal. Gunakan salah satu dari {known}, atau nomor peraturannya (misalnya 59/2020).',
     NO_LEVEL_COLUMN:
@@ -69,16 +69,33 @@ export const id = {
     TARGET_UNREADABLE:
       'Target indikator {indicator} di {where} ("{value}") bukan tingkat, sehingga analisis gap mengabaikannya. Tulis tingkat 1–5 atau kosongkan selnya.',
     LEVEL_COLUMN_CHOSEN:
-      'Tingkat dibaca dari kolom "{header}" (kolom {letter}, judul di {where}); kolom tingkat lain: {others}. Untuk memakai kolom lain, pilih menurut judulnya (opsi --column perintah spbe).',
+      'Tingkat dibaca dari kolom "{header}" (kolom {letter}, judul di {where}); kolom tingkat lain: {columns}. {useOtherColumn}',
     FRAMEWORK_MISMATCH:
       'Tabel pada lembar {sheet} tampak seperti {detected} (menurut nomor, nama, dan tingkat indikatornya), tetapi yang dipilih {framework}. ' +
-      'Jika galat di bawah berasal dari situ, pilih {detectedId} atau jangan tentukan kerangkanya (opsi --framework perintah spbe).',
+      '{chooseFramework}',
     OTHER_TABLES:
-      'Lembar {others} juga berisi tabel penilaian; yang dipakai tabel pada lembar {sheet}. Untuk memakai yang lain, pilih lembarnya (opsi --sheet perintah spbe).',
+      'Lembar {others} juga berisi tabel penilaian; yang dipakai tabel pada lembar {sheet}. {useOtherSheet}',
+    OTHER_TABLES_NEWEST:
+      'Lembar {others} juga berisi tabel penilaian; yang dipakai tabel pada lembar {sheet}, penilaian terbaru (tahun {year}). {useOtherSheet}',
     rangeWhole: 'bulat 1–5',
     rangeDecimal: '1–5 (boleh desimal, misalnya 2,5)',
     noValues: 'kosong',
     blank: 'kosong',
+    listAnd: 'dan',
+    listOr: 'atau',
+  },
+  hints: {
+    // how to choose another sheet, column or framework: each context names its own controls
+    noTable_command: 'Tambahkan judul kolom seperti itu di atas tabel, atau pilih lembar yang memuatnya (opsi --sheet perintah spbe).',
+    noTable_pane: 'Tambahkan judul kolom seperti itu di atas tabel, lalu baca ulang buku kerjanya.',
+    nameColumn_command: 'Tulis sebagian judul salah satu kolom itu (opsi --column perintah spbe).',
+    nameColumn_pane: 'Pilih salah satu kolom itu di Pengaturan, "Kolom tingkat".',
+    useOtherColumn_command: 'Untuk memakai kolom lain, pilih menurut judulnya (opsi --column perintah spbe).',
+    useOtherColumn_pane: 'Untuk memakai kolom lain, pilih di Pengaturan, "Kolom tingkat".',
+    chooseFramework_command: 'Jika galat di bawah berasal dari situ, pilih {detectedId} atau jangan tentukan kerangkanya (opsi --framework perintah spbe).',
+    chooseFramework_pane: 'Jika galat di bawah berasal dari situ, pilih {detectedId} atau "Otomatis" di Pengaturan, "Kerangka evaluasi".',
+    useOtherSheet_command: 'Untuk memakai yang lain, pilih lembarnya (opsi --sheet perintah spbe).',
+    useOtherSheet_pane: 'Untuk memakai yang lain, pilih lembarnya di Pengaturan, "Lembar penilaian".',
   },
   cli: {
     usage:
@@ -275,40 +292,46 @@ export const id = {
     LEVEL_NOT_A_LEVEL: '{position}: "{value}" bukan tingkat {range}.',
     LEVEL_OUT_OF_RANGE: '{position}: {value} di luar rentang tingkat 1–5.',
     LEVEL_ZERO: '{position}: tingkat 0 tidak ada; tingkat terendah adalah 1.',
-    LEVEL_FRACTIONAL: '{position}: {value} bukan tingkat bulat; {framework} hanya memakai tingkat bulat 1–5.',
+    LEVEL_ZERO_2018: '{position}: tingkat 0 tidak ada; tingkat terendah adalah 1.',
+    LEVEL_FRACTIONAL: '{position}: {value} bukan tingkat bulat; {frameworkId} hanya memakai tingkat bulat 1–5.',
     LEVEL_AMBIGUOUS: '{position}: "{value}" bisa berarti tingkat {levels}. Tulis angka tingkatnya.',
-    unknownFramework: 'Kerangka "{value}" tidak dikenal. Gunakan {choices}, atau nomor peraturannya (misalnya "59/2020").',
-    badShape:
+    FRAMEWORK_UNKNOWN: 'Kerangka "{framework}" tidak dikenal. Gunakan {known}, atau nomor peraturannya (misalnya "{regulation}").',
+    FRAMEWORK_AMBIGUOUS: 'Rentang berisi {count} nilai, yang cocok untuk {candidates}; kerangkanya tidak dapat ditentukan. Sebutkan kerangkanya, misalnya "{example}".',
+    BAD_SHAPE:
       'Rentang {rows}×{cols} tidak dapat dibaca. Berikan tingkat indikator dalam satu baris atau satu kolom (urut sesuai kerangka), ' +
       'atau dalam dua kolom (nomor indikator, tingkat).',
-    badCount:
-      'Rentang berisi {count} nilai; dalam satu baris atau kolom harus 35 (spbe2018), 47 (spbe2020) atau 20 (pemdi2026) nilai. ' +
-      'Untuk indikator 35-2 dan 35-3 (spbe2018) gunakan dua kolom (nomor indikator, tingkat).',
-    countForFramework: 'Rentang berisi {count} nilai, padahal {framework} memiliki {expected} indikator.',
-    countFor2018Repeats: 'Untuk indikator 35-2 dan 35-3 gunakan dua kolom (nomor indikator, tingkat).',
-    pairsNoFramework:
+    BAD_COUNT: 'Rentang berisi {count} nilai; dalam satu baris atau kolom harus {counts} nilai. Untuk indikator {repeats} gunakan dua kolom (nomor indikator, tingkat).',
+    BAD_COUNT_PLAIN: 'Rentang berisi {count} nilai; dalam satu baris atau kolom harus {counts} nilai.',
+    BAD_COUNT_FOR_FRAMEWORK: 'Rentang berisi {count} nilai, padahal {frameworkId} memiliki {expected} indikator.',
+    BAD_COUNT_FOR_FRAMEWORK_REPEATS:
+      'Rentang berisi {count} nilai, padahal {frameworkId} memiliki {expected} indikator. Untuk indikator {repeats} gunakan dua kolom (nomor indikator, tingkat).',
+    BAD_COUNT_PAIRS:
       'Rentang dua kolom berisi {count} indikator (nomor tertinggi {max}); kerangkanya tidak dapat ditentukan. ' +
-      'Sebutkan kerangkanya, misalnya "spbe2020".',
-    notAnIndicator: 'Baris ke-{pos}: "{value}" bukan nomor indikator.',
-    unknownIndicator: 'Baris ke-{pos}: indikator {indicator} tidak ada dalam {framework} (indikator 1–{count}).',
-    notRepeatable:
-      'Baris ke-{pos}: entri {indicator} tidak berlaku; dalam {framework} hanya indikator {repeatable} yang boleh diulang ' +
+      'Sebutkan kerangkanya, misalnya "{example}".',
+    INDICATOR_NOT_A_NUMBER: 'Baris ke-{pos}: "{value}" bukan nomor indikator.',
+    INDICATOR_UNKNOWN: 'Baris ke-{pos}: indikator {indicator} tidak ada dalam {frameworkId} (indikator 1–{count}).',
+    INDICATOR_UNKNOWN_ENTRY:
+      'Baris ke-{pos}: entri {indicator} tidak berlaku; dalam {frameworkId} hanya indikator {repeatable} yang boleh diulang ' +
       '(sampai {repeatable}-{max}).',
-    notRepeatableAtAll: 'Baris ke-{pos}: entri {indicator} tidak berlaku; dalam {framework} tidak ada indikator yang boleh diulang.',
-    duplicate: 'Indikator {indicator} tercantum dua kali dengan tingkat berbeda: {value} (baris ke-{pos}) dan {otherValue} (baris ke-{otherPos}).',
-    missing: 'Indikator {indicator} tidak ada dalam rentang; {framework} memiliki {count} indikator.',
-    argNotNumber: 'Argumen {name}: "{value}" bukan angka.',
-    argMissing: 'Argumen {name} wajib diisi.',
-    aspectRange: 'Aspek {value} tidak ada dalam {framework} (aspek 1–{max}).',
-    domainRange: 'Domain {value} tidak ada dalam {framework} (domain 1–{max}).',
-    noDomains: '{framework} tidak memiliki domain; gunakan SPBE.ASPECT.',
-    indexRange: 'Indeks {value} di luar rentang 1–5.',
-    badBasis: 'Dasar predikat "{value}" tidak dikenal. Gunakan "exact" (nilai penuh) atau "rounded" (dibulatkan 2 desimal).',
-    indicatorRange: 'Indikator {value} tidak ada dalam {framework} (indikator 1–{max}).',
-    weightOfEntry: 'Bobot entri {value} bergantung pada jumlah layanan yang dinilai. Gunakan SPBE.UPLIFT, atau nomor indikatornya saja ({indicator}).',
-    notInValues: 'Indikator {indicator} tidak ada dalam rentang nilai.',
-    badTarget: 'Target "{value}" tidak dapat dibaca. Tulis indeks (misalnya 2,6), predikat (misalnya "Baik") atau tingkat seragam ("Tingkat 3").',
-    internal: 'Kesalahan internal: {message}. Mohon laporkan dengan contoh nilainya.',
+    INDICATOR_UNKNOWN_NO_REPEAT: 'Baris ke-{pos}: entri {indicator} tidak berlaku; dalam {frameworkId} tidak ada indikator yang boleh diulang.',
+    INDICATOR_UNKNOWN_ARGUMENT: 'Indikator {value} tidak ada dalam {frameworkId} (indikator 1–{count}).',
+    INDICATOR_DUPLICATE_CONFLICT: 'Indikator {indicator} tercantum dua kali dengan tingkat berbeda: {otherValue} (baris ke-{other}) dan {value} (baris ke-{pos}).',
+    INDICATOR_DUPLICATE_CONFLICT_REPEATABLE:
+      'Indikator {indicator} tercantum dua kali dengan tingkat berbeda: {otherValue} (baris ke-{other}) dan {value} (baris ke-{pos}). ' +
+      'Jika ini beberapa layanan publik, beri nomor {indicator}-2, {indicator}-3 (paling banyak {max}).',
+    INDICATOR_MISSING: 'Indikator {indicator} tidak ada dalam rentang; {frameworkId} memiliki {count} indikator.',
+    NOT_A_NUMBER: '{position}: "{value}" bukan angka.',
+    ARGUMENT_MISSING: '{position} wajib diisi.',
+    ASPECT_UNKNOWN: 'Aspek {value} tidak ada dalam {frameworkId} (aspek 1–{max}).',
+    DOMAIN_UNKNOWN: 'Domain {value} tidak ada dalam {frameworkId} (domain 1–{max}).',
+    NO_DOMAINS: '{frameworkId} tidak memiliki domain; gunakan SPBE.ASPECT.',
+    INDEX_OUT_OF_RANGE: 'Indeks {value} di luar rentang 1–5.',
+    BASIS_UNKNOWN: 'Dasar predikat "{value}" tidak dikenal. Gunakan "exact" (nilai penuh) atau "rounded" (dibulatkan 2 desimal).',
+    WEIGHT_OF_ENTRY: 'Bobot entri {value} bergantung pada jumlah layanan yang dinilai. Gunakan SPBE.UPLIFT, atau nomor indikatornya saja ({number}).',
+    NOT_IN_VALUES: 'Indikator {indicator} tidak ada dalam rentang nilai.',
+    TARGET_UNKNOWN: 'Target "{value}" tidak dapat dibaca. Tulis indeks (misalnya 2,6), predikat (misalnya "Baik") atau tingkat seragam ("Tingkat 3").',
+    TARGET_UNREACHABLE: 'Target "{value}" tidak dapat dicapai.',
+    INTERNAL: 'Kesalahan internal: {message}. Mohon laporkan dengan contoh nilainya.',
     // Indonesian metadata: parameter names and descriptions shown by Excel (functions-id.json)
     argValues: 'nilai',
     argFramework: 'kerangka',
