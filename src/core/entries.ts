@@ -162,29 +162,32 @@ export function collectEntries(fw: Framework, list: EntryList | LevelList, optio
 
 function collectOrdered(ix: FrameworkIndex, list: LevelList, options: CollectOptions): Collected {
   const n = ix.n;
-  const problems: ProblemFacts[] = [];
-  const entries: CollectedEntry[] = new Array(Math.min(n, list.count));
+  let problems: ProblemFacts[] | null = null;
+  const count = Math.min(n, list.count);
+  const entries: CollectedEntry[] = new Array(count);
   const cellValue = options.cellValue;
   const shared = ix.shared;
-  for (let i = 0; i < n && i < list.count; i++) {
+  for (let i = 0; i < count; i++) {
     const v = list.level(i);
-    const no = i + 1;
     if (typeof v === 'number' && v >= 1 && v <= 5 && Math.floor(v) === v) {
-      entries[i] = shared[no * 6 + v] as SharedEntry;
+      entries[i] = shared[(i + 1) * 6 + v] as SharedEntry;
       continue;
     }
+    const no = i + 1;
     const raw = cellValue ? cellValue(v) : (v as CellValue);
     const got = entryOf(ix, { key: ix.keys[no], no, entry: 1, raw });
     if (isFailure(got)) {
-      problems.push(levelFacts(got, ix.fw, list.at(i), ix.keys[no], raw));
+      (problems ??= []).push(levelFacts(got, ix.fw, list.at(i), ix.keys[no], raw));
       if (options.firstError) break;
       continue;
     }
     entries[i] = got;
   }
-  return { entries: problems.length ? entries.filter((e) => e !== undefined) : entries, problems, accepted: NONE, ignored: NONE };
+  if (problems === null) return { entries, problems: NONE_PROBLEMS, accepted: NONE, ignored: NONE };
+  return { entries: entries.filter((e) => e !== undefined), problems, accepted: NONE, ignored: NONE };
 }
 
+const NONE_PROBLEMS: ReadonlyArray<ProblemFacts> = [];
 const NONE: ReadonlyArray<number> = [];
 
 function collectKeyed(ix: FrameworkIndex, list: EntryList, options: CollectOptions): Collected {
@@ -192,17 +195,22 @@ function collectKeyed(ix: FrameworkIndex, list: EntryList, options: CollectOptio
   const problems: ProblemFacts[] = [];
   const accepted: number[] = [];
   const ignored: number[] = [];
-  // the first item of each key: indicator numbers by number, repeats (35-2) by number × 16 + entry
   const n = ix.n;
-  const firsts: Array<number | undefined> = new Array((n + 1) * 16);
-  const counted: Array<CollectedEntry | undefined> = new Array((n + 1) * 16);
-  const stop = (): boolean => options.firstError === true && problems.some((p) => p.code !== 'INDICATOR_DUPLICATE');
+  // the first item of each key: entry 1 by number (scratch, -1 = none), repeats (35-2) by number × 16 + entry
+  const firstOf = ix.firstOf;
+  firstOf.fill(-1);
+  let repeatFirst: Map<number, number> | null = null;
+  const counted: Array<CollectedEntry | undefined> = new Array(n + 1);
+  let repeats: Array<[number, CollectedEntry]> | null = null;
+  let errors = 0;
+  const stop = (): boolean => options.firstError === true && errors > 0;
   for (let i = 0; i < items.length; i++) {
     const e = items[i];
     if (entryStatus(ix, e.no, e.entry) !== 'ok') {
       if (list.ignorable?.(i)) ignored.push(i);
       else {
         problems.push(unknownFacts(ix, e, list.keyAt ? list.keyAt(i) : list.at(i)));
+        errors++;
         if (stop()) break;
       }
       continue;
@@ -210,33 +218,41 @@ function collectKeyed(ix: FrameworkIndex, list: EntryList, options: CollectOptio
     const got = entryOf(ix, e);
     if (isFailure(got)) {
       problems.push(levelFacts(got, ix.fw, list.at(i), e.key, e.raw));
+      errors++;
       if (stop()) break;
     }
-    const slot = e.no * 16 + Math.min(e.entry, 15);
-    const first = firsts[slot];
+    const slot = e.no * 16 + e.entry;
+    const first = e.entry === 1 ? (firstOf[e.no] >= 0 ? firstOf[e.no] : undefined) : repeatFirst?.get(slot);
     if (first !== undefined) {
-      const before = counted[slot];
+      const before = e.entry === 1 ? counted[e.no] : repeats?.find((r) => r[0] === slot)?.[1];
       const same = before !== undefined && !isFailure(got) ? sameLevel(before, got) : displayValue(items[first].raw) === displayValue(e.raw);
       problems.push(duplicateFacts(ix, e, list.at(i), items[first], list.at(first), same));
+      if (!same) errors++;
       if (stop()) break;
       continue;
     }
-    firsts[slot] = i;
     accepted.push(i);
-    if (!isFailure(got)) counted[slot] = got;
+    if (e.entry === 1) {
+      firstOf[e.no] = i;
+      if (!isFailure(got)) counted[e.no] = got;
+    } else {
+      (repeatFirst ??= new Map()).set(slot, i);
+      if (!isFailure(got)) (repeats ??= []).push([slot, got]);
+    }
   }
   if (!stop()) {
     for (let no = 1; no <= n; no++) {
-      if (firsts[no * 16 + 1] === undefined) {
+      if (firstOf[no] < 0) {
         problems.push(missingFacts(ix, no, list.missingAt ?? null));
         if (options.firstError) break;
       }
     }
   }
   const entries: CollectedEntry[] = [];
-  for (let slot = 0; slot < counted.length; slot++) {
-    const c = counted[slot];
+  for (let no = 1; no <= n; no++) {
+    const c = counted[no];
     if (c !== undefined) entries.push(c);
   }
+  if (repeats) entries.push(...repeats.sort((a, b) => a[0] - b[0]).map((r) => r[1]));
   return { entries, problems, accepted, ignored };
 }

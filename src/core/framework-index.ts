@@ -50,21 +50,28 @@ export interface FrameworkIndex {
   readonly bands: ReadonlyArray<PredicateBand>;
   /** shared[no * 6 + k]: the shared entry of indicator `no` at whole level k (1..5). */
   readonly shared: ReadonlyArray<SharedEntry | undefined>;
-  /** Scratch buffers of the scoring engine (synchronous, never re-entered): indicators seen, aspect and domain sums. */
+  /** Scratch buffers (synchronous code, never re-entered): indicators seen, aspect and domain sums (scoring), first item of each indicator (entry collector). */
   readonly seen: Uint8Array;
+  readonly firstOf: Int32Array;
   readonly acc: Float64Array;
   readonly dom: Float64Array;
 }
 
 const indexes = new WeakMap<Framework, FrameworkIndex>();
 
+/** The last index asked for: a custom function asks for the same framework again and again (a WeakMap look-up costs more). */
+let last: FrameworkIndex | null = null;
+
 /** The framework's index (built on first use; a framework whose data is inconsistent throws, naming the fault). */
 export function frameworkIndex(fw: Framework): FrameworkIndex {
-  const cached = indexes.get(fw);
-  if (cached) return cached;
-  const built = build(fw);
-  indexes.set(fw, built);
-  return built;
+  if (last !== null && last.fw === fw) return last;
+  let ix = indexes.get(fw);
+  if (!ix) {
+    ix = build(fw);
+    indexes.set(fw, ix);
+  }
+  last = ix;
+  return ix;
 }
 
 function build(fw: Framework): FrameworkIndex {
@@ -126,6 +133,7 @@ function build(fw: Framework): FrameworkIndex {
     bands,
     shared,
     seen: new Uint8Array(n + 1),
+    firstOf: new Int32Array(n + 1),
     acc: new Float64Array(fw.aspects.length),
     dom: new Float64Array(fw.domains.length),
   };

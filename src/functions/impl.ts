@@ -178,6 +178,8 @@ export interface ReadValues {
   readonly entries: ReadonlyArray<CollectedEntry>;
 }
 
+const NO_FRAMEWORKS: ReadonlyArray<Framework> = [];
+
 /** The frameworks with `count` indicators (memoised by count). */
 const byCount = new Map<number, ReadonlyArray<Framework>>();
 function frameworksWithCount(count: number): ReadonlyArray<Framework> {
@@ -304,18 +306,22 @@ function readPairs(
   if (given) return collected(given, list, lang);
 
   let max = 0;
-  const distinct = new Set<number>();
+  for (const p of items) if (p.no > max) max = p.no;
+  const flags = new Uint8Array(max + 1);
+  let distinct = 0;
   for (const p of items) {
-    if (p.no > max) max = p.no;
-    distinct.add(p.no);
+    if (flags[p.no] === 0) {
+      flags[p.no] = 1;
+      distinct++;
+    }
   }
-  const candidates = FRAMEWORKS.filter((f) => f.indicators.length === distinct.size && max <= distinct.size);
+  const candidates = max <= distinct ? frameworksWithCount(distinct) : NO_FRAMEWORKS;
   if (candidates.length === 1) return collected(candidates[0], list, lang);
-  if (candidates.length > 1) return onlyFitting(candidates, distinct.size, (fw) => collected(fw, list, lang), lang);
+  if (candidates.length > 1) return onlyFitting(candidates, distinct, (fw) => collected(fw, list, lang), lang);
   // Not a complete set: the smallest framework that has the highest number, so the message can say what is missing.
   const bySize = [...FRAMEWORKS].sort((a, b) => a.indicators.length - b.indicators.length);
   const fw = bySize.find((f) => f.indicators.length >= max && max > 0);
-  if (!fw) return fail(lang, 'BAD_COUNT', { count: distinct.size, max, example: DEFAULT_FRAMEWORK.id }, { variant: 'BAD_COUNT_PAIRS' });
+  if (!fw) return fail(lang, 'BAD_COUNT', { count: distinct, max, example: DEFAULT_FRAMEWORK.id }, { variant: 'BAD_COUNT_PAIRS' });
   return collected(fw, list, lang);
 }
 

@@ -1,8 +1,9 @@
 /**
  * The task pane's entry (the shared runtime page taskpane.html). Finds out whether it runs inside Excel,
  * then renders the pane on the open workbook, or, outside Excel, on a file the user opens. Inside Excel
- * it also registers the ribbon's one-click command in this shared runtime (through src/excel/detect.ts,
- * the only code that touches the Office and Excel globals).
+ * it also registers the ribbon's one-click command in this shared runtime: the application layer's
+ * workflow (src/app/ribbon.ts, also the ribbon entry's), bound to Office through src/excel/detect.ts,
+ * the only code that touches the Office and Excel globals. No entry point imports another.
  * This is the bundle's entry point: the only module of the pane that runs at load.
  */
 import { createRoot } from 'react-dom/client';
@@ -10,7 +11,7 @@ import { App } from './App';
 import { detectEnvironment } from './environment';
 import type { PaneController } from './controller';
 import { detectExcelHost, officeCommands } from '../excel/detect';
-import { registerCommands } from '../commands/commands';
+import { registerCommands } from '../app/ribbon';
 
 let current: PaneController | null = null;
 

@@ -3,6 +3,7 @@
  * clicking a problem, choosing a target and pressing "Buat Sheet Gap".
  */
 import { PaneController, type PaneState } from '../../src/taskpane/controller';
+import { SheetWriteError } from '../../src/excel/write';
 import { SPBE2018, SPBE2020, PEMDI2026 } from '../../src/core/frameworks';
 import { FakeHost } from './fake-host';
 import { assessmentGrid, rowOf } from './grids';
@@ -307,7 +308,8 @@ describe('Buat Sheet Gap', () => {
 
   test("Excel refusing the write: its code in the user's words, and an incomplete sheet named when it could not be removed", async () => {
     const host = new FakeHost([assessmentGrid({ fw: SPBE2020, levels: () => 3 })]);
-    const excelError = (cleanedUp: boolean) => Object.assign(new Error('Writing the sheet failed (AccessDenied): denied'), { name: 'SheetWriteError', code: 'AccessDenied', cleanedUp, sheetName: 'Analisis Gap' });
+    // the Excel adapter's own error: it carries its problem (WRITE_REFUSED), recognised by that, not by its class name
+    const excelError = (cleanedUp: boolean) => new SheetWriteError(Object.assign(new Error('denied'), { code: 'AccessDenied' }), cleanedUp, 'Analisis Gap');
     host.failWrite = excelError(true);
     const c = controllerOn(host);
     await c.start();
