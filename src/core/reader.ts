@@ -746,7 +746,10 @@ function forcedFramework(fwHint: Framework | null, options: ReadOptions, issues:
   if (fwHint) return fwHint;
   if (options.framework === undefined || options.framework === null || String(options.framework).trim() === '') return null;
   const fw = getFramework(String(options.framework));
-  if (!fw) issues.push(facts('FRAMEWORK_UNKNOWN', null, { framework: String(options.framework), known: FRAMEWORKS.map((f) => f.id).join(', ') }));
+  if (!fw) {
+    const latest = FRAMEWORKS[FRAMEWORKS.length - 1].regulation.number;
+    issues.push(facts('FRAMEWORK_UNKNOWN', null, { framework: String(options.framework), known: FRAMEWORKS.map((f) => f.id).join(', '), regulation: latest }));
+  }
   return fw;
 }
 

@@ -180,9 +180,16 @@ export interface ReadValues {
 
 const NO_FRAMEWORKS: ReadonlyArray<Framework> = [];
 
-/** The frameworks with `count` indicators (memoised by count). */
+/** The frameworks with `count` indicators (memoised by count, afresh when the registry grows). */
 const byCount = new Map<number, ReadonlyArray<Framework>>();
+let registry: ReadonlyArray<Framework> = [...FRAMEWORKS];
 function frameworksWithCount(count: number): ReadonlyArray<Framework> {
+  let same = registry.length === FRAMEWORKS.length;
+  for (let i = 0; same && i < registry.length; i++) same = registry[i] === FRAMEWORKS[i];
+  if (!same) {
+    byCount.clear();
+    registry = [...FRAMEWORKS];
+  }
   let list = byCount.get(count);
   if (!list) {
     list = FRAMEWORKS.filter((f) => f.indicators.length === count);

@@ -16,7 +16,7 @@ export const id = {
       'Tidak ada kolom berjudul "{column}" di tabel pada lembar {sheet}. Kolom tingkat yang ditemukan: {columns}. ' +
       '{nameColumn}',
     FRAMEWORK_UNKNOWN:
-      'Kerangka "{framework}" tidak dikenal. Gunakan salah satu dari {known}, atau nomor peraturannya (misalnya 59/2020).',
+      'Kerangka "{framework}" tidak dikenal. Gunakan salah satu dari {known}, atau nomor peraturannya (misalnya {regulation}).',
     NO_LEVEL_COLUMN:
       'Tabel di {where} tidak punya kolom tingkat (judul kolom yang ada: {headers}). ' +
       'Beri judul Tingkat, Nilai atau Level pada kolom tingkat, atau pilih kolomnya.',
@@ -280,7 +280,6 @@ export const id = {
   },
   functions: {
     // custom functions SPBE.* (src/functions): messages carried by the #VALUE!/#N/A/#NUM! errors,
-    // SPBE.CHECK's answer, SPBE.PLAN's header row, and the Indonesian metadata (functions-id.json)
     ok: 'OK',
     headerIndicator: 'Indikator',
     headerFrom: 'Dari',
@@ -334,41 +333,6 @@ export const id = {
     TARGET_UNKNOWN: 'Target "{value}" tidak dapat dibaca. Tulis indeks (misalnya 2,6), predikat (misalnya "Baik") atau tingkat seragam ("Tingkat 3").',
     TARGET_UNREACHABLE: 'Target "{value}" tidak dapat dicapai.',
     INTERNAL: 'Kesalahan internal: {message}. Mohon laporkan dengan contoh nilainya.',
-    // Indonesian metadata: parameter names and descriptions shown by Excel (functions-id.json)
-    argValues: 'nilai',
-    argFramework: 'kerangka',
-    argAspect: 'aspek',
-    argDomain: 'domain',
-    argIndex: 'indeks',
-    argBasis: 'dasar',
-    argIndicator: 'indikator',
-    argText: 'teks',
-    argToLevel: 'ke_tingkat',
-    argTarget: 'target',
-    docValues:
-      'Tingkat indikator: 35, 47 atau 20 sel dalam satu baris atau kolom, urut sesuai kerangka; atau dua kolom (nomor indikator, tingkat) dalam urutan apa pun.',
-    docFramework: 'Opsional: spbe2018, spbe2020 atau pemdi2026 (atau nomor peraturannya, misalnya "59/2020"); tanpa ini kerangka ditentukan dari jumlah nilai.',
-    docFrameworkDefault: 'Opsional: spbe2018, spbe2020 (bawaan) atau pemdi2026, atau nomor peraturannya (misalnya "8/2026").',
-    docINDEX: 'Indeks SPBE / Pemerintah Digital dengan presisi penuh (bulatkan hanya untuk tampilan).',
-    docASPECT: 'Indeks satu aspek dengan presisi penuh.',
-    docASPECT_aspect: 'Nomor aspek (1–7 pada spbe2018 dan pemdi2026, 1–8 pada spbe2020).',
-    docDOMAIN: 'Indeks satu domain dengan presisi penuh (spbe2018 dan spbe2020; pemdi2026 tidak memiliki domain).',
-    docDOMAIN_domain: 'Nomor domain (1–3 pada spbe2018, 1–4 pada spbe2020).',
-    docPREDICATE: 'Predikat sebuah nilai indeks: Memuaskan, Sangat Baik, Baik, Cukup atau Kurang.',
-    docPREDICATE_index: 'Nilai indeks (1–5).',
-    docPREDICATE_basis: 'Opsional: "exact" (bawaan) menilai indeks penuh; "rounded" menilai indeks yang dibulatkan ke 2 desimal.',
-    docWEIGHT: 'Bobot sebuah indikator dalam persen dari seluruh indeks.',
-    docWEIGHT_indicator: 'Nomor indikator.',
-    docLEVEL: 'Tingkat (angka) dari tulisan apa pun yang diterima: 3, "3,0", "Tingkat III", "Terdefinisi", desimal pemdi seperti "1,26".',
-    docLEVEL_text: 'Tingkat sebagaimana tertulis.',
-    docLEVEL_framework: 'Opsional: menentukan nama tingkat dan apakah desimal berlaku; tanpa ini nama semua kerangka dan desimal 1–5 diterima.',
-    docLEVEL_indicator: 'Opsional: nomor indikator, untuk memakai nama tingkat indikator itu.',
-    docUPLIFT: 'Poin indeks yang diperoleh bila satu indikator dinaikkan ke suatu tingkat, yang lain tetap.',
-    docUPLIFT_indicator: 'Nomor indikator ("35-2" untuk entri berulang spbe2018).',
-    docUPLIFT_toLevel: 'Opsional: tingkat yang dituju; bawaannya tingkat bulat berikutnya.',
-    docPLAN: 'Langkah tingkat paling sedikit untuk mencapai target, sebagai tabel yang melebar (spill): indikator, dari, ke, poin.',
-    docPLAN_target: 'Indeks (misalnya 2,6), predikat (misalnya "Baik") atau tingkat seragam ("Tingkat 3").',
-    docCHECK: '"OK" bila nilai dapat dihitung; bila tidak, masalah pertama dalam kata-kata.',
   },
   pane: {
     appTitle: 'Indeks SPBE',
@@ -414,6 +378,7 @@ export const id = {
     notesCount: '{notes} catatan',
     sheetLabel: 'Lembar penilaian',
     sheetAuto: 'Otomatis: {sheet}',
+    sheetAutoNewest: 'Otomatis (penilaian terbaru)',
     sheetOption: '{sheet}',
     sheetOptionYear: '{sheet} (tahun {year})',
     targetColumn: 'Kolom Target di lembar',
