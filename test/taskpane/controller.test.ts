@@ -338,3 +338,35 @@ describe('Buat Sheet Gap', () => {
     c.dispose();
   });
 });
+
+describe('a workbook with a sheet per year', () => {
+  test('the newest year is assessed by default; the sheet chooser lists every candidate and chooses another', async () => {
+    const y2023 = assessmentGrid({ fw: SPBE2020, levels: () => 2, name: 'Penilaian 2023' });
+    const y2024 = assessmentGrid({ fw: SPBE2020, levels: () => 3, name: 'Penilaian 2024' });
+    const host = new FakeHost([y2024, y2023]);
+    const c = controllerOn(host);
+    await c.start();
+    let st = c.getState();
+    expect(st.assessment?.table?.sheet).toBe('Penilaian 2024');
+    expect(st.assessment?.scores?.indexRounded).toBe(3);
+    expect(st.assessment?.candidates?.map((x) => [x.sheet, x.year, x.used])).toEqual([
+      ['Penilaian 2024', 2024, true],
+      ['Penilaian 2023', 2023, false],
+    ]);
+    // the note names the other sheet and says how to choose it here, in the pane's words
+    const note = st.problems.find((p) => p.code === 'OTHER_TABLES');
+    expect(note?.severity).toBe('info');
+    expect(note?.message.id).toContain('Penilaian 2023');
+    expect(note?.message.id).not.toContain('--sheet');
+    c.update({ column: 2 });
+    c.update({ sheet: 'Penilaian 2023' });
+    st = c.getState();
+    expect(st.settings.column).toBeNull(); // another sheet: the column choice no longer applies
+    expect(st.assessment?.table?.sheet).toBe('Penilaian 2023');
+    expect(st.assessment?.scores?.indexRounded).toBe(2);
+    expect(st.assessment?.candidates?.find((x) => x.used)?.sheet).toBe('Penilaian 2023');
+    c.update({ sheet: null });
+    expect(c.getState().assessment?.table?.sheet).toBe('Penilaian 2024');
+    c.dispose();
+  });
+});
