@@ -31,7 +31,9 @@ const README_END = '<!-- functions:end -->';
  * fresh every time (webpack's watch mode asks again after an edit).
  */
 function requireTs(file) {
-  if (process.env.JEST_WORKER_ID !== undefined) return require(file);
+  // jest's module system compiles TypeScript itself (and hands every module a `jest` object); a webpack build
+  // started from a test inherits jest's environment variables, so those cannot tell.
+  if (typeof jest !== 'undefined') return require(file);
   for (const key of Object.keys(require.cache)) if (key.startsWith(SRC)) delete require.cache[key];
   const previous = require.extensions['.ts'];
   const swc = require('@swc/core');
