@@ -192,10 +192,11 @@ const NONE: ReadonlyArray<number> = [];
 
 function collectKeyed(ix: FrameworkIndex, list: EntryList, options: CollectOptions): Collected {
   const items = list.items;
-  const problems: ProblemFacts[] = [];
+  let problems: ProblemFacts[] | null = null;
   const accepted: number[] = [];
-  const ignored: number[] = [];
+  let ignored: number[] | null = null;
   const n = ix.n;
+  const firstError = options.firstError === true;
   // the first item of each key: entry 1 by number (scratch, -1 = none), repeats (35-2) by number × 16 + entry
   const firstOf = ix.firstOf;
   firstOf.fill(-1);
@@ -203,48 +204,51 @@ function collectKeyed(ix: FrameworkIndex, list: EntryList, options: CollectOptio
   const counted: Array<CollectedEntry | undefined> = new Array(n + 1);
   let repeats: Array<[number, CollectedEntry]> | null = null;
   let errors = 0;
-  const stop = (): boolean => options.firstError === true && errors > 0;
   for (let i = 0; i < items.length; i++) {
     const e = items[i];
     if (entryStatus(ix, e.no, e.entry) !== 'ok') {
-      if (list.ignorable?.(i)) ignored.push(i);
+      if (list.ignorable?.(i)) (ignored ??= []).push(i);
       else {
-        problems.push(unknownFacts(ix, e, list.keyAt ? list.keyAt(i) : list.at(i)));
+        (problems ??= []).push(unknownFacts(ix, e, list.keyAt ? list.keyAt(i) : list.at(i)));
         errors++;
-        if (stop()) break;
+        if (firstError) break;
       }
       continue;
     }
     const got = entryOf(ix, e);
-    if (isFailure(got)) {
-      problems.push(levelFacts(got, ix.fw, list.at(i), e.key, e.raw));
+    const failed = isFailure(got);
+    if (failed) {
+      (problems ??= []).push(levelFacts(got, ix.fw, list.at(i), e.key, e.raw));
       errors++;
-      if (stop()) break;
+      if (firstError) break;
     }
+    const repeat = e.entry !== 1;
     const slot = e.no * 16 + e.entry;
-    const first = e.entry === 1 ? (firstOf[e.no] >= 0 ? firstOf[e.no] : undefined) : repeatFirst?.get(slot);
+    const first = repeat ? repeatFirst?.get(slot) : firstOf[e.no] >= 0 ? firstOf[e.no] : undefined;
     if (first !== undefined) {
-      const before = e.entry === 1 ? counted[e.no] : repeats?.find((r) => r[0] === slot)?.[1];
-      const same = before !== undefined && !isFailure(got) ? sameLevel(before, got) : displayValue(items[first].raw) === displayValue(e.raw);
-      problems.push(duplicateFacts(ix, e, list.at(i), items[first], list.at(first), same));
-      if (!same) errors++;
-      if (stop()) break;
+      const before = repeat ? repeats?.find((r) => r[0] === slot)?.[1] : counted[e.no];
+      const same = before !== undefined && !failed ? sameLevel(before, got as CollectedEntry) : displayValue(items[first].raw) === displayValue(e.raw);
+      (problems ??= []).push(duplicateFacts(ix, e, list.at(i), items[first], list.at(first), same));
+      if (!same) {
+        errors++;
+        if (firstError) break;
+      }
       continue;
     }
     accepted.push(i);
-    if (e.entry === 1) {
+    if (!repeat) {
       firstOf[e.no] = i;
-      if (!isFailure(got)) counted[e.no] = got;
+      if (!failed) counted[e.no] = got as CollectedEntry;
     } else {
       (repeatFirst ??= new Map()).set(slot, i);
-      if (!isFailure(got)) (repeats ??= []).push([slot, got]);
+      if (!failed) (repeats ??= []).push([slot, got as CollectedEntry]);
     }
   }
-  if (!stop()) {
+  if (!(firstError && errors > 0)) {
     for (let no = 1; no <= n; no++) {
       if (firstOf[no] < 0) {
-        problems.push(missingFacts(ix, no, list.missingAt ?? null));
-        if (options.firstError) break;
+        (problems ??= []).push(missingFacts(ix, no, list.missingAt ?? null));
+        if (firstError) break;
       }
     }
   }
@@ -254,5 +258,5 @@ function collectKeyed(ix: FrameworkIndex, list: EntryList, options: CollectOptio
     if (c !== undefined) entries.push(c);
   }
   if (repeats) entries.push(...repeats.sort((a, b) => a[0] - b[0]).map((r) => r[1]));
-  return { entries, problems, accepted, ignored };
+  return { entries, problems: problems ?? NONE_PROBLEMS, accepted, ignored: ignored ?? NONE };
 }

@@ -37,8 +37,12 @@ export interface FunctionDeclaration {
   readonly parameters: ReadonlyArray<ParameterDeclaration>;
   /** The result: a type, or a spilled table (dimensionality 'matrix', no type). */
   readonly result: { readonly type: 'number' | 'string' } | { readonly dimensionality: 'matrix' };
-  /** The implementation: the arguments as Excel passes them (missing optional ones undefined), then the language. */
-  readonly run: (args: ReadonlyArray<unknown>, lang: Lang) => Fn<unknown>;
+  /**
+   * The implementation (src/functions/impl.ts): the declared parameters in order, as Excel passes them
+   * (an optional one left out is undefined), then the language of the messages.
+   */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each implementation has its own parameters
+  readonly run: (...args: any[]) => Fn<unknown>;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -90,7 +94,7 @@ export const FUNCTIONS: ReadonlyArray<FunctionDeclaration> = [
     },
     parameters: [VALUES, FRAMEWORK],
     result: { type: 'number' },
-    run: ([values, framework], lang) => spbeIndex(values, framework, lang),
+    run: spbeIndex,
   },
   {
     id: 'ASPECT',
@@ -101,7 +105,7 @@ export const FUNCTIONS: ReadonlyArray<FunctionDeclaration> = [
       FRAMEWORK,
     ],
     result: { type: 'number' },
-    run: ([values, aspect, framework], lang) => spbeAspect(values, aspect, framework, lang),
+    run: spbeAspect,
   },
   {
     id: 'DOMAIN',
@@ -115,7 +119,7 @@ export const FUNCTIONS: ReadonlyArray<FunctionDeclaration> = [
       FRAMEWORK,
     ],
     result: { type: 'number' },
-    run: ([values, domain, framework], lang) => spbeDomain(values, domain, framework, lang),
+    run: spbeDomain,
   },
   {
     id: 'PREDICATE',
@@ -134,14 +138,14 @@ export const FUNCTIONS: ReadonlyArray<FunctionDeclaration> = [
       },
     ],
     result: { type: 'string' },
-    run: ([index, framework, basis], lang) => spbePredicate(index, framework, basis, lang),
+    run: spbePredicate,
   },
   {
     id: 'WEIGHT',
     description: { en: 'The weight of an indicator in percent of the whole index.', id: 'Bobot sebuah indikator dalam persen dari seluruh indeks.' },
     parameters: [{ name: 'indicator', type: 'any', description: { en: 'Indicator number.', id: 'Nomor indikator.' } }, FRAMEWORK_OR_DEFAULT],
     result: { type: 'number' },
-    run: ([indicator, framework], lang) => spbeWeight(indicator, framework, lang),
+    run: spbeWeight,
   },
   {
     id: 'LEVEL',
@@ -171,7 +175,7 @@ export const FUNCTIONS: ReadonlyArray<FunctionDeclaration> = [
       },
     ],
     result: { type: 'number' },
-    run: ([text, framework, indicator], lang) => spbeLevel(text, framework, indicator, lang),
+    run: spbeLevel,
   },
   {
     id: 'UPLIFT',
@@ -201,7 +205,7 @@ export const FUNCTIONS: ReadonlyArray<FunctionDeclaration> = [
       FRAMEWORK,
     ],
     result: { type: 'number' },
-    run: ([values, indicator, toLevel, framework], lang) => spbeUplift(values, indicator, toLevel, framework, lang),
+    run: spbeUplift,
   },
   {
     id: 'PLAN',
@@ -222,7 +226,7 @@ export const FUNCTIONS: ReadonlyArray<FunctionDeclaration> = [
       FRAMEWORK,
     ],
     result: { dimensionality: 'matrix' },
-    run: ([values, target, framework], lang) => spbePlan(values, target, framework, lang),
+    run: spbePlan,
   },
   {
     id: 'CHECK',
@@ -232,7 +236,7 @@ export const FUNCTIONS: ReadonlyArray<FunctionDeclaration> = [
     },
     parameters: [VALUES, FRAMEWORK],
     result: { type: 'string' },
-    run: ([values, framework], lang) => spbeCheck(values, framework, lang),
+    run: spbeCheck,
   },
 ];
 

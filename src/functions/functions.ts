@@ -34,17 +34,32 @@ function toExcel<T>(r: Fn<T>): T | CustomFunctions.Error {
   return new CustomFunctions.Error(r.code as CustomFunctions.ErrorCode, r.message);
 }
 
-/** The function Excel calls for a declaration, named by its id (the metadata's associate list names it so). */
+/** The result for Excel of an implementation's result. */
+function out(r: unknown): unknown {
+  return isFnError(r) ? toExcel(r) : r;
+}
+
+/**
+ * The function Excel calls for a declaration: its declared parameters, then the language; named by its id
+ * (the metadata's associate list names it so). One closure per arity, so a call allocates nothing more.
+ */
 function excelFunction(d: FunctionDeclaration): (...args: unknown[]) => unknown {
-  const count = d.parameters.length;
-  const fn = {
-    [d.id]: (...args: unknown[]) => {
-      // Excel passes an invocation context after the declared arguments: only the declared ones are the function's.
-      const r = d.run(args.length > count ? args.slice(0, count) : args, lang);
-      return isFnError(r) ? toExcel(r) : r;
-    },
-  }[d.id];
-  return fn;
+  const run = d.run;
+  const named = <F extends (...args: never[]) => unknown>(fn: F): F => Object.defineProperty(fn, 'name', { value: d.id });
+  switch (d.parameters.length) {
+    case 1:
+      return named((a: unknown) => out(run(a, lang)));
+    case 2:
+      return named((a: unknown, b: unknown) => out(run(a, b, lang)));
+    case 3:
+      return named((a: unknown, b: unknown, c: unknown) => out(run(a, b, c, lang)));
+    case 4:
+      return named((a: unknown, b: unknown, c: unknown, e: unknown) => out(run(a, b, c, e, lang)));
+    default: {
+      const count = d.parameters.length;
+      return named((...args: unknown[]) => out(run(...Array.from({ length: count }, (_, i) => args[i]), lang)));
+    }
+  }
 }
 
 /** Function id (as in functions.json) → implementation. Ids are forever: workbooks store them. */

@@ -260,15 +260,29 @@ function excelErrorOrNull(p: ProblemFacts): ExcelError | null {
   return p.code === 'INDICATOR_DUPLICATE' ? null : excelErrorOf(p.code);
 }
 
-function readLinear(cellAt: (i: number) => unknown, total: number, given: Framework | null, lang: Lang): ReadValues | FnError {
+/** The values of a one-row or one-column range, in framework order, each located by its position (a class: one object per call). */
+class RangeLevels implements LevelList {
+  constructor(
+    private readonly m: ReadonlyArray<ReadonlyArray<unknown>>,
+    private readonly isRow: boolean,
+    private readonly skip: number,
+    readonly count: number,
+  ) {}
+
+  level(i: number): unknown {
+    return this.isRow ? this.m[0][i + this.skip] : this.m[i + this.skip][0];
+  }
+
+  at(i: number): Location {
+    return { kind: 'value', pos: i + 1 };
+  }
+}
+
+function readLinear(m: ReadonlyArray<ReadonlyArray<unknown>>, isRow: boolean, total: number, given: Framework | null, lang: Lang): ReadValues | FnError {
   // A header cell selected with the column (G6:G53 instead of G7:G53) is skipped.
-  const skip = startsWithHeader(cellAt(0), total, given) ? 1 : 0;
+  const skip = startsWithHeader(m[0][0], total, given) ? 1 : 0;
   const count = total - skip;
-  const list: LevelList = {
-    count,
-    level: skip ? (i) => cellAt(i + 1) : cellAt,
-    at: (i) => ({ kind: 'value', pos: i + 1 }),
-  };
+  const list = new RangeLevels(m, isRow, skip, count);
   if (given) {
     const n = given.indicators.length;
     if (count === n) return collected(given, list, lang);
@@ -294,8 +308,7 @@ function readPairs(
   given: Framework | null,
   lang: Lang,
 ): ReadValues | FnError {
-  const items: RawEntry[] = [];
-  const positions: number[] = [];
+  const items: Array<RawEntry & { readonly pos: number }> = [];
   for (let r = 0; r < rows; r++) {
     const k = cellOf(keyAt(r));
     const v = cellOf(valueAt(r));
@@ -306,10 +319,9 @@ function readPairs(
       if (items.length === 0 && typeof k === 'string' && !/\d/.test(k) && (typeof v === 'string' || v === null)) continue;
       return fail(lang, 'INDICATOR_NOT_A_NUMBER', { value: displayValue(k) }, { at: { kind: 'pair', pos: r + 1 } });
     }
-    items.push({ key: key.key, no: key.no, entry: key.entry, raw: v });
-    positions.push(r + 1);
+    items.push({ key: key.key, no: key.no, entry: key.entry, raw: v, pos: r + 1 });
   }
-  const list: EntryList = { items, at: (i) => ({ kind: 'pair', pos: positions[i] }) };
+  const list: EntryList = { items, at: (i) => ({ kind: 'pair', pos: items[i].pos }) };
   if (given) return collected(given, list, lang);
 
   let max = 0;
@@ -346,8 +358,8 @@ export function readValues(values: unknown, framework: unknown, lang: Lang = 'id
   if (rows === 0 || cols === 0) return badCount(0, lang);
   if (cols === 2 && rows > 1) return readPairs(rows, (r) => m[r][0], (r) => m[r][1], given, lang);
   if (rows === 2 && cols > 2) return readPairs(cols, (c) => m[0][c], (c) => m[1][c], given, lang);
-  if (rows === 1) return readLinear((i) => m[0][i], cols, given, lang);
-  if (cols === 1) return readLinear((i) => m[i][0], rows, given, lang);
+  if (rows === 1) return readLinear(m, true, cols, given, lang);
+  if (cols === 1) return readLinear(m, false, rows, given, lang);
   return fail(lang, 'BAD_SHAPE', { rows, cols });
 }
 
