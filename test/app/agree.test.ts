@@ -74,7 +74,8 @@ function tableColumn(model: SheetModel, header: string): Map<string, unknown> {
 async function throughAllThree(file: string) {
   // the command
   const io = memoryIo();
-  const code = await runGap([file, '--json', '--out', file.replace(/\.xlsx$/, '-out.xlsx')], io, { now: () => new Date(2026, 0, 31) });
+  // the copy goes to the scratch folder (never beside an example)
+  const code = await runGap([file, '--json', '--out', path.join(dir, `${path.basename(file, '.xlsx')}-out.xlsx`)], io, { now: () => new Date(2026, 0, 31) });
   const command = JSON.parse(io.stdout().trim());
   // the pane, on the grids the browser pane reads from the same bytes
   const grids = await readWorkbookGrids(new Uint8Array(fs.readFileSync(file)));
