@@ -65,7 +65,7 @@ function metadataFor(decl, lang) {
       parameters: f.parameters.map((p) => ({
         description: decl.describeIn(p.description, lang),
         ...(p.dimensionality ? { dimensionality: p.dimensionality } : {}),
-        name: decl.ARG[p.name][lang],
+        name: decl.parameterName(p, lang),
         ...(p.optional ? { optional: true } : {}),
         type: p.type,
       })),
@@ -84,7 +84,7 @@ function check(decl, en, id) {
     ids.add(f.id);
     let optional = false;
     for (const p of f.parameters) {
-      if (optional && !p.optional) errors.push(`${f.id}.${p.name}: a required parameter after an optional one`);
+      if (optional && !p.optional) errors.push(`${f.id}.${decl.parameterName(p, 'en')}: a required parameter after an optional one`);
       optional = optional || p.optional === true;
     }
   }
@@ -130,8 +130,9 @@ function readmeTable(source = FUNCTIONS_SOURCE) {
   for (const f of decl.FUNCTIONS) {
     for (const p of f.parameters) {
       const text = decl.describeIn(p.description, 'en');
-      const key = `${p.name}\u0000${text}`;
-      if (!shared.has(key)) shared.set(key, { name: decl.ARG[p.name].en, text, uses: [] });
+      const name = decl.parameterName(p, 'en');
+      const key = `${name}\u0000${text}`;
+      if (!shared.has(key)) shared.set(key, { name, text, uses: [] });
       shared.get(key).uses.push(f.id);
     }
   }

@@ -19,8 +19,8 @@ import { ARG, DEFAULT_FRAMEWORK } from './parameters';
 type Bilingual = Readonly<Record<Lang, string>>;
 
 export interface ParameterDeclaration {
-  /** Its name as Excel shows it, in both languages (ARG). */
-  readonly name: keyof typeof ARG;
+  /** Its name as Excel shows it: one shared by several functions (ARG), or its own in both languages. */
+  readonly name: keyof typeof ARG | Bilingual;
   /** What to give, in both languages; {placeholders} are filled from the framework data (frameworkFacts). */
   readonly description: Bilingual;
   readonly type: 'any' | 'number' | 'string';
@@ -301,8 +301,13 @@ export function declarationOf(id: string): FunctionDeclaration | undefined {
   return FUNCTIONS.find((f) => f.id === id);
 }
 
+/** A parameter's name in `lang`. */
+export function parameterName(p: ParameterDeclaration, lang: Lang): string {
+  return typeof p.name === 'string' ? ARG[p.name][lang] : p.name[lang];
+}
+
 /** "SPBE.UPLIFT(values, indicator, [toLevel], [framework])" in `lang`. */
 export function signature(f: FunctionDeclaration, lang: Lang): string {
-  return `SPBE.${f.id}(${f.parameters.map((p) => (p.optional ? `[${ARG[p.name][lang]}]` : ARG[p.name][lang])).join(', ')})`;
+  return `SPBE.${f.id}(${f.parameters.map((p) => (p.optional ? `[${parameterName(p, lang)}]` : parameterName(p, lang))).join(', ')})`;
 }
 export { ARG } from './parameters';

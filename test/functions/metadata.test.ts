@@ -107,3 +107,7 @@ test('texts that name frameworks are filled from the framework data, in both lan
   for (const fw of FRAMEWORKS) expect(framework).toContain(fw.id);
   for (const m of [en, id]) for (const f of m.functions) expect(JSON.stringify(f)).not.toMatch(/\{\w+\}/);
 });
+
+test('each declaration\'s implementation takes its declared parameters, then the language', () => {
+  for (const f of FUNCTIONS) expect({ id: f.id, arity: f.run.length }).toEqual({ id: f.id, arity: f.parameters.length });
+});
