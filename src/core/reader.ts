@@ -20,7 +20,7 @@ import type {
   TableLocation,
   WorkbookGrids,
 } from './types';
-import { a1, columnLetter, rangeA1 } from './address';
+import { columnLetter, rangeA1 } from './address';
 import { hasValue, indicatorKey, parseIndicatorCode, parseIndicatorKey, parseLevel, type IndicatorKey } from './levels';
 import { fromDecimalString, isInteger } from './rational';
 import { FRAMEWORKS, getFramework } from './frameworks';

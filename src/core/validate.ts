@@ -16,7 +16,7 @@
 import type { AssessmentEntry, Framework, Problem, Rational, TableLocation } from './types';
 import { a1 } from './address';
 import { displayValue, hasValue } from './levels';
-import { eq, fromNumber, roundHalfUp, toFixed, toNumber } from './rational';
+import { eq, fromNumber, roundHalfUp, toFixed } from './rational';
 import { entryWeights } from './scoring';
 import { collectEntries, type CollectedEntry, type EntryList } from './entries';
 import { frameworkIndex } from './framework-index';

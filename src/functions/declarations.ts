@@ -41,7 +41,6 @@ export interface FunctionDeclaration {
    * The implementation (src/functions/impl.ts): the declared parameters in order, as Excel passes them
    * (an optional one left out is undefined), then the language of the messages.
    */
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each implementation has its own parameters
   readonly run: (...args: any[]) => Fn<unknown>;
 }
 

@@ -2,7 +2,9 @@
  * Indonesian message catalogue (the default language). Every user-facing word of the product
  * comes from here or from en.ts; both have exactly the same keys (a test checks it).
  * Templates use {name} placeholders filled by format() in ./index.ts.
- * Sections: problems (validation), cli, gap (gap sheet), functions (custom functions), pane (task pane).
+ * Sections: problems (validation; codes, severities and which message says what: src/core/problems.ts),
+ * hints (how to choose a sheet, column or framework, worded for the command and for the pane), cli, gap
+ * (gap sheet), functions (custom functions' messages), pane (task pane).
  */
 export const id = {
   problems: {
