@@ -811,14 +811,18 @@ function chooseTable(tables: ReadonlyArray<Candidate>, forced: Framework | null)
   return { table: pick, by: 'year', year: newest };
 }
 
-const years = new WeakMap<Candidate, number | null>();
+/** Years by grid and header row: a grid is immutable data, and the pane and the benchmark assess the same grids again. */
+const years = new WeakMap<Grid, Map<number, number | null>>();
 
 /** The year of a table's assessment (its sheet name or its title rows), cached. */
 function yearOf(c: Candidate): number | null {
-  let y = years.get(c);
+  let byRow = years.get(c.grid);
+  if (!byRow) years.set(c.grid, (byRow = new Map()));
+  const head = c.headerRows[0];
+  let y = byRow.get(head);
   if (y === undefined) {
-    y = assessmentYear(c.grid.name, titlesAbove(c.grid, c.headerRows[0]))?.year ?? null;
-    years.set(c, y);
+    y = assessmentYear(c.grid.name, titlesAbove(c.grid, head))?.year ?? null;
+    byRow.set(head, y);
   }
   return y;
 }
