@@ -17,11 +17,10 @@
  * entries, so the common case allocates nothing per value and scores on the fast path.
  */
 import type { CellValue, Framework, Rational } from './types';
-import { parseLevel, type LevelFailure } from './levels';
+import { displayValue, parseLevel, type LevelFailure } from './levels';
 import { entryStatus, frameworkIndex, sharedEntry, type FrameworkIndex, type SharedEntry } from './framework-index';
 import { facts, type Location, type MessageArgs, type ProblemFacts } from './problems';
 import { eq } from './rational';
-import { displayValue } from './levels';
 import type { ScoredEntry } from './scoring';
 
 /** One raw entry: an indicator key and the value given for it. */
@@ -72,7 +71,7 @@ export interface Collected {
 export interface CollectOptions {
   /** Stop at the first error (a custom function returns only that one). */
   readonly firstError?: boolean;
-  /** Read a level that must be whole (spbe2018/2020) or may be decimal (pemdi2026): the framework's own rule (default). */
+  /** Turns a value of a LevelList into a cell value (a custom function's argument: error objects, rich values); default: taken as it is. */
   readonly cellValue?: (x: unknown) => CellValue;
 }
 
