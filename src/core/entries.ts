@@ -174,13 +174,13 @@ function collectOrdered(ix: FrameworkIndex, list: LevelList, options: CollectOpt
     }
     const no = i + 1;
     const raw = cellValue ? cellValue(v) : (v as CellValue);
-    const got = entryOf(ix, { key: ix.keys[no], no, entry: 1, raw });
-    if (isFailure(got)) {
-      (problems ??= []).push(levelFacts(got, ix.fw, list.at(i), ix.keys[no], raw));
+    const p = parseLevel(raw, ix.fw, no);
+    if (!p.ok) {
+      (problems ??= []).push(levelFacts(p, ix.fw, list.at(i), ix.keys[no], raw));
       if (options.firstError) break;
       continue;
     }
-    entries[i] = got;
+    entries[i] = sharedEntry(ix, no, p.level) ?? { key: ix.keys[no], no, entry: 1, level: p.level };
   }
   if (problems === null) return { entries, problems: NONE_PROBLEMS, accepted: NONE, ignored: NONE };
   return { entries: entries.filter((e) => e !== undefined), problems, accepted: NONE, ignored: NONE };
@@ -203,8 +203,20 @@ function collectKeyed(ix: FrameworkIndex, list: EntryList, options: CollectOptio
   const counted: Array<CollectedEntry | undefined> = new Array(n + 1);
   let repeats: Array<[number, CollectedEntry]> | null = null;
   let errors = 0;
+  const shared = ix.shared;
   for (let i = 0; i < items.length; i++) {
     const e = items[i];
+    const no = e.no;
+    // the common case first: entry 1 of a known indicator, a plain whole level (a shared entry, nothing to check)
+    if (e.entry === 1 && no >= 1 && no <= n && (no | 0) === no && firstOf[no] < 0) {
+      const v = e.raw;
+      if (typeof v === 'number' && v >= 1 && v <= 5 && (v | 0) === v && (e.level === undefined || e.level !== null)) {
+        accepted.push(i);
+        firstOf[no] = i;
+        counted[no] = shared[no * 6 + v];
+        continue;
+      }
+    }
     if (entryStatus(ix, e.no, e.entry) !== 'ok') {
       if (list.ignorable?.(i)) (ignored ??= []).push(i);
       else {

@@ -24,6 +24,8 @@ export interface SharedEntry {
   /** The whole level 1–5. */
   readonly whole: number;
   readonly points: number;
+  /** FrameworkIndex.tagBase + no: tells in one comparison that this is indicator `no`'s shared entry of that framework. */
+  readonly tag: number;
 }
 
 export interface FrameworkIndex {
@@ -50,6 +52,8 @@ export interface FrameworkIndex {
   readonly bands: ReadonlyArray<PredicateBand>;
   /** shared[no * 6 + k]: the shared entry of indicator `no` at whole level k (1..5). */
   readonly shared: ReadonlyArray<SharedEntry | undefined>;
+  /** Unique to this index: its shared entries are tagged tagBase + no (scoring's fast path checks a set in one pass). */
+  readonly tagBase: number;
   /** Scratch buffers (synchronous code, never re-entered): indicators seen, aspect and domain sums (scoring), first item of each indicator (entry collector). */
   readonly seen: Uint8Array;
   readonly firstOf: Int32Array;
@@ -111,9 +115,10 @@ function build(fw: Framework): FrameworkIndex {
   const bands = [...fw.predicates].sort((x, y) => x.min - y.min);
   if (bands.length === 0) throw new Error(`framework ${fw.id}: no predicate bands`);
   const shared: Array<SharedEntry | undefined> = new Array((n + 1) * 6);
+  const tagBase = ++indexesBuilt * TAG_SPAN;
   for (let no = 1; no <= n; no++) {
     for (let k = 1; k <= 5; k++) {
-      shared[no * 6 + k] = Object.freeze({ key: keys[no], no, entry: 1 as const, level: WHOLE[k], whole: k, points: k * indWeight[no] });
+      shared[no * 6 + k] = Object.freeze({ key: keys[no], no, entry: 1 as const, level: WHOLE[k], whole: k, points: k * indWeight[no], tag: tagBase + no });
     }
   }
   return {
@@ -132,12 +137,17 @@ function build(fw: Framework): FrameworkIndex {
     spreadAspect: rep ? indAspect[repNo] : -1,
     bands,
     shared,
+    tagBase,
     seen: new Uint8Array(n + 1),
     firstOf: new Int32Array(n + 1),
     acc: new Float64Array(fw.aspects.length),
     dom: new Float64Array(fw.domains.length),
   };
 }
+
+/** Indexes built so far, and the room each gets for its tags (more than any framework's indicators). */
+let indexesBuilt = 0;
+const TAG_SPAN = 4096;
 
 const WHOLE: ReadonlyArray<Rational> = [0, 1, 2, 3, 4, 5].map((k) => Object.freeze(rational(k)));
 

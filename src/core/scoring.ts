@@ -335,12 +335,12 @@ function slowIndex(t: Table, entries: ReadonlyArray<ScoredEntry>, S: number, K: 
 function sharedPoints(t: Table, entries: ReadonlyArray<ScoredEntry>): number {
   const n = t.n;
   if (entries.length !== n) return -1;
-  const shared = t.shared;
+  // a shared entry's tag is its framework index's tagBase + its number: one comparison says "indicator i+1 of this framework, shared"
+  const base = t.tagBase + 1;
   let sum = 0;
   for (let i = 0; i < n; i++) {
     const e = entries[i] as Partial<SharedEntry>;
-    const w = e.whole;
-    if (w === undefined || shared[(i + 1) * 6 + w] !== e) return -1;
+    if (e.tag !== base + i) return -1;
     sum += e.points as number;
   }
   return sum;
