@@ -260,14 +260,23 @@ function excelErrorOrNull(p: ProblemFacts): ExcelError | null {
   return p.code === 'INDICATOR_DUPLICATE' ? null : excelErrorOf(p.code);
 }
 
-/** The values of a one-row or one-column range, in framework order, each located by its position (a class: one object per call). */
+/**
+ * The values of a one-row or one-column range, in framework order, each located by its position (a class:
+ * one object per call). Its fields are `declare`d and set in the constructor: compiled class fields would
+ * be defined one by one (Object.defineProperty), which costs more than the whole read on this path.
+ */
 class RangeLevels implements LevelList {
-  constructor(
-    private readonly m: ReadonlyArray<ReadonlyArray<unknown>>,
-    private readonly isRow: boolean,
-    private readonly skip: number,
-    readonly count: number,
-  ) {}
+  declare private readonly m: ReadonlyArray<ReadonlyArray<unknown>>;
+  declare private readonly isRow: boolean;
+  declare private readonly skip: number;
+  declare readonly count: number;
+
+  constructor(m: ReadonlyArray<ReadonlyArray<unknown>>, isRow: boolean, skip: number, count: number) {
+    this.m = m;
+    this.isRow = isRow;
+    this.skip = skip;
+    this.count = count;
+  }
 
   level(i: number): unknown {
     return this.isRow ? this.m[0][i + this.skip] : this.m[i + this.skip][0];
