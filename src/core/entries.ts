@@ -156,7 +156,7 @@ function sameLevel(a: CollectedEntry, b: CollectedEntry): boolean {
  */
 export function collectEntries(fw: Framework, list: EntryList | LevelList, options: CollectOptions = {}): Collected {
   const ix = frameworkIndex(fw);
-  return 'items' in list ? collectKeyed(ix, list, options) : collectOrdered(ix, list, options);
+  return (list as EntryList).items !== undefined ? collectKeyed(ix, list as EntryList, options) : collectOrdered(ix, list as LevelList, options);
 }
 
 function collectOrdered(ix: FrameworkIndex, list: LevelList, options: CollectOptions): Collected {
@@ -192,7 +192,10 @@ const NONE: ReadonlyArray<number> = [];
 function collectKeyed(ix: FrameworkIndex, list: EntryList, options: CollectOptions): Collected {
   const items = list.items;
   let problems: ProblemFacts[] | null = null;
-  const accepted: number[] = [];
+  // sized once (most items count), trimmed at the end
+  const accepted: number[] = new Array<number>(items.length);
+  let acceptedCount = 0;
+  let countedN = 0;
   let ignored: number[] | null = null;
   const n = ix.n;
   const firstError = options.firstError === true;
@@ -211,9 +214,10 @@ function collectKeyed(ix: FrameworkIndex, list: EntryList, options: CollectOptio
     if (e.entry === 1 && no >= 1 && no <= n && (no | 0) === no && firstOf[no] < 0) {
       const v = e.raw;
       if (typeof v === 'number' && v >= 1 && v <= 5 && (v | 0) === v && (e.level === undefined || e.level !== null)) {
-        accepted.push(i);
+        accepted[acceptedCount++] = i;
         firstOf[no] = i;
         counted[no] = shared[no * 6 + v];
+        countedN++;
         continue;
       }
     }
@@ -246,10 +250,13 @@ function collectKeyed(ix: FrameworkIndex, list: EntryList, options: CollectOptio
       }
       continue;
     }
-    accepted.push(i);
+    accepted[acceptedCount++] = i;
     if (!repeat) {
       firstOf[e.no] = i;
-      if (!failed) counted[e.no] = got as CollectedEntry;
+      if (!failed) {
+        counted[e.no] = got as CollectedEntry;
+        countedN++;
+      }
     } else {
       (repeatFirst ??= new Map()).set(slot, i);
       if (!failed) (repeats ??= []).push([slot, got as CollectedEntry]);
@@ -263,11 +270,13 @@ function collectKeyed(ix: FrameworkIndex, list: EntryList, options: CollectOptio
       }
     }
   }
-  const entries: CollectedEntry[] = [];
+  const entries: CollectedEntry[] = new Array<CollectedEntry>(countedN);
+  let k = 0;
   for (let no = 1; no <= n; no++) {
     const c = counted[no];
-    if (c !== undefined) entries.push(c);
+    if (c !== undefined) entries[k++] = c;
   }
   if (repeats) entries.push(...repeats.sort((a, b) => a[0] - b[0]).map((r) => r[1]));
+  accepted.length = acceptedCount;
   return { entries, problems: problems ?? NONE_PROBLEMS, accepted, ignored: ignored ?? NONE };
 }
