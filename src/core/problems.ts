@@ -244,8 +244,17 @@ function sectionOrder(context: MessageContext): ReadonlyArray<Section> {
 const FUNCTION_ORDER: ReadonlyArray<Section> = ['functions', 'gap', 'problems', 'cli', 'pane'];
 const SHEET_ORDER: ReadonlyArray<Section> = ['problems', 'gap', 'cli', 'pane', 'functions'];
 
-/** The message ref a problem is said with in a context: its variant in the first section that has it, else that section's default. */
+const refs = new Map<string, { section: Section; key: string }>();
+
+/** The message ref a problem is said with in a context: its variant in the first section that has it, else that section's default (cached). */
 function refFor(f: ProblemFacts, context: MessageContext): { section: Section; key: string } {
+  const id = `${f.code}|${f.variant ?? ''}|${context}`;
+  let ref = refs.get(id);
+  if (!ref) refs.set(id, (ref = findRef(f, context)));
+  return ref;
+}
+
+function findRef(f: ProblemFacts, context: MessageContext): { section: Section; key: string } {
   const refs: ReadonlyArray<string> = PROBLEMS[f.code].messages;
   for (const section of sectionOrder(context)) {
     let first: string | null = null;
