@@ -10,7 +10,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
-import { chromiumAvailable, ensureProductionBuild, launchChromium, openPane, screenshot, serveDist, CHROMIUM, type Browser } from './e2e-support';
+import { spawnSync } from 'node:child_process';
+import { chromiumAvailable, isFreshBuild, launchChromium, openPane, screenshot, serveDist, CHROMIUM, DIST, ROOT, TEST_DIST, type Browser } from './e2e-support';
 import type { StaticServer } from './static-server';
 import { SPBE2020 } from '../../src/core/frameworks';
 import { assessmentGrid } from './grids';
@@ -67,11 +68,38 @@ async function expectChooser(page: Page): Promise<void> {
   await indexBecomes(page, '3,00');
 }
 
+/**
+ * A production bundle of the current sources in a folder of this test's own: a copy of dist/ or of the
+ * end-to-end tests' .tmp/e2e-dist when one is fresh, else a build of its own. Never the shared folder
+ * itself: test/taskpane/e2e.test.ts may be building or serving it at the same time (jest runs files in
+ * parallel), and swapping it under a running page would break that test.
+ */
+function privateBundle(into: string): string {
+  for (const ready of [DIST, TEST_DIST]) {
+    try {
+      if (isFreshBuild(ready)) {
+        fs.cpSync(ready, into, { recursive: true });
+        if (isFreshBuild(into)) return into;
+      }
+    } catch {
+      // the folder was being replaced while it was copied: build instead
+    }
+    fs.rmSync(into, { recursive: true, force: true });
+  }
+  console.warn('building the production bundle (webpack --mode production) for the sheet-chooser tests …');
+  const r = spawnSync(
+    process.execPath,
+    [path.join(ROOT, 'node_modules', 'webpack', 'bin', 'webpack.js'), '--mode', 'production', '--config', path.join(ROOT, 'webpack.config.js'), '--output-path', into],
+    { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NODE_ENV: 'production' }, maxBuffer: 64 * 1024 * 1024 },
+  );
+  if (r.status !== 0) throw new Error(`webpack failed (exit ${r.status}):\n${(r.stdout ?? '').slice(-4000)}\n${(r.stderr ?? '').slice(-4000)}`);
+  return into;
+}
+
 describeBrowser('the pane on a workbook with a sheet per year', () => {
   beforeAll(async () => {
-    const build = ensureProductionBuild((line) => console.warn(line));
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'spbe-chooser-'));
-    server = await serveDist(build.dir);
+    server = await serveDist(privateBundle(path.join(tmp, 'dist')));
     browser = await launchChromium();
   }, 900_000);
 
