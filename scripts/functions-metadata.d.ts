@@ -28,13 +28,13 @@ export interface BuildResult {
   errors: string[];
 }
 export const FUNCTIONS_SOURCE: string;
+export const README_START: string;
+export const README_END: string;
 export function buildFunctionsMetadata(source?: string): Promise<BuildResult>;
-export function loadCatalogue(lang: 'id' | 'en'): Record<string, string>;
-export function localize(
-  metadata: FunctionsMetadata,
-  en: Record<string, string>,
-  target: Record<string, string>,
-): { metadata: FunctionsMetadata; errors: string[] };
+/** The README's function table, between the README_START and README_END markers. */
+export function readmeTable(source?: string): string;
+/** `readme` with its function table replaced by `table`. */
+export function readmeWithTable(readme: string, table: string): string;
 export class FunctionsMetadataPlugin {
   constructor(options?: { source?: string });
   apply(compiler: unknown): void;

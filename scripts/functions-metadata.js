@@ -1,103 +1,154 @@
 'use strict';
 /**
- * functions.json (English) and functions-id.json (Indonesian) from the JSDoc of
- * src/functions/functions.ts, with Microsoft's custom-functions-metadata generator (offline).
+ * functions.json (English) and functions-id.json (Indonesian) from the declarations of the custom
+ * functions (src/functions/declarations.ts: id, parameters, descriptions in both languages, types), and
+ * the README's function table from the same declarations.
  *
- * - functions.json: what the generator makes, plus "allowErrorForDataTypeAny": true so a range
- *   holding an error cell (#N/A …) still reaches the function, which then names the cell's position
- *   instead of Excel answering a bare #N/A (the generator cannot emit this flag itself).
- * - functions-id.json: the same functions (same ids and names: they are stored in workbooks) with
- *   Indonesian descriptions and parameter names from the `functions` section of
- *   src/core/i18n/id.ts. Excel picks it for Indonesian Office through the manifest's
- *   <bt:Override Locale="id-ID"> on Functions.Metadata.Url (Excel localises custom functions per
- *   metadata file; there is no per-string localisation inside one functions.json).
- *   Every English description must be a value of the `functions` section of en.ts; its key names
- *   the Indonesian text, so the two can't drift apart silently (a missing one fails the build).
+ * - Both files carry "allowErrorForDataTypeAny": true, so a range holding an error cell (#N/A …) still
+ *   reaches the function, which then names the cell's position instead of Excel answering a bare #N/A,
+ *   and "allowCustomDataForDataTypeAny": true (rich values reach it as their basic value).
+ * - Ids and names are the same in both files: saved workbooks store them. Excel picks functions-id.json
+ *   for Indonesian Office through the manifest's <bt:Override Locale="id-ID"> on Functions.Metadata.Url
+ *   (Excel localises custom functions per metadata file).
+ * - Descriptions naming frameworks are filled from the framework data (declarations.ts frameworkFacts).
  *
- * Used by webpack.config.js (FunctionsMetadataPlugin) and test/functions/metadata.test.ts.
+ * Used by webpack.config.js (FunctionsMetadataPlugin), test/functions/metadata.test.ts and
+ * `npm run docs` (`node scripts/functions-metadata.js --readme`: rewrites the README's function table).
  */
 const fs = require('fs');
 const path = require('path');
-const ts = require('typescript');
-const { generateCustomFunctionsMetadata } = require('custom-functions-metadata');
 
 const ROOT = path.resolve(__dirname, '..');
-const FUNCTIONS_SOURCE = path.join(ROOT, 'src', 'functions', 'functions.ts');
-
-/** Loads a TypeScript catalogue module (no runtime imports) by transpiling it to CommonJS. */
-function loadCatalogue(lang) {
-  const file = path.join(ROOT, 'src', 'core', 'i18n', `${lang}.ts`);
-  const out = ts.transpileModule(fs.readFileSync(file, 'utf8'), {
-    compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020 },
-    fileName: file,
-  });
-  const module = { exports: {} };
-  new Function('exports', 'require', 'module', out.outputText)(module.exports, () => ({}), module);
-  const cat = module.exports[lang];
-  if (!cat || !cat.functions) throw new Error(`${file}: no "functions" section`);
-  return cat.functions;
-}
-
-/** "toLevel" -> "argToLevel" */
-function argKey(name) {
-  return `arg${name.charAt(0).toUpperCase()}${name.slice(1)}`;
-}
+const SRC = path.join(ROOT, 'src');
+const FUNCTIONS_SOURCE = path.join(SRC, 'functions', 'declarations.ts');
+const README = path.join(ROOT, 'README.md');
+const README_START = '<!-- functions:start (generated from src/functions/declarations.ts by `npm run docs`; do not edit) -->';
+const README_END = '<!-- functions:end -->';
 
 /**
- * Translates the English metadata with the catalogues. Returns { metadata, errors }.
+ * Loads a TypeScript module of src/. Under jest the test runner compiles it; in webpack and on the
+ * command line @swc/core does (a dev dependency, as in scripts/run-ts.js), for the time of the call, and
+ * fresh every time (webpack's watch mode asks again after an edit).
  */
-function localize(metadata, en, target) {
-  const errors = [];
-  const byText = new Map();
-  for (const [key, value] of Object.entries(en)) if (key.startsWith('doc') && !byText.has(value)) byText.set(value, key);
-  const tr = (englishText, where) => {
-    const key = byText.get(englishText);
-    if (!key) {
-      errors.push(`${where}: description not found among the doc* texts of the functions section of en.ts: ${JSON.stringify(englishText)}`);
-      return englishText;
-    }
-    if (typeof target[key] !== 'string') {
-      errors.push(`${where}: key ${key} missing in the target catalogue`);
-      return englishText;
-    }
-    return target[key];
+function requireTs(file) {
+  // jest's module system compiles TypeScript itself (and hands every module a `jest` object); a webpack build
+  // started from a test inherits jest's environment variables, so those cannot tell.
+  if (typeof jest !== 'undefined') return require(file);
+  for (const key of Object.keys(require.cache)) if (key.startsWith(SRC)) delete require.cache[key];
+  const previous = require.extensions['.ts'];
+  const swc = require('@swc/core');
+  require.extensions['.ts'] = function compileTs(module, filename) {
+    const { code } = swc.transformSync(fs.readFileSync(filename, 'utf8'), {
+      jsc: { parser: { syntax: 'typescript' }, target: 'es2020' },
+      module: { type: 'commonjs' },
+      filename,
+    });
+    module._compile(code, filename);
   };
-  const out = JSON.parse(JSON.stringify(metadata));
-  for (const f of out.functions) {
-    f.description = tr(f.description, f.id);
+  try {
+    return require(file);
+  } finally {
+    if (previous) require.extensions['.ts'] = previous;
+    else delete require.extensions['.ts'];
+  }
+}
+
+/** The metadata file of one language. Key order as Microsoft's generator writes it. */
+function metadataFor(decl, lang) {
+  return {
+    allowErrorForDataTypeAny: true,
+    allowCustomDataForDataTypeAny: true,
+    functions: decl.FUNCTIONS.map((f) => ({
+      description: decl.describeIn(f.description, lang),
+      id: f.id,
+      name: f.id,
+      parameters: f.parameters.map((p) => ({
+        description: decl.describeIn(p.description, lang),
+        ...(p.dimensionality ? { dimensionality: p.dimensionality } : {}),
+        name: decl.parameterName(p, lang),
+        ...(p.optional ? { optional: true } : {}),
+        type: p.type,
+      })),
+      result: 'type' in f.result ? { type: f.result.type } : { dimensionality: f.result.dimensionality },
+    })),
+  };
+}
+
+/** What Excel rejects or users would see broken: duplicate or malformed ids, empty or untranslated texts, unfilled placeholders. */
+function check(decl, en, id) {
+  const errors = [];
+  const ids = new Set();
+  for (const f of decl.FUNCTIONS) {
+    if (!/^[A-Z][A-Z0-9_.]*$/.test(f.id)) errors.push(`${f.id}: an id is upper-case letters, digits, "_" and "."`);
+    if (ids.has(f.id)) errors.push(`${f.id}: declared twice`);
+    ids.add(f.id);
+    let optional = false;
     for (const p of f.parameters) {
-      const k = argKey(p.name);
-      if (en[k] !== p.name) errors.push(`${f.id}.${p.name}: en.ts functions.${k} should be "${p.name}"`);
-      if (typeof target[k] !== 'string') errors.push(`${f.id}.${p.name}: no functions.${k} in the target catalogue`);
-      else p.name = target[k];
-      if (p.description) p.description = tr(p.description, `${f.id}.${p.name}`);
+      if (optional && !p.optional) errors.push(`${f.id}.${decl.parameterName(p, 'en')}: a required parameter after an optional one`);
+      optional = optional || p.optional === true;
     }
   }
-  return { metadata: out, errors };
+  const texts = (m) => m.functions.flatMap((f) => [[f.id, f.description], ...f.parameters.map((p) => [`${f.id}.${p.name}`, p.description])]);
+  const enTexts = texts(en);
+  const idTexts = texts(id);
+  enTexts.forEach(([where, text], i) => {
+    for (const [lang, t] of [['en', text], ['id', idTexts[i][1]]]) {
+      if (!t || t.trim().length < 5) errors.push(`${where}: no ${lang} description`);
+      else if (/\{\w+\}/.test(t)) errors.push(`${where}: unfilled placeholder in the ${lang} description: ${t}`);
+    }
+    if (text === idTexts[i][1]) errors.push(`${where}: the Indonesian description is the English one`);
+  });
+  return errors;
 }
 
 /**
- * Generates both metadata files. Resolves to { en, id, associate, errors } where en/id are objects
- * (null when there are errors).
+ * Generates both metadata files from the declarations. Resolves to { en, id, associate, errors } where
+ * en/id are objects (null when there are errors) and associate lists { id, functionName } as Excel's
+ * runtime is given them (src/functions/functions.ts names each function by its id).
  */
 async function buildFunctionsMetadata(source = FUNCTIONS_SOURCE) {
-  const result = await generateCustomFunctionsMetadata(source, false);
-  const errors = [...result.errors];
-  if (errors.length > 0 || !result.metadataJson) {
-    if (!result.metadataJson && errors.length === 0) errors.push(`${source}: no @customfunction found`);
-    return { en: null, id: null, associate: result.associate, errors };
+  let decl;
+  try {
+    decl = requireTs(source);
+  } catch (e) {
+    return { en: null, id: null, associate: [], errors: [`${source}: ${e && e.message ? e.message : String(e)}`] };
   }
-  const generated = JSON.parse(result.metadataJson);
-  const en = { allowErrorForDataTypeAny: true, ...generated };
-  const enCat = loadCatalogue('en');
-  const idCat = loadCatalogue('id');
-  const check = localize(en, enCat, enCat); // every English text must be in en.ts
-  const id = localize(en, enCat, idCat);
-  errors.push(...check.errors, ...id.errors);
-  return { en, id: id.metadata, associate: result.associate, errors };
+  const en = metadataFor(decl, 'en');
+  const id = metadataFor(decl, 'id');
+  const errors = check(decl, en, id);
+  const associate = decl.FUNCTIONS.map((f) => ({ sourceFileName: path.relative(ROOT, source), functionName: f.id, id: f.id }));
+  if (errors.length > 0) return { en: null, id: null, associate, errors };
+  return { en, id, associate, errors };
 }
 
-/** Webpack plugin: emits functions.json and functions-id.json; generator errors fail the build. */
+/** The README's function table (English): each function with its signature and description, then the parameters shared by several. */
+function readmeTable(source = FUNCTIONS_SOURCE) {
+  const decl = requireTs(source);
+  const rows = ['| function | result |', '|---|---|'];
+  for (const f of decl.FUNCTIONS) rows.push(`| \`${decl.signature(f, 'en')}\` | ${decl.describeIn(f.description, 'en').replace(/\|/g, '\\|')} |`);
+  const shared = new Map();
+  for (const f of decl.FUNCTIONS) {
+    for (const p of f.parameters) {
+      const text = decl.describeIn(p.description, 'en');
+      const name = decl.parameterName(p, 'en');
+      const key = `${name}\u0000${text}`;
+      if (!shared.has(key)) shared.set(key, { name, text, uses: [] });
+      shared.get(key).uses.push(f.id);
+    }
+  }
+  const params = [...shared.values()].filter((x) => x.uses.length > 1).map((x) => `- \`${x.name}\` (${x.uses.map((u) => `SPBE.${u}`).join(', ')}): ${x.text}`);
+  return [README_START, '', ...rows, '', ...params, '', README_END].join('\n');
+}
+
+/** The README with its function table made anew; throws when the markers are missing. */
+function readmeWithTable(readme, table) {
+  const a = readme.indexOf(README_START);
+  const b = readme.indexOf(README_END);
+  if (a < 0 || b < a) throw new Error(`README.md: the markers ${README_START} … ${README_END} are missing`);
+  return readme.slice(0, a) + table + readme.slice(b + README_END.length);
+}
+
+/** Webpack plugin: emits functions.json and functions-id.json; errors fail the build. */
 class FunctionsMetadataPlugin {
   constructor(options = {}) {
     this.source = options.source || FUNCTIONS_SOURCE;
@@ -109,7 +160,8 @@ class FunctionsMetadataPlugin {
     compiler.hooks.thisCompilation.tap(name, (compilation) => {
       compilation.hooks.processAssets.tapPromise({ name, stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL }, async () => {
         compilation.fileDependencies.add(this.source);
-        for (const lang of ['en', 'id']) compilation.fileDependencies.add(path.join(ROOT, 'src', 'core', 'i18n', `${lang}.ts`));
+        compilation.contextDependencies.add(path.join(SRC, 'core', 'frameworks'));
+        compilation.contextDependencies.add(path.join(SRC, 'functions'));
         const r = await buildFunctionsMetadata(this.source);
         if (r.errors.length > 0) {
           for (const e of r.errors) compilation.errors.push(new WebpackError(`custom functions metadata: ${e}`));
@@ -122,22 +174,28 @@ class FunctionsMetadataPlugin {
   }
 }
 
-module.exports = { buildFunctionsMetadata, localize, loadCatalogue, FunctionsMetadataPlugin, FUNCTIONS_SOURCE };
+module.exports = { buildFunctionsMetadata, readmeTable, readmeWithTable, FunctionsMetadataPlugin, FUNCTIONS_SOURCE, README_START, README_END };
 
 if (require.main === module) {
   // `node scripts/functions-metadata.js [OUTDIR]`: writes both files (default: print a summary).
-  buildFunctionsMetadata().then((r) => {
-    if (r.errors.length) {
-      for (const e of r.errors) console.error(e);
-      process.exitCode = 1;
-      return;
-    }
-    const dir = process.argv[2];
-    if (dir) {
-      fs.mkdirSync(dir, { recursive: true });
-      fs.writeFileSync(path.join(dir, 'functions.json'), JSON.stringify(r.en, null, 2) + '\n');
-      fs.writeFileSync(path.join(dir, 'functions-id.json'), JSON.stringify(r.id, null, 2) + '\n');
-    }
-    for (const f of r.en.functions) console.log(`SPBE.${f.name}(${f.parameters.map((p) => (p.optional ? `[${p.name}]` : p.name)).join(', ')})`);
-  });
+  // `node scripts/functions-metadata.js --readme`: rewrites the README's function table.
+  if (process.argv[2] === '--readme') {
+    fs.writeFileSync(README, readmeWithTable(fs.readFileSync(README, 'utf8'), readmeTable()));
+    console.log('README.md: function table written');
+  } else {
+    buildFunctionsMetadata().then((r) => {
+      if (r.errors.length) {
+        for (const e of r.errors) console.error(e);
+        process.exitCode = 1;
+        return;
+      }
+      const dir = process.argv[2];
+      if (dir) {
+        fs.mkdirSync(dir, { recursive: true });
+        fs.writeFileSync(path.join(dir, 'functions.json'), JSON.stringify(r.en, null, 2) + '\n');
+        fs.writeFileSync(path.join(dir, 'functions-id.json'), JSON.stringify(r.id, null, 2) + '\n');
+      }
+      for (const f of r.en.functions) console.log(`SPBE.${f.name}(${f.parameters.map((p) => (p.optional ? `[${p.name}]` : p.name)).join(', ')})`);
+    });
+  }
 }

@@ -23,13 +23,12 @@ import type { Io } from './output';
 import { formatSummary } from './output';
 import { parseCommandArgs } from './args';
 import type { OptionSpec } from './args';
-import { text } from '../core/i18n';
-import { assess } from '../core/assess';
+import { text, type Catalogue } from '../core/i18n';
 import { reportStatus, toIndexReport, toUnreadableReport } from '../core/report';
 import type { IndexReport } from '../core/report';
-import { planGap, isPlanUsageError, parseTargetIndex, planRoadmap, planSteps } from '../core/planner';
+import { parseTargetIndex, planRoadmap, planSteps } from '../core/planner';
 import type { TargetRequest, GapPlan } from '../core/planner';
-import { buildGapSheet } from '../core/gap-sheet';
+import { gapSheetFor, isoDate, openAssessment, planFor } from '../app/assessment';
 import { toFixed, toNumber, toRoundedNumber } from '../core/rational';
 import { isWorkbookReadError } from '../xlsx/errors';
 import { readFileBytes } from '../xlsx/read-file';
@@ -53,18 +52,13 @@ export interface GapDeps {
   readonly writeTemp?: AtomicWriteOptions['writeTemp'];
 }
 
-function g(lang: Lang, key: string, params?: Record<string, string | number>): string {
-  return text(lang, 'gap', key as never, params);
+function g(lang: Lang, key: keyof Catalogue['gap'], params?: Record<string, string | number>): string {
+  return text(lang, 'gap', key, params);
 }
 
 function fail(io: Io, lang: Lang, message: string): number {
   io.err(`spbe: ${message}\n${text(lang, 'cli', 'seeHelp', { command: 'gap' })}\n`);
   return 1;
-}
-
-function isoDate(d: Date): string {
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
 }
 
 /** The default output path: `<name>-gap.xlsx` beside the input (`-gap.xlsm` for a macro-enabled workbook, which stays one). */
@@ -114,7 +108,7 @@ export async function runGap(argv: ReadonlyArray<string>, io: Io, deps: GapDeps 
     bytes = await readFileBytes(file);
     // The grids leave out a gap sheet written by an earlier run: an output, never the assessment.
     const grids = readWorkbookGridsSync(bytes);
-    assessment = assess(grids, { sheet: common.sheet, framework: common.framework, column: common.column, basis: common.basis });
+    assessment = openAssessment(grids, { sheet: common.sheet, framework: common.framework, column: common.column, basis: common.basis, context: 'command' });
   } catch (e) {
     if (!isWorkbookReadError(e)) throw e;
     const report = toUnreadableReport(file, e.reason, lang);
@@ -131,11 +125,13 @@ export async function runGap(argv: ReadonlyArray<string>, io: Io, deps: GapDeps 
     return 2;
   }
 
-  if (!request) request = assessment.entries.some((e) => e.target !== null) ? { mode: 'column' } : { mode: 'next' };
-  const plan = planGap(fw, assessment.entries, request, { basis: common.basis });
-  if (isPlanUsageError(plan)) return fail(io, lang, plan.message[lang]);
+  // Without a goal option: the application's default goal (the sheet's Target column, else the next predicate).
+  const outcome = planFor(assessment, request, { basis: common.basis });
+  if (outcome.kind === 'invalid') return fail(io, lang, outcome.problem.message[lang]);
+  if (outcome.kind !== 'plan') return fail(io, lang, g(lang, 'cliNoIndex'));
+  const plan = outcome.plan;
 
-  const model = buildGapSheet(assessment, plan, {
+  const model = gapSheetFor(assessment, plan, {
     lang,
     date: isoDate((deps.now ?? (() => new Date()))()),
     sourceFile: path.basename(file),

@@ -17,7 +17,7 @@ import { Worker } from 'worker_threads';
 import type { Assessment, Lang } from '../core/types';
 import type { CommonOptions } from './args';
 import { frameworkChoices, parseCommandArgs } from './args';
-import { assess } from '../core/assess';
+import { openAssessment } from '../app/assessment';
 import { reportStatus, toIndexReport, toUnreadableReport } from '../core/report';
 import type { IndexReport, UnreadableReport } from '../core/report';
 import { text } from '../core/i18n';
@@ -60,7 +60,7 @@ function readerModule(): ReadFileModule {
 export async function assessFile(file: string, options: CommonOptions): Promise<FileResult> {
   try {
     const grids = await readerModule().readWorkbookFile(file);
-    const assessment = assess(grids, { sheet: options.sheet, framework: options.framework, column: options.column, basis: options.basis });
+    const assessment = openAssessment(grids, { sheet: options.sheet, framework: options.framework, column: options.column, basis: options.basis, context: 'command' });
     return { report: toIndexReport(file, assessment, options.lang), assessment };
   } catch (e) {
     if (isWorkbookReadError(e)) return { report: toUnreadableReport(file, e.reason, options.lang), assessment: null };

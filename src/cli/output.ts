@@ -97,17 +97,24 @@ export function formatSummary(r: IndexReport, a: Assessment, lang: Lang, basis: 
   } else {
     lines.push(`  ${label('labelIndex')}${t('indexNotComputed')}`);
   }
-  const errors = r.issues.filter((i) => i.severity === 'error').length;
-  const warnings = r.issues.length - errors;
-  if (r.issues.length === 0) {
+  // Problems (errors, warnings) ask for action; notes (info) only say what was done.
+  const problems = r.issues.filter((i) => i.severity !== 'info');
+  const notes = r.issues.filter((i) => i.severity === 'info');
+  const errors = problems.filter((i) => i.severity === 'error').length;
+  const warnings = problems.length - errors;
+  if (problems.length === 0) {
     lines.push(`  ${t('noProblems')}`);
   } else {
     lines.push(`  ${t('labelProblems')} (${t('problemCounts', { errors, warnings })}):`);
-    for (const p of r.issues) {
+    for (const p of problems) {
       // The message itself names the sheet and cell, the indicator and what to do; the code is in --json.
       const sev = p.severity === 'error' ? t('severityError') : t('severityWarning');
       lines.push(`    ${sev}: ${p.message}`);
     }
+  }
+  if (notes.length > 0) {
+    lines.push(`  ${t('labelNotes')}:`);
+    for (const p of notes) lines.push(`    ${t('severityInfo')}: ${p.message}`);
   }
   return lines.join('\n') + '\n\n';
 }

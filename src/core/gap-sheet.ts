@@ -28,7 +28,7 @@
  * value reached 5. The priority formulas of the other rows leave these rows out (a mask on the number
  * column), so that ranks stay 1, 2, 3 … even when a user types a target into such a row.
  */
-import type { Assessment, AssessmentEntry, CellRange, Framework, Lang, Problem, Rational } from './types';
+import type { Assessment, AssessmentEntry, CellRange, Framework, Lang, LevelColumn, PredicateBasis, Problem, Rational } from './types';
 import type {
   CellStyle,
   ChartModel,
@@ -43,7 +43,7 @@ import type {
 import type { GapPlan, IndicatorGap } from './planner';
 import { add, cmp, div, mul, R0, rational, roundHalfUp, sub, sum, toNumber } from './rational';
 import { cellRef, columnLetter } from './address';
-import { text } from './i18n';
+import { text, type Catalogue } from './i18n';
 
 /** The defined name that marks a sheet this tool wrote (a later run may replace that sheet). */
 export const GAP_SHEET_MARKER = 'SPBE_GAP_MARKER';
@@ -121,14 +121,43 @@ export function markedSheet(reference: string | null, sheets: ReadonlyArray<stri
 }
 
 // ---------------------------------------------------------------------------------------------
-// Building blocks
+// Cells: a value and the formula that computes it, made together
 // ---------------------------------------------------------------------------------------------
 
 const NINE = 9;
 
+type GapKey = keyof Catalogue['gap'];
+
+/** What a cell holds: its (cached) value, its style, and the formula that computes it or a note. */
+interface CellSpec {
+  readonly value: ModelValue;
+  readonly style?: StyleName;
+  readonly formula?: string;
+  readonly comment?: string;
+}
+
 /** A number as a cell holds it: the exact value rounded half-up to 9 decimals, as the nearest double. */
 function num9(r: Rational): number {
   return toNumber(roundHalfUp(r, NINE));
+}
+
+/**
+ * A computed number: `ROUND(expression, 9)` with its value, the exact result rounded half-up to 9 decimals —
+ * exactly what the formula returns, so Excel, LibreOffice and the cached value agree and floating-point
+ * noise cannot move a predicate boundary or a priority tie. Every index-like cell is made here.
+ */
+function formulaCell(exact: Rational, expression: string, style: StyleName): CellSpec {
+  return { value: num9(exact), formula: `ROUND(${expression},${NINE})`, style };
+}
+
+/** The predicate of the value in `ref` as a formula, with the predicate of `exact` as its value. */
+function predicateCell(fw: Framework, exact: Rational, ref: string, basis: PredicateBasis): CellSpec {
+  return { value: predicateName(fw, exact, basis), formula: predicateFormula(fw, ref, basis), style: 'predicate' };
+}
+
+/** Index points of closing a gap, as the points column computes them: ROUND(ROUND(gap, 9) × weight / 100, 9). */
+function pointsOf(gp: IndicatorGap): Rational {
+  return div(mul(roundHalfUp(gp.gap, NINE), gp.weight), rational(100));
 }
 
 function pct(bp: number): Rational {
@@ -152,7 +181,7 @@ function str(s: string): string {
 }
 
 /** The predicate of a cell's value as a nested IF on the framework's bands (highest first). */
-function predicateFormula(fw: Framework, ref: string, basis: 'exact' | 'rounded'): string {
+function predicateFormula(fw: Framework, ref: string, basis: PredicateBasis): string {
   const bands = [...fw.predicates].sort((a, b) => b.min - a.min);
   const v = basis === 'rounded' ? `ROUND(${ref},2)` : `ROUND(${ref},${NINE})`;
   let f = str(bands[bands.length - 1].name);
@@ -162,7 +191,7 @@ function predicateFormula(fw: Framework, ref: string, basis: 'exact' | 'rounded'
   return f;
 }
 
-function predicateName(fw: Framework, value: Rational, basis: 'exact' | 'rounded'): string {
+function predicateName(fw: Framework, value: Rational, basis: PredicateBasis): string {
   // Mirrors predicateFormula: the formula sees ROUND(value, 9) (exact basis) or ROUND(value, 2).
   const v = roundHalfUp(value, basis === 'rounded' ? 2 : NINE);
   const bands = [...fw.predicates].sort((a, b) => a.min - b.min);
@@ -173,7 +202,7 @@ function predicateName(fw: Framework, value: Rational, basis: 'exact' | 'rounded
 
 const PREDICATE_FILLS = ['#F8CBAD', '#FCE4D6', '#FFF2CC', '#E2EFDA', '#C6EFCE'];
 
-const STYLES: Record<string, CellStyle> = {
+const STYLES = {
   title: { bold: true, fontSize: 14, fontColor: '#1F4E78' },
   subtitle: { bold: true, fontSize: 12 },
   label: { bold: true, vertical: 'top' },
@@ -213,29 +242,184 @@ const STYLES: Record<string, CellStyle> = {
   cfP2: { fill: PREDICATE_FILLS[2], fontColor: '#7F6000' },
   cfP3: { fill: PREDICATE_FILLS[3], fontColor: '#375623' },
   cfP4: { fill: PREDICATE_FILLS[4], fontColor: '#006100' },
-};
+} as const satisfies Record<string, CellStyle>;
+
+type StyleName = keyof typeof STYLES;
+
+function g(lang: Lang, key: GapKey, params?: Record<string, string | number>): string {
+  return text(lang, 'gap', key, params);
+}
+
+/** The sheet being built: cells and merged areas, in the order they are made. */
+class SheetBuilder {
+  readonly cells: ModelCell[] = [];
+  readonly merges: CellRange[] = [];
+
+  put(row: number, col: number, spec: CellSpec): void {
+    const cell: { -readonly [K in keyof ModelCell]: ModelCell[K] } = { row, col, value: spec.value };
+    if (spec.style) cell.style = spec.style;
+    if (spec.formula !== undefined) cell.formula = spec.formula;
+    if (spec.comment) cell.comment = spec.comment;
+    this.cells.push(cell);
+  }
+
+  merge(row: number, left: number, right: number): void {
+    this.merges.push({ top: row, left, bottom: row, right });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The indicator table: its columns as data
+// ---------------------------------------------------------------------------------------------
 
 type ColumnId = 'no' | 'name' | 'aspect' | 'domain' | 'weight' | 'self' | 'current' | 'target' | 'gap' | 'steps' | 'points' | 'rank' | 'notes' | 'sheetNote';
 
-const WIDTHS: Record<ColumnId, number> = {
-  no: 7,
-  name: 48,
-  aspect: 30,
-  domain: 24,
-  weight: 11,
-  self: 12,
-  current: 12,
-  target: 11,
-  gap: 9,
-  steps: 9,
-  points: 12,
-  rank: 11,
-  notes: 48,
-  sheetNote: 36,
-};
+/** Everything a row's cells are made from. */
+interface RowContext {
+  readonly gp: IndicatorGap;
+  readonly entry: AssessmentEntry | undefined;
+  /** Zero-based row in the sheet. */
+  readonly row: number;
+  /** The cell of another column in this row ("J15"). */
+  readonly at: (id: ColumnId) => string;
+  /** The validation notes of the row (problems, the framework's note, why a level is not linked). */
+  readonly notes: ReadonlyArray<string>;
+  /** Set when the current level is copied rather than linked: the note on that cell. */
+  readonly copiedNote: string | null;
+}
 
-function g(lang: Lang, key: string, params?: Record<string, string | number>): string {
-  return text(lang, 'gap', key as never, params);
+/** Everything the sheet is made from. */
+interface Layout {
+  readonly lang: Lang;
+  readonly fw: Framework;
+  readonly plan: GapPlan;
+  readonly assessment: Assessment;
+  readonly basis: PredicateBasis;
+  readonly decimal: boolean;
+  readonly sourceSheet: string;
+  /** The self-assessment column beside the final value, when the sheet has stages. */
+  readonly selfCol: LevelColumn | null;
+  readonly columns: ReadonlyArray<ColumnSpec>;
+  readonly col: Readonly<Partial<Record<ColumnId, number>>>;
+  /** Zero-based rows: the table header, the first and last indicator rows. */
+  readonly head: number;
+  readonly first: number;
+  readonly last: number;
+  readonly rows: ReadonlyArray<{ readonly gp: IndicatorGap; readonly entry: AssessmentEntry | undefined }>;
+  /** Absolute range of a column over the indicator rows ("$J$15:$J$61"). */
+  readonly range: (id: ColumnId) => string;
+  /** (No<>5)*(No<>6)*…: rows left out of the priority ranking (not in the agency's hands); empty when none. */
+  readonly rankMask: string;
+}
+
+interface ColumnSpec {
+  readonly id: ColumnId;
+  readonly header: GapKey;
+  readonly width: number;
+  /** False: the column is left out (domains in pemdi2026, the self-assessment without stages). */
+  readonly shown?: (l: Layout) => boolean;
+  readonly cell: (r: RowContext, l: Layout) => CellSpec | null;
+}
+
+const levelStyle = (l: Layout): StyleName => (l.decimal ? 'levelDec' : 'levelWhole');
+
+/** The table's columns, left to right. */
+const COLUMNS: ReadonlyArray<ColumnSpec> = [
+  {
+    id: 'no',
+    header: 'colNo',
+    width: 7,
+    cell: ({ gp }) => (gp.entry === 1 ? { value: gp.no, style: 'cellNoNum' } : { value: gp.key, style: 'cellNo' }),
+  },
+  { id: 'name', header: 'colName', width: 48, cell: ({ gp }, l) => ({ value: indicatorName(gp, l.lang), style: 'cellText' }) },
+  { id: 'aspect', header: 'colAspect', width: 30, cell: ({ gp }, l) => ({ value: aspectLabel(l.fw, gp.aspect), style: 'cellText' }) },
+  {
+    id: 'domain',
+    header: 'colDomain',
+    width: 24,
+    shown: (l) => l.fw.domains.length > 0,
+    cell: ({ gp }, l) => ({ value: domainLabel(l.fw, gp.domain), style: 'cellText' }),
+  },
+  { id: 'weight', header: 'colWeight', width: 11, cell: ({ gp }, l) => weightCell(gp, l) },
+  { id: 'self', header: 'colSelf', width: 12, shown: (l) => l.selfCol !== null, cell: (r, l) => selfCell(r, l) },
+  {
+    id: 'current',
+    header: 'colCurrent',
+    width: 12,
+    // a link to the source cell when it holds a plain number; otherwise the level read, and a note says why
+    cell: ({ gp, entry, copiedNote }, l) =>
+      copiedNote === null && entry
+        ? { value: entry.raw as number, style: levelStyle(l), formula: cellRef(l.sourceSheet, entry.cell) }
+        : { value: toNumber(gp.current), style: 'levelNote', comment: copiedNote ?? undefined },
+  },
+  { id: 'target', header: 'colTarget', width: 11, cell: ({ gp }, l) => ({ value: toNumber(gp.target), style: l.decimal ? 'inputDec' : 'inputWhole' }) },
+  { id: 'gap', header: 'colGap', width: 9, cell: ({ gp, at }) => formulaCell(gp.gap, `MAX(0,${at('target')}-${at('current')})`, 'gap') },
+  {
+    id: 'steps',
+    header: 'colSteps',
+    width: 9,
+    cell: ({ gp, at }) => ({ value: gp.steps, style: 'stepsCell', formula: `IF(${at('target')}>${at('current')},ROUNDUP(${at('target')},0)-INT(${at('current')}),0)` }),
+  },
+  { id: 'points', header: 'colPoints', width: 12, cell: ({ gp, at }) => formulaCell(pointsOf(gp), `${at('gap')}*${at('weight')}/100`, 'points') },
+  { id: 'rank', header: 'colRank', width: 11, cell: (r, l) => rankCell(r, l) },
+  { id: 'notes', header: 'colNotes', width: 48, cell: ({ notes }) => ({ value: notes.join('\n'), style: 'cellText' }) },
+  { id: 'sheetNote', header: 'colSheetNote', width: 36, cell: ({ entry }) => ({ value: entry?.note ?? '', style: 'cellText' }) },
+];
+
+function indicatorName(gp: IndicatorGap, lang: Lang): string {
+  return gp.entry === 1 ? gp.name : g(lang, 'repeatName', { name: gp.name, entry: gp.entry });
+}
+
+function aspectLabel(fw: Framework, no: number): string {
+  const a = fw.aspects.find((x) => x.no === no);
+  return a ? `${a.no}. ${a.name}` : String(no);
+}
+
+function domainLabel(fw: Framework, no: number | null): string {
+  const d = no === null ? undefined : fw.domains.find((x) => x.no === no);
+  return d ? `${d.no}. ${d.name}` : '';
+}
+
+/** The weight: a constant, or aspect weight / number of entries where the weight is spread (spbe2018 aspect 7 with 35-2, 35-3). */
+function weightCell(gp: IndicatorGap, l: Layout): CellSpec {
+  const def = l.fw.indicators.find((d) => d.no === gp.no);
+  const asp = l.fw.aspects.find((a) => a.no === gp.aspect);
+  if (def && asp && cmp(gp.weight, pct(def.weight)) !== 0) {
+    const entries = l.rows.filter((r) => r.gp.aspect === gp.aspect).length;
+    return { value: toNumber(gp.weight), style: 'weight', formula: `${asp.weight / 100}/${entries}` };
+  }
+  return { value: toNumber(gp.weight), style: 'weight' };
+}
+
+/** The self-assessment beside the final value: linked when its cell is a plain number. */
+function selfCell({ entry }: RowContext, l: Layout): CellSpec | null {
+  const selfCol = l.selfCol;
+  if (!selfCol || !entry) return null;
+  const st = entry.stages.find((s) => s.col === selfCol.col);
+  if (st && typeof st.raw === 'number' && Number.isFinite(st.raw)) {
+    return { value: st.raw, style: levelStyle(l), formula: cellRef(l.sourceSheet, `${selfCol.letter}${entry.row + 1}`) };
+  }
+  if (st && st.level) return { value: toNumber(st.level), style: levelStyle(l) };
+  if (st && typeof st.raw === 'string') return { value: st.raw, style: 'cellText' };
+  return { value: null, style: 'cellText' };
+}
+
+/**
+ * The priority: 1 + the rows with more points, then equal points at a lower current level, then earlier
+ * rows; rows not in the agency's hands say so instead and are masked out of the others' counts.
+ */
+function rankCell({ gp, at }: RowContext, l: Layout): CellSpec {
+  if (gp.outOfHands) return { value: g(l.lang, 'rankOutOfHands'), style: 'rankOut' };
+  const P = l.range('points');
+  const Cu = l.range('current');
+  const pr = at('points');
+  const cur = at('current');
+  const mask = l.rankMask;
+  const formula =
+    `IF(${pr}>0,1+SUMPRODUCT(--(${P}>${pr})${mask})` +
+    `+SUMPRODUCT((${P}=${pr})*(${Cu}<${cur})${mask})` +
+    `+SUMPRODUCT((${P}=${pr})*(${Cu}=${cur})*(ROW(${P})<ROW(${pr}))${mask}),"")`;
+  return { value: gp.rank === null ? '' : gp.rank, style: 'rank', formula };
 }
 
 function problemsFor(entry: AssessmentEntry, problems: ReadonlyArray<Problem>, lang: Lang): string[] {
@@ -244,432 +428,318 @@ function problemsFor(entry: AssessmentEntry, problems: ReadonlyArray<Problem>, l
     .map((p) => p.message[lang]);
 }
 
-/** A level as written in a cell: whole numbers stay whole. */
-function levelNumber(r: Rational): number {
-  return toNumber(r);
+/** What a row is made from: its notes, and whether its current level can link to its source cell. */
+function rowContext(gp: IndicatorGap, entry: AssessmentEntry | undefined, row: number, l: Layout): RowContext {
+  const lang = l.lang;
+  const notes: string[] = entry ? problemsFor(entry, l.assessment.problems, lang) : [];
+  // The framework's own note (e.g. "the value comes from the SDI index") helps to judge a target.
+  const def = l.fw.indicators.find((d) => d.no === gp.no);
+  if (def?.note) notes.push(def.note[lang]);
+  if (gp.outOfHands && gp.valuedBy) {
+    // What is at stake, though the agency cannot raise it: (5 − current) × weight / 100.
+    const stake = div(mul(sub(rational(5), gp.current), gp.weight), rational(100));
+    notes.push(g(lang, 'noteOutOfHands', { source: gp.valuedBy[lang], points: decimalText(stake, 4, lang) }));
+  }
+  let copiedNote: string | null = null;
+  if (!(entry && entry.plainNumber && typeof entry.raw === 'number')) {
+    const where = entry ? cellRef(l.sourceSheet, entry.cell) : '';
+    copiedNote =
+      entry && typeof entry.raw === 'number' ? g(lang, 'notLinkedFormula', { cell: where }) : g(lang, 'notLinked', { cell: where, raw: entry ? displayRaw(entry.raw) : '' });
+    notes.push(copiedNote);
+  }
+  const at = (id: ColumnId): string => rel(row, l.col[id] as number);
+  return { gp, entry, row, at, notes, copiedNote };
+}
+
+function indicatorTable(b: SheetBuilder, l: Layout): void {
+  b.put(l.head - 1, 0, { value: g(l.lang, 'sectionIndicators'), style: 'section' });
+  b.merge(l.head - 1, 0, Math.min(l.columns.length - 1, 6));
+  l.columns.forEach((c, i) => b.put(l.head, i, { value: g(l.lang, c.header), style: 'th' }));
+  l.rows.forEach(({ gp, entry }, i) => {
+    const r = rowContext(gp, entry, l.first + i, l);
+    l.columns.forEach((c, col) => {
+      const spec = c.cell(r, l);
+      if (spec) b.put(r.row, col, spec);
+    });
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
-// The sheet
+// The header block (rows 1–12)
 // ---------------------------------------------------------------------------------------------
 
-/**
- * Builds the gap sheet of an assessment and its plan. The assessment must have a framework and a table
- * (the plan was made from it); entries without a level are left out (the plan cannot exist then anyway).
- */
-export function buildGapSheet(assessment: Assessment, plan: GapPlan, options: GapSheetOptions): SheetModel {
-  const lang: Lang = options.lang ?? 'id';
-  const fw = plan.framework;
-  const basis = plan.basis;
-  const table = assessment.table;
-  const sourceSheet = table?.sheet ?? '';
-  const decimal = fw.values === 'decimal';
-  const hasDomains = fw.domains.length > 0;
+/** Rows of the header block (zero-based); labels in A:B (merged), values in C, extras in D onwards. */
+const R = { agency: 2, framework: 3, source: 4, date: 5, current: 6, goal: 7, planned: 8, needed: 9, steps: 10, reason: 11 };
+const LABEL = 0;
+const VAL = 2;
+const EXTRA = 3;
 
-  const entryByKey = new Map(assessment.entries.map((e) => [e.key, e]));
-  const rows: Array<{ gap: IndicatorGap; entry: AssessmentEntry | undefined }> = plan.indicators.map((gp) => ({ gap: gp, entry: entryByKey.get(gp.key) }));
+function label(b: SheetBuilder, lang: Lang, row: number, key: GapKey): void {
+  b.put(row, LABEL, { value: g(lang, key), style: 'label' });
+  b.merge(row, LABEL, 1);
+}
 
-  // Self-assessment column beside the final value when the sheet has stages.
-  const selfCol =
-    table && table.levelColumns.length > 1 ? table.levelColumns.find((c) => c.stage === 0 && c.col !== table.levelColumn.col) ?? null : null;
-
-  const columns: ColumnId[] = ['no', 'name', 'aspect'];
-  if (hasDomains) columns.push('domain');
-  columns.push('weight');
-  if (selfCol) columns.push('self');
-  columns.push('current', 'target', 'gap', 'steps', 'points', 'rank', 'notes', 'sheetNote');
-  const C = {} as Record<ColumnId, number>;
-  columns.forEach((id, i) => (C[id] = i));
-  const lastCol = columns.length - 1;
-
-  const cells: ModelCell[] = [];
-  const merges: CellRange[] = [];
-  const put = (row: number, col: number, value: ModelValue, style?: string, formula?: string, comment?: string) => {
-    const cell: { -readonly [K in keyof ModelCell]: ModelCell[K] } = { row, col, value };
-    if (style) cell.style = style;
-    if (formula !== undefined) cell.formula = formula;
-    if (comment) cell.comment = comment;
-    cells.push(cell);
-  };
-
-  // ---- Geometry ------------------------------------------------------------------------------
-  const HEAD = 13; // zero-based row of the table header (row 14)
-  const first = HEAD + 1;
-  const n = rows.length;
-  const last = first + n - 1;
-  const colRange = (id: ColumnId) => rng(first, last, C[id]);
-
-  // ---- Title and header block ----------------------------------------------------------------
-  const agency = findAgency(assessment.titles);
-  put(0, 0, g(lang, 'title', { framework: fw.name }), 'title');
-  merges.push({ top: 0, left: 0, bottom: 0, right: Math.min(lastCol, 6) });
+function headerBlock(b: SheetBuilder, l: Layout, options: GapSheetOptions): void {
+  const { lang, fw, plan, basis } = l;
+  const agency = findAgency(l.assessment.titles);
+  b.put(0, 0, { value: g(lang, 'title', { framework: fw.name }), style: 'title' });
+  b.merge(0, 0, Math.min(l.columns.length - 1, 6));
   if (agency) {
-    put(1, 0, agency, 'subtitle');
-    merges.push({ top: 1, left: 0, bottom: 1, right: Math.min(lastCol, 6) });
+    b.put(1, 0, { value: agency, style: 'subtitle' });
+    b.merge(1, 0, Math.min(l.columns.length - 1, 6));
   }
-  const LABEL = 0; // labels in A:B (merged), values in C, extras in D onwards
-  const VAL = 2;
-  const EXTRA = 3;
-  const label = (row: number, key: string) => {
-    put(row, LABEL, g(lang, key), 'label');
-    merges.push({ top: row, left: LABEL, bottom: row, right: 1 });
+  label(b, lang, R.agency, 'labelAgency');
+  b.put(R.agency, VAL, agency ? { value: agency, style: 'value' } : { value: g(lang, 'agencyUnknown'), style: 'status' });
+
+  label(b, lang, R.framework, 'labelFramework');
+  b.put(R.framework, VAL, { value: `${fw.name}`, style: 'value' });
+  b.put(R.framework, EXTRA, { value: `${fw.regulation.title} — ${fw.regulation.subject}`, style: 'value' });
+
+  label(b, lang, R.source, 'labelSource');
+  const lc = l.assessment.table?.levelColumn;
+  b.put(R.source, VAL, { value: g(lang, 'sourceText', { sheet: l.sourceSheet, column: lc ? lc.letter : '?', header: lc ? lc.header : '' }), style: 'value' });
+  if (options.sourceFile) b.put(R.source, EXTRA, { value: g(lang, 'sourceFile', { file: options.sourceFile }), style: 'value' });
+
+  label(b, lang, R.date, 'labelDate');
+  b.put(R.date, VAL, { value: options.date, style: 'value' });
+  b.put(R.date, EXTRA, { value: g(lang, basis === 'rounded' ? 'basisRounded' : 'basisExact'), style: 'status' });
+
+  const index = (row: number, key: GapKey, exact: Rational, expression: string | null, style: StyleName): void => {
+    label(b, lang, row, key);
+    b.put(row, VAL, expression === null ? { value: num9(exact), style } : formulaCell(exact, expression, style));
+    b.put(row, EXTRA, predicateCell(fw, exact, abs(row, VAL), basis));
   };
-  const R = { agency: 2, framework: 3, source: 4, date: 5, current: 6, goal: 7, planned: 8, needed: 9, steps: 10, reason: 11 };
+  index(R.current, 'labelCurrent', plan.current, `SUMPRODUCT(${l.range('current')},${l.range('weight')})/100`, 'index');
+  index(R.goal, 'labelGoal', plan.goal, null, 'goal');
+  b.put(R.goal, EXTRA + 1, { value: goalDescription(lang, plan), style: 'status' });
+  index(R.planned, 'labelPlanned', plan.planned, `SUMPRODUCT(${l.range('target')},${l.range('weight')})/100`, 'index');
 
-  label(R.agency, 'labelAgency');
-  put(R.agency, VAL, agency ?? g(lang, 'agencyUnknown'), agency ? 'value' : 'status');
+  neededRow(b, l);
 
-  label(R.framework, 'labelFramework');
-  put(R.framework, VAL, `${fw.name}`, 'value');
-  put(R.framework, EXTRA, `${fw.regulation.title} — ${fw.regulation.subject}`, 'value');
+  label(b, lang, R.steps, 'labelSteps');
+  const tgt = l.range('target');
+  const cur = l.range('current');
+  b.put(R.steps, VAL, { value: plan.steps, style: 'steps', formula: `SUMPRODUCT((${tgt}>${cur})*(ROUNDUP(${tgt},0)-INT(${cur})))` });
+  b.put(R.steps, EXTRA, { value: g(lang, 'stepsNote'), style: 'status' });
 
-  label(R.source, 'labelSource');
-  const lc = table?.levelColumn;
-  put(
-    R.source,
-    VAL,
-    g(lang, 'sourceText', { sheet: sourceSheet, column: lc ? lc.letter : '?', header: lc ? lc.header : '' }),
-    'value',
-  );
-  if (options.sourceFile) put(R.source, EXTRA, g(lang, 'sourceFile', { file: options.sourceFile }), 'value');
+  if (!plan.reachable && plan.reason) {
+    label(b, lang, R.reason, 'labelUnreachable');
+    b.put(R.reason, VAL, { value: plan.reason.message[lang], style: 'reason' });
+  }
+}
 
-  label(R.date, 'labelDate');
-  put(R.date, VAL, options.date, 'value');
-  put(R.date, EXTRA, g(lang, basis === 'rounded' ? 'basisRounded' : 'basisExact'), 'status');
-
-  // Current index and predicate.
-  const wRange = colRange('weight');
-  const curRange = colRange('current');
-  const tgtRange = colRange('target');
-  const curCell = abs(R.current, VAL);
+/** Points still needed (goal − current, at least 0) and whether the table's targets reach the goal, on the predicate basis. */
+function neededRow(b: SheetBuilder, l: Layout): void {
+  const { lang, plan, basis } = l;
+  label(b, lang, R.needed, 'labelNeeded');
   const goalCell = abs(R.goal, VAL);
+  const curCell = abs(R.current, VAL);
   const planCell = abs(R.planned, VAL);
-  label(R.current, 'labelCurrent');
-  put(R.current, VAL, num9(plan.current), 'index', `ROUND(SUMPRODUCT(${curRange},${wRange})/100,${NINE})`);
-  put(R.current, EXTRA, predicateName(fw, plan.current, basis), 'predicate', predicateFormula(fw, curCell, basis));
-
-  label(R.goal, 'labelGoal');
-  put(R.goal, VAL, num9(plan.goal), 'goal');
-  put(R.goal, EXTRA, predicateName(fw, plan.goal, basis), 'predicate', predicateFormula(fw, goalCell, basis));
-  put(R.goal, EXTRA + 1, goalDescription(lang, plan), 'status');
-
-  label(R.planned, 'labelPlanned');
-  put(R.planned, VAL, num9(plan.planned), 'index', `ROUND(SUMPRODUCT(${tgtRange},${wRange})/100,${NINE})`);
-  put(R.planned, EXTRA, predicateName(fw, plan.planned, basis), 'predicate', predicateFormula(fw, planCell, basis));
-
-  // Points still needed (goal − current, at least 0), and whether the targets reach the goal.
-  label(R.needed, 'labelNeeded');
   const goalR = roundHalfUp(plan.goal, NINE);
   const curR = roundHalfUp(plan.current, NINE);
   const planR = roundHalfUp(plan.planned, NINE);
-  let neededValue: Rational;
-  let neededFormula: string;
+  let needed: Rational;
+  let neededExpression: string;
   let reached: boolean;
   let reachedFormula: string;
   if (basis === 'rounded') {
     // reached when the index rounded to 2 decimals is at least the goal rounded up to 2 decimals
     const goalUp = rational(ceilDiv(roundHalfUp(mul(goalR, rational(100)), 6)), 100);
-    const thr = add(goalUp, rational(-1, 200));
-    const d = add(thr, mul(curR, rational(-1)));
-    neededValue = cmp(d, R0) > 0 ? d : R0;
-    neededFormula = `ROUND(MAX(0,ROUNDUP(ROUND(${goalCell}*100,6),0)/100-0.005-${curCell}),${NINE})`;
+    const d = add(add(goalUp, rational(-1, 200)), mul(curR, rational(-1)));
+    needed = cmp(d, R0) > 0 ? d : R0;
+    neededExpression = `MAX(0,ROUNDUP(ROUND(${goalCell}*100,6),0)/100-0.005-${curCell})`;
     reached = cmp(roundHalfUp(planR, 2), goalUp) >= 0;
     reachedFormula = `ROUND(${planCell},2)>=ROUNDUP(ROUND(${goalCell}*100,6),0)/100`;
   } else {
     const d = add(goalR, mul(curR, rational(-1)));
-    neededValue = cmp(d, R0) > 0 ? d : R0;
-    neededFormula = `ROUND(MAX(0,${goalCell}-${curCell}),${NINE})`;
+    needed = cmp(d, R0) > 0 ? d : R0;
+    neededExpression = `MAX(0,${goalCell}-${curCell})`;
     reached = cmp(planR, goalR) >= 0;
     reachedFormula = `${planCell}>=${goalCell}`;
   }
-  put(R.needed, VAL, num9(neededValue), 'index4', neededFormula);
+  b.put(R.needed, VAL, formulaCell(needed, neededExpression, 'index4'));
   const yes = g(lang, 'statusReached');
   const no = g(lang, 'statusNotReached');
-  put(R.needed, EXTRA, reached ? yes : no, 'status', `IF(${reachedFormula},${str(yes)},${str(no)})`);
+  b.put(R.needed, EXTRA, { value: reached ? yes : no, style: 'status', formula: `IF(${reachedFormula},${str(yes)},${str(no)})` });
+}
 
-  label(R.steps, 'labelSteps');
-  const stepsFormula = `SUMPRODUCT((${tgtRange}>${curRange})*(ROUNDUP(${tgtRange},0)-INT(${curRange})))`;
-  put(R.steps, VAL, plan.steps, 'steps', stepsFormula);
-  put(R.steps, EXTRA, g(lang, 'stepsNote'), 'status');
+// ---------------------------------------------------------------------------------------------
+// Summaries by aspect and domain, the top priorities
+// ---------------------------------------------------------------------------------------------
 
-  if (!plan.reachable && plan.reason) {
-    label(R.reason, 'labelUnreachable');
-    put(R.reason, VAL, plan.reason.message[lang], 'reason');
+/** Columns of a summary block: B name (with its number), C weight, D current, E predicate, F target, G predicate, H change. */
+const S = { name: 1, weight: 2, cur: 3, curPred: 4, tgt: 5, tgtPred: 6, delta: 7 };
+const SUMMARY_HEADERS: ReadonlyArray<GapKey> = ['colWeight', 'colCurrentIndex', 'colPredicate', 'colTargetIndex', 'colTargetPredicate', 'colChange'];
+
+interface Group {
+  readonly label: string;
+  /** Basis points. */
+  readonly weight: number;
+  readonly members: (gp: IndicatorGap) => boolean;
+}
+
+/** What the summaries add to the sheet besides cells: ranges coloured by predicate, data bars, charts. */
+interface Extras {
+  readonly predicateRanges: CellRange[];
+  readonly conditionalFormats: ConditionalFormatModel[];
+  readonly charts: ChartModel[];
+}
+
+/**
+ * One summary block (aspects or domains). Column A (the table's number column) stays empty below the
+ * table, so that a worksheet reader never takes the summaries for more indicator rows.
+ */
+function summary(b: SheetBuilder, l: Layout, x: Extras, start: number, title: GapKey, nameKey: GapKey, matchCol: number, groups: ReadonlyArray<Group>): { top: number; bottom: number; next: number } {
+  const { lang, fw, plan, basis } = l;
+  let row = start;
+  b.put(row, 0, { value: g(lang, title), style: 'section' });
+  b.merge(row, 0, S.delta);
+  row++;
+  [nameKey, ...SUMMARY_HEADERS].forEach((k, i) => b.put(row, S.name + i, { value: g(lang, k), style: 'th' }));
+  row++;
+  const top = row;
+  const curRange = l.range('current');
+  const tgtRange = l.range('target');
+  const wRange = l.range('weight');
+  for (const grp of groups) {
+    const valueOf = (which: 'current' | 'target'): Rational =>
+      div(sum(plan.indicators.filter(grp.members).map((gp) => mul(which === 'current' ? gp.current : gp.target, gp.weight))), pct(grp.weight));
+    const cv = valueOf('current');
+    const tv = valueOf('target');
+    const match = `--(${rng(l.first, l.last, matchCol)}=${abs(row, S.name)})`;
+    b.put(row, S.name, { value: grp.label, style: 'sumText' });
+    b.put(row, S.weight, { value: grp.weight / 100, style: 'sumNum' });
+    b.put(row, S.cur, formulaCell(cv, `SUMPRODUCT(${match},${curRange},${wRange})/${abs(row, S.weight)}`, 'sumIndex'));
+    b.put(row, S.curPred, predicateCell(fw, cv, rel(row, S.cur), basis));
+    b.put(row, S.tgt, formulaCell(tv, `SUMPRODUCT(${match},${tgtRange},${wRange})/${abs(row, S.weight)}`, 'sumIndex'));
+    b.put(row, S.tgtPred, predicateCell(fw, tv, rel(row, S.tgt), basis));
+    b.put(row, S.delta, formulaCell(sub(roundHalfUp(tv, NINE), roundHalfUp(cv, NINE)), `${rel(row, S.tgt)}-${rel(row, S.cur)}`, 'sumIndex'));
+    row++;
   }
+  const bottom = row - 1;
+  x.predicateRanges.push({ top, left: S.curPred, bottom, right: S.curPred }, { top, left: S.tgtPred, bottom, right: S.tgtPred });
+  x.conditionalFormats.push({ range: { top, left: S.delta, bottom, right: S.delta }, rules: [{ type: 'dataBar', color: '#5B9BD5' }] });
+  return { top, bottom, next: row + 1 };
+}
 
-  // ---- The indicator table --------------------------------------------------------------------
-  const headers: Record<ColumnId, string> = {
-    no: g(lang, 'colNo'),
-    name: g(lang, 'colName'),
-    aspect: g(lang, 'colAspect'),
-    domain: g(lang, 'colDomain'),
-    weight: g(lang, 'colWeight'),
-    self: selfCol ? g(lang, 'colSelf') : '',
-    current: g(lang, 'colCurrent'),
-    target: g(lang, 'colTarget'),
-    gap: g(lang, 'colGap'),
-    steps: g(lang, 'colSteps'),
-    points: g(lang, 'colPoints'),
-    rank: g(lang, 'colRank'),
-    notes: g(lang, 'colNotes'),
-    sheetNote: g(lang, 'colSheetNote'),
-  };
-  put(HEAD - 1, 0, g(lang, 'sectionIndicators'), 'section');
-  merges.push({ top: HEAD - 1, left: 0, bottom: HEAD - 1, right: Math.min(lastCol, 6) });
-  columns.forEach((id, i) => put(HEAD, i, headers[id], 'th'));
-
-  const aspectLabel = (no: number) => {
-    const a = fw.aspects.find((x) => x.no === no);
-    return a ? `${a.no}. ${a.name}` : String(no);
-  };
-  const domainLabel = (no: number | null) => {
-    const d = no === null ? undefined : fw.domains.find((x) => x.no === no);
-    return d ? `${d.no}. ${d.name}` : '';
-  };
-  // Entries of the spread aspect (spbe2018 aspect 7 with repeated indicator 35) have weight aspect/k.
-  const spreadCount = (aspectNo: number) => rows.filter((r) => r.gap.aspect === aspectNo).length;
-
-  // Rows not in the agency's hands are left out of the priority ranking: a mask on the number column,
-  // (No<>5)*(No<>6)*…, multiplied into each SUMPRODUCT of the rank formula (empty when there are none).
-  const noRange = colRange('no');
-  const outOfHands = rows.filter((x) => x.gap.outOfHands).map((x) => x.gap);
-  const mask = outOfHands.map((gp) => `*(${noRange}<>${gp.entry === 1 ? String(gp.no) : str(gp.key)})`).join('');
-
-  rows.forEach(({ gap: gp, entry }, i) => {
-    const r = first + i;
-    if (gp.entry === 1) put(r, C.no, gp.no, 'cellNoNum');
-    else put(r, C.no, gp.key, 'cellNo');
-    put(r, C.name, gp.entry === 1 ? gp.name : g(lang, 'repeatName', { name: gp.name, entry: gp.entry }), 'cellText');
-    put(r, C.aspect, aspectLabel(gp.aspect), 'cellText');
-    if (hasDomains) put(r, C.domain, domainLabel(gp.domain), 'cellText');
-
-    // Weight: a constant, or aspect weight / number of entries where the weight is spread.
-    const def = fw.indicators.find((d) => d.no === gp.no);
-    const asp = fw.aspects.find((a) => a.no === gp.aspect);
-    if (def && asp && cmp(gp.weight, pct(def.weight)) !== 0) {
-      const k = spreadCount(gp.aspect);
-      put(r, C.weight, toNumber(gp.weight), 'weight', `${asp.weight / 100}/${k}`);
-    } else {
-      put(r, C.weight, toNumber(gp.weight), 'weight');
-    }
-
-    const notes: string[] = entry ? problemsFor(entry, assessment.problems, lang) : [];
-    // The framework's own note (e.g. "the value comes from the SDI index") helps to judge a target.
-    if (def?.note) notes.push(def.note[lang]);
-    if (gp.outOfHands && gp.valuedBy) {
-      // What is at stake, though the agency cannot raise it: (5 − current) × weight / 100.
-      const stake = div(mul(sub(rational(5), gp.current), gp.weight), rational(100));
-      notes.push(g(lang, 'noteOutOfHands', { source: gp.valuedBy[lang], points: decimalText(stake, 4, lang) }));
-    }
-
-    // Self-assessment.
-    if (selfCol && entry) {
-      const st = entry.stages.find((s) => s.col === selfCol.col);
-      const addr = `${selfCol.letter}${entry.row + 1}`;
-      if (st && typeof st.raw === 'number' && Number.isFinite(st.raw)) {
-        put(r, C.self, st.raw, decimal ? 'levelDec' : 'levelWhole', cellRef(sourceSheet, addr));
-      } else if (st && st.level) {
-        put(r, C.self, levelNumber(st.level), decimal ? 'levelDec' : 'levelWhole');
-      } else if (st && typeof st.raw === 'string') {
-        put(r, C.self, st.raw, 'cellText');
-      } else {
-        put(r, C.self, null, 'cellText');
-      }
-    }
-
-    // Current level: a link when the source cell is a plain number.
-    const curStyle = decimal ? 'levelDec' : 'levelWhole';
-    if (entry && entry.plainNumber && typeof entry.raw === 'number') {
-      put(r, C.current, entry.raw, curStyle, cellRef(sourceSheet, entry.cell));
-    } else {
-      const where = entry ? cellRef(sourceSheet, entry.cell) : '';
-      const raw = entry ? displayRaw(entry.raw) : '';
-      const note = entry?.raw !== undefined && entry.raw !== null && typeof entry.raw === 'number'
-        ? g(lang, 'notLinkedFormula', { cell: where })
-        : g(lang, 'notLinked', { cell: where, raw });
-      put(r, C.current, levelNumber(gp.current), 'levelNote', undefined, note);
-      notes.push(note);
-    }
-
-    put(r, C.target, levelNumber(gp.target), decimal ? 'inputDec' : 'inputWhole');
-
-    const cur = rel(r, C.current);
-    const tgt = rel(r, C.target);
-    put(r, C.gap, num9(gp.gap), 'gap', `ROUND(MAX(0,${tgt}-${cur}),${NINE})`);
-    put(r, C.steps, gp.steps, 'stepsCell', `IF(${tgt}>${cur},ROUNDUP(${tgt},0)-INT(${cur}),0)`);
-    const pointsExact = roundHalfUp(div(mul(roundHalfUp(gp.gap, NINE), gp.weight), rational(100)), NINE);
-    put(r, C.points, toNumber(pointsExact), 'points', `ROUND(${rel(r, C.gap)}*${rel(r, C.weight)}/100,${NINE})`);
-
-    const P = colRange('points');
-    const Cu = curRange;
-    const pr = rel(r, C.points);
-    if (gp.outOfHands) {
-      put(r, C.rank, g(lang, 'rankOutOfHands'), 'rankOut');
-    } else {
-      const rankFormula =
-        `IF(${pr}>0,1+SUMPRODUCT(--(${P}>${pr})${mask})` +
-        `+SUMPRODUCT((${P}=${pr})*(${Cu}<${cur})${mask})` +
-        `+SUMPRODUCT((${P}=${pr})*(${Cu}=${cur})*(ROW(${P})<ROW(${pr}))${mask}),"")`;
-      put(r, C.rank, gp.rank === null ? '' : gp.rank, 'rank', rankFormula);
-    }
-
-    put(r, C.notes, notes.join('\n'), 'cellText');
-    put(r, C.sheetNote, entry?.note ?? '', 'cellText');
-  });
-
-  const tables: TableModel[] = [
-    {
-      name: GAP_TABLE_NAME,
-      range: { top: HEAD, left: 0, bottom: Math.max(last, first), right: lastCol },
-      columns: columns.map((id) => headers[id]),
-      style: 'TableStyleLight9',
-    },
-  ];
-
-  // ---- Summaries -------------------------------------------------------------------------------
-  let row = last + 2;
-  const conditionalFormats: ConditionalFormatModel[] = [];
-  const predicateRanges: CellRange[] = [{ top: R.current, left: EXTRA, bottom: R.planned, right: EXTRA }];
-  const charts: ChartModel[] = [];
-
-  // Columns of a summary block: B name (with its number), C weight, D current, E predicate, F target,
-  // G predicate, H change. Column A (the table's number column) stays empty below the table, so that a
-  // worksheet reader never takes the summaries for more indicator rows.
-  const S = { name: 1, weight: 2, cur: 3, curPred: 4, tgt: 5, tgtPred: 6, delta: 7 };
-  const summaryHeaders = ['colAspect', 'colWeight', 'colCurrentIndex', 'colPredicate', 'colTargetIndex', 'colTargetPredicate', 'colChange'];
-
-  const summary = (
-    titleKey: string,
-    groups: ReadonlyArray<{ no: number; label: string; weight: number }>,
-    matchCol: number,
-    valueOf: (no: number, which: 'current' | 'target') => Rational,
-    nameKey: string,
-  ) => {
-    put(row, 0, g(lang, titleKey), 'section');
-    merges.push({ top: row, left: 0, bottom: row, right: S.delta });
-    row++;
-    summaryHeaders.forEach((k, i) => put(row, S.name + i, i === 0 ? g(lang, nameKey) : g(lang, k), 'th'));
-    row++;
-    const top = row;
-    for (const grp of groups) {
-      put(row, S.name, grp.label, 'sumText');
-      put(row, S.weight, grp.weight / 100, 'sumNum');
-      const match = `--(${rng(first, last, matchCol)}=${abs(row, S.name)})`;
-      const cv = valueOf(grp.no, 'current');
-      const tv = valueOf(grp.no, 'target');
-      put(row, S.cur, num9(cv), 'sumIndex', `ROUND(SUMPRODUCT(${match},${curRange},${wRange})/${abs(row, S.weight)},${NINE})`);
-      put(row, S.curPred, predicateName(fw, cv, basis), 'predicate', predicateFormula(fw, rel(row, S.cur), basis));
-      put(row, S.tgt, num9(tv), 'sumIndex', `ROUND(SUMPRODUCT(${match},${tgtRange},${wRange})/${abs(row, S.weight)},${NINE})`);
-      put(row, S.tgtPred, predicateName(fw, tv, basis), 'predicate', predicateFormula(fw, rel(row, S.tgt), basis));
-      const delta = add(roundHalfUp(tv, NINE), mul(roundHalfUp(cv, NINE), rational(-1)));
-      put(row, S.delta, num9(delta), 'sumIndex', `ROUND(${rel(row, S.tgt)}-${rel(row, S.cur)},${NINE})`);
-      row++;
-    }
-    const bottom = row - 1;
-    predicateRanges.push({ top, left: S.curPred, bottom, right: S.curPred }, { top, left: S.tgtPred, bottom, right: S.tgtPred });
-    conditionalFormats.push({ range: { top, left: S.delta, bottom, right: S.delta }, rules: [{ type: 'dataBar', color: '#5B9BD5' }] });
-    row++;
-    return { top, bottom };
-  };
-
-  const groupValue = (members: (gp: IndicatorGap) => boolean, weightBp: number) => (which: 'current' | 'target') => {
-    const tot = sum(plan.indicators.filter(members).map((gp) => mul(which === 'current' ? gp.current : gp.target, gp.weight)));
-    return div(tot, pct(weightBp));
-  };
-
-  const aspectBlock = summary(
+function summaries(b: SheetBuilder, l: Layout, x: Extras): number {
+  const { lang, fw } = l;
+  const aspects = summary(
+    b,
+    l,
+    x,
+    l.last + 2,
     'sectionAspects',
-    fw.aspects.map((a) => ({ no: a.no, label: aspectLabel(a.no), weight: a.weight })),
-    C.aspect,
-    (no, which) => {
-      const a = fw.aspects.find((x) => x.no === no)!;
-      return groupValue((gp) => gp.aspect === no, a.weight)(which);
-    },
     'colAspect',
+    l.col.aspect as number,
+    fw.aspects.map((a) => ({ label: aspectLabel(fw, a.no), weight: a.weight, members: (gp: IndicatorGap) => gp.aspect === a.no })),
   );
-  charts.push({
+  x.charts.push({
     type: 'radar',
     title: g(lang, 'chartAspects'),
-    categories: { top: aspectBlock.top, left: S.name, bottom: aspectBlock.bottom, right: S.name },
+    categories: { top: aspects.top, left: S.name, bottom: aspects.bottom, right: S.name },
     series: [
-      { name: g(lang, 'colCurrentIndex'), values: { top: aspectBlock.top, left: S.cur, bottom: aspectBlock.bottom, right: S.cur } },
-      { name: g(lang, 'colTargetIndex'), values: { top: aspectBlock.top, left: S.tgt, bottom: aspectBlock.bottom, right: S.tgt } },
+      { name: g(lang, 'colCurrentIndex'), values: { top: aspects.top, left: S.cur, bottom: aspects.bottom, right: S.cur } },
+      { name: g(lang, 'colTargetIndex'), values: { top: aspects.top, left: S.tgt, bottom: aspects.bottom, right: S.tgt } },
     ],
-    anchor: { top: aspectBlock.top - 2, left: S.delta + 2, bottom: aspectBlock.top + 16, right: S.delta + 8 },
+    anchor: { top: aspects.top - 2, left: S.delta + 2, bottom: aspects.top + 16, right: S.delta + 8 },
     valueAxis: { min: 0, max: 5, majorUnit: 1, numberFormat: '0' },
   });
+  if (fw.domains.length === 0) return aspects.next;
+  const domains = summary(
+    b,
+    l,
+    x,
+    aspects.next,
+    'sectionDomains',
+    'colDomain',
+    l.col.domain as number,
+    fw.domains.map((d) => ({ label: domainLabel(fw, d.no), weight: d.weight, members: (gp: IndicatorGap) => gp.domain === d.no })),
+  );
+  return domains.next;
+}
 
-  if (hasDomains) {
-    summary(
-      'sectionDomains',
-      fw.domains.map((d) => ({ no: d.no, label: domainLabel(d.no), weight: d.weight })),
-      C.domain,
-      (no, which) => {
-        const d = fw.domains.find((x) => x.no === no)!;
-        return groupValue((gp) => gp.domain === no, d.weight)(which);
-      },
-      'colDomain',
-    );
-  }
+/** Columns of the top-priorities block: B name, C priority, D number, E points, F current, G target. */
+const T = { name: 1, rank: 2, no: 3, points: 4, cur: 5, tgt: 6 };
 
-  // ---- Top priorities (INDEX/MATCH on the priority column) -------------------------------------
-  const topN = Math.min(10, n);
-  const T = { name: 1, rank: 2, no: 3, points: 4, cur: 5, tgt: 6 };
-  put(row, 0, g(lang, 'sectionTop'), 'section');
-  merges.push({ top: row, left: 0, bottom: row, right: T.tgt });
+/** The ten first priorities, found by INDEX/MATCH on the priority column (they follow edited targets). */
+function topPriorities(b: SheetBuilder, l: Layout, x: Extras, start: number): void {
+  const { lang } = l;
+  const topN = Math.min(10, l.rows.length);
+  let row = start;
+  b.put(row, 0, { value: g(lang, 'sectionTop'), style: 'section' });
+  b.merge(row, 0, T.tgt);
   row++;
-  ['colName', 'colRank', 'colNo', 'colPoints', 'colCurrent', 'colTarget'].forEach((k, i) => put(row, T.name + i, g(lang, k), 'th'));
+  (['colName', 'colRank', 'colNo', 'colPoints', 'colCurrent', 'colTarget'] as const).forEach((k, i) => b.put(row, T.name + i, { value: g(lang, k), style: 'th' }));
   row++;
-  const topTop = row;
+  const top = row;
   const byRank = new Map<number, IndicatorGap>();
-  plan.indicators.forEach((gp) => gp.rank !== null && byRank.set(gp.rank, gp));
-  const rankRange = colRange('rank');
+  l.plan.indicators.forEach((gp) => gp.rank !== null && byRank.set(gp.rank, gp));
+  const level = levelStyle(l);
   for (let k = 1; k <= topN; k++) {
     const gp = byRank.get(k);
-    const m = `MATCH(${abs(row, T.rank)},${rankRange},0)`;
-    const pick = (col: ColumnId) => `IFERROR(INDEX(${colRange(col)},${m}),"")`;
-    put(row, T.rank, k, 'rank');
-    put(row, T.name, gp ? (gp.entry === 1 ? gp.name : g(lang, 'repeatName', { name: gp.name, entry: gp.entry })) : '', 'sumText', pick('name'));
-    put(row, T.no, gp ? (gp.entry === 1 ? gp.no : gp.key) : '', 'cellNo', pick('no'));
-    put(row, T.points, gp ? toNumber(roundHalfUp(div(mul(roundHalfUp(gp.gap, NINE), gp.weight), rational(100)), NINE)) : '', 'points', pick('points'));
-    put(row, T.cur, gp ? levelNumber(gp.current) : '', decimal ? 'levelDec' : 'levelWhole', pick('current'));
-    put(row, T.tgt, gp ? levelNumber(gp.target) : '', decimal ? 'levelDec' : 'levelWhole', pick('target'));
+    const m = `MATCH(${abs(row, T.rank)},${l.range('rank')},0)`;
+    const pick = (id: ColumnId): string => `IFERROR(INDEX(${l.range(id)},${m}),"")`;
+    b.put(row, T.rank, { value: k, style: 'rank' });
+    b.put(row, T.name, { value: gp ? indicatorName(gp, lang) : '', style: 'sumText', formula: pick('name') });
+    b.put(row, T.no, { value: gp ? (gp.entry === 1 ? gp.no : gp.key) : '', style: 'cellNo', formula: pick('no') });
+    b.put(row, T.points, { value: gp ? num9(pointsOf(gp)) : '', style: 'points', formula: pick('points') });
+    b.put(row, T.cur, { value: gp ? toNumber(gp.current) : '', style: level, formula: pick('current') });
+    b.put(row, T.tgt, { value: gp ? toNumber(gp.target) : '', style: level, formula: pick('target') });
     row++;
   }
-  const topBottom = row - 1;
   if (topN > 0) {
-    charts.push({
+    const bottom = row - 1;
+    x.charts.push({
       type: 'bar',
       title: g(lang, 'chartTop'),
-      categories: { top: topTop, left: T.name, bottom: topBottom, right: T.name },
-      series: [{ name: g(lang, 'colPoints'), values: { top: topTop, left: T.points, bottom: topBottom, right: T.points } }],
-      anchor: { top: topTop - 2, left: S.delta + 2, bottom: topTop + 16, right: S.delta + 8 },
+      categories: { top, left: T.name, bottom, right: T.name },
+      series: [{ name: g(lang, 'colPoints'), values: { top, left: T.points, bottom, right: T.points } }],
+      anchor: { top: top - 2, left: S.delta + 2, bottom: top + 16, right: S.delta + 8 },
     });
   }
+}
 
-  // ---- Formats, validations ---------------------------------------------------------------------
-  const bandsAsc = [...fw.predicates].sort((a, b) => a.min - b.min);
+// ---------------------------------------------------------------------------------------------
+// Formats and validations
+// ---------------------------------------------------------------------------------------------
+
+function conditionalFormats(l: Layout, x: Extras): ConditionalFormatModel[] {
+  const bandsAsc = [...l.fw.predicates].sort((a, b) => a.min - b.min);
   const bandRules = bandsAsc.map((b, i) => ({
     type: 'cellIs' as const,
     operator: 'equal' as const,
     formulas: [str(b.name)],
     style: `cfP${Math.min(4, Math.round((i * 4) / Math.max(1, bandsAsc.length - 1)))}`,
   }));
-  for (const range of predicateRanges) conditionalFormats.push({ range, rules: bandRules });
-  if (n > 0) {
-    conditionalFormats.push(
-      { range: { top: first, left: C.gap, bottom: last, right: C.gap }, rules: [{ type: 'cellIs', operator: 'greaterThan', formulas: ['0'], style: 'cfGap' }] },
-      { range: { top: first, left: C.points, bottom: last, right: C.points }, rules: [{ type: 'dataBar', color: '#ED7D31' }] },
-      { range: { top: first, left: C.rank, bottom: last, right: C.rank }, rules: [{ type: 'cellIs', operator: 'between', formulas: ['1', '3'], style: 'cfTop' }] },
-      { range: { top: first, left: C.current, bottom: last, right: C.current }, rules: [{ type: 'colorScale', colors: ['#F8696B', '#FFEB84', '#63BE7B'] }] },
-      { range: { top: R.needed, left: VAL, bottom: R.needed, right: VAL }, rules: [{ type: 'cellIs', operator: 'greaterThan', formulas: ['0'], style: 'cfGap' }, { type: 'cellIs', operator: 'equal', formulas: ['0'], style: 'cfDone' }] },
+  const out = [...x.conditionalFormats];
+  for (const range of x.predicateRanges) out.push({ range, rules: bandRules });
+  if (l.rows.length > 0) {
+    const column = (id: ColumnId): CellRange => ({ top: l.first, left: l.col[id] as number, bottom: l.last, right: l.col[id] as number });
+    out.push(
+      { range: column('gap'), rules: [{ type: 'cellIs', operator: 'greaterThan', formulas: ['0'], style: 'cfGap' }] },
+      { range: column('points'), rules: [{ type: 'dataBar', color: '#ED7D31' }] },
+      { range: column('rank'), rules: [{ type: 'cellIs', operator: 'between', formulas: ['1', '3'], style: 'cfTop' }] },
+      { range: column('current'), rules: [{ type: 'colorScale', colors: ['#F8696B', '#FFEB84', '#63BE7B'] }] },
+      {
+        range: { top: R.needed, left: VAL, bottom: R.needed, right: VAL },
+        rules: [
+          { type: 'cellIs', operator: 'greaterThan', formulas: ['0'], style: 'cfGap' },
+          { type: 'cellIs', operator: 'equal', formulas: ['0'], style: 'cfDone' },
+        ],
+      },
     );
   }
+  return out;
+}
 
-  const validations: ValidationModel[] = [];
-  if (n > 0) {
-    validations.push({
-      range: { top: first, left: C.target, bottom: last, right: C.target },
+function validations(l: Layout): ValidationModel[] {
+  const { lang, decimal } = l;
+  const out: ValidationModel[] = [];
+  if (l.rows.length > 0) {
+    const col = l.col.target as number;
+    out.push({
+      range: { top: l.first, left: col, bottom: l.last, right: col },
       type: decimal ? 'decimal' : 'whole',
       min: 1,
       max: 5,
@@ -679,7 +749,7 @@ export function buildGapSheet(assessment: Assessment, plan: GapPlan, options: Ga
       error: g(lang, decimal ? 'targetErrorDecimal' : 'targetErrorWhole'),
     });
   }
-  validations.push({
+  out.push({
     range: { top: R.goal, left: VAL, bottom: R.goal, right: VAL },
     type: 'decimal',
     min: 1,
@@ -689,20 +759,70 @@ export function buildGapSheet(assessment: Assessment, plan: GapPlan, options: Ga
     errorTitle: g(lang, 'targetErrorTitle'),
     error: g(lang, 'targetErrorDecimal'),
   });
+  return out;
+}
 
-  const columnWidths = columns.map((id, i) => ({ col: i, width: WIDTHS[id] }));
+// ---------------------------------------------------------------------------------------------
+// The sheet
+// ---------------------------------------------------------------------------------------------
 
+/** Zero-based row of the indicator table's header (row 14). */
+const HEAD = 13;
+
+function layoutOf(assessment: Assessment, plan: GapPlan, lang: Lang): Layout {
+  const fw = plan.framework;
+  const table = assessment.table;
+  const entryByKey = new Map(assessment.entries.map((e) => [e.key, e]));
+  const rows = plan.indicators.map((gp) => ({ gp, entry: entryByKey.get(gp.key) }));
+  // Self-assessment column beside the final value when the sheet has stages.
+  const selfCol = table && table.levelColumns.length > 1 ? table.levelColumns.find((c) => c.stage === 0 && c.col !== table.levelColumn.col) ?? null : null;
+  const first = HEAD + 1;
+  const last = first + rows.length - 1;
+  const partial = { lang, fw, plan, assessment, basis: plan.basis, decimal: fw.values === 'decimal', sourceSheet: table?.sheet ?? '', selfCol, head: HEAD, first, last, rows };
+  const columns = COLUMNS.filter((c) => !c.shown || c.shown({ ...partial, columns: [], col: {}, range: () => '', rankMask: '' }));
+  const col: Partial<Record<ColumnId, number>> = {};
+  columns.forEach((c, i) => (col[c.id] = i));
+  const range = (id: ColumnId): string => rng(first, last, col[id] as number);
+  // Rows not in the agency's hands are left out of the priority ranking: a mask on the number column,
+  // (No<>5)*(No<>6)*…, multiplied into each SUMPRODUCT of the rank formula (empty when there are none).
+  const rankMask = rows
+    .filter((x) => x.gp.outOfHands)
+    .map(({ gp }) => `*(${range('no')}<>${gp.entry === 1 ? String(gp.no) : str(gp.key)})`)
+    .join('');
+  return { ...partial, columns, col, range, rankMask };
+}
+
+/**
+ * Builds the gap sheet of an assessment and its plan. The assessment must have a framework and a table
+ * (the plan was made from it); entries without a level are left out (the plan cannot exist then anyway).
+ */
+export function buildGapSheet(assessment: Assessment, plan: GapPlan, options: GapSheetOptions): SheetModel {
+  const l = layoutOf(assessment, plan, options.lang ?? 'id');
+  const b = new SheetBuilder();
+  headerBlock(b, l, options);
+  indicatorTable(b, l);
+  const tables: TableModel[] = [
+    {
+      name: GAP_TABLE_NAME,
+      range: { top: HEAD, left: 0, bottom: Math.max(l.last, l.first), right: l.columns.length - 1 },
+      columns: l.columns.map((c) => g(l.lang, c.header)),
+      style: 'TableStyleLight9',
+    },
+  ];
+  const x: Extras = { predicateRanges: [{ top: R.current, left: EXTRA, bottom: R.planned, right: EXTRA }], conditionalFormats: [], charts: [] };
+  const next = summaries(b, l, x);
+  topPriorities(b, l, x, next);
   return {
-    name: g(lang, 'sheetName'),
+    name: g(l.lang, 'sheetName'),
     marker: GAP_SHEET_MARKER,
-    cells,
+    cells: b.cells,
     styles: STYLES,
-    columnWidths,
-    merges,
+    columnWidths: l.columns.map((c, i) => ({ col: i, width: c.width })),
+    merges: b.merges,
     tables,
-    validations,
-    conditionalFormats,
-    charts,
+    validations: validations(l),
+    conditionalFormats: conditionalFormats(l, x),
+    charts: x.charts,
     freeze: { rows: HEAD + 1, cols: 2 },
     tabColor: '#ED7D31',
     page: {
@@ -711,7 +831,7 @@ export function buildGapSheet(assessment: Assessment, plan: GapPlan, options: Ga
       fitToWidth: 1,
       fitToHeight: 0,
       printTitleRows: { top: HEAD, bottom: HEAD },
-      footer: { left: [g(lang, 'footerSimulation')], right: withFields(g(lang, 'footerPage')) },
+      footer: { left: [g(l.lang, 'footerSimulation')], right: withFields(g(l.lang, 'footerPage')) },
     },
   };
 }

@@ -86,9 +86,15 @@ export function parseIndicatorCode(value: CellValue): { aspect: number; index: n
 // Levels
 // ---------------------------------------------------------------------------------------------
 
-export type LevelResult =
-  | { readonly ok: true; readonly level: Rational }
-  | { readonly ok: false; readonly code: string; readonly params: Record<string, string | number> };
+/** Why a level cannot be read: a code of the problem table (src/core/problems.ts). */
+export type LevelProblemCode = Extract<
+  import('./problems').ProblemCode,
+  'LEVEL_BLANK' | 'LEVEL_ERROR_VALUE' | 'LEVEL_NOT_A_LEVEL' | 'LEVEL_OUT_OF_RANGE' | 'LEVEL_FRACTIONAL' | 'LEVEL_AMBIGUOUS'
+>;
+
+export type LevelFailure = { readonly ok: false; readonly code: LevelProblemCode; readonly params: Record<string, string | number> };
+
+export type LevelResult = { readonly ok: true; readonly level: Rational } | LevelFailure;
 
 const NUM_RE = /^[+-]?\d+(?:[.,]\d+)?$/;
 const PREFIX_RE = /^(?:tingkat\s+kematangan|level\s+kematangan|maturity\s+level|capability\s+level|tingkat|level|lvl|nilai|tk|skor|score)\s*[:.]?\s*/;
@@ -173,7 +179,7 @@ function levelsOfName(name: string, fw: Framework | null, indicatorNo?: number):
   return t.all.get(k) ?? [];
 }
 
-function fail(code: string, params: Record<string, string | number>): LevelResult {
+function fail(code: LevelProblemCode, params: Record<string, string | number>): LevelResult {
   return { ok: false, code, params };
 }
 

@@ -16,13 +16,17 @@ import type {
   LevelColumn,
   ReadOptions,
   Rational,
+  SheetCandidate,
   TableLocation,
   WorkbookGrids,
 } from './types';
-import { a1, columnLetter, rangeA1 } from './address';
+import { columnLetter, rangeA1 } from './address';
 import { hasValue, indicatorKey, parseIndicatorCode, parseIndicatorKey, parseLevel, type IndicatorKey } from './levels';
 import { fromDecimalString, isInteger } from './rational';
 import { FRAMEWORKS, getFramework } from './frameworks';
+import { entryStatus, frameworkIndex } from './framework-index';
+import { facts, type Location, type ProblemFacts } from './problems';
+import { assessmentYear } from './year';
 
 // ---------------------------------------------------------------------------------------------
 // Header roles
@@ -222,24 +226,12 @@ export function officialNameTokens(fw: Framework): Map<number, ReadonlyArray<str
 // Reading
 // ---------------------------------------------------------------------------------------------
 
-/** Something the reader could not do; validate.ts turns it into a Problem with its message. */
-export interface ReadIssue {
-  readonly code:
-    | 'NO_TABLE'
-    | 'SHEET_NOT_FOUND'
-    | 'COLUMN_NOT_FOUND'
-    | 'FRAMEWORK_UNKNOWN'
-    | 'NO_LEVEL_COLUMN'
-    /** The chosen framework is not the one the rows look like (comes with the errors it causes). */
-    | 'FRAMEWORK_MISMATCH'
-    /** Warning: other sheets hold assessment tables too; says which one was used. */
-    | 'OTHER_TABLES'
-    /** Warning: a sheet was too long to read whole (Grid.truncated); says how far it was read. */
-    | 'SHEET_TRUNCATED';
-  readonly sheet: string | null;
-  readonly cell: string | null;
-  readonly params: Record<string, string | number>;
-}
+/**
+ * Something the reader could not do or wants said (NO_TABLE, SHEET_NOT_FOUND, COLUMN_NOT_FOUND,
+ * FRAMEWORK_UNKNOWN, NO_LEVEL_COLUMN, FRAMEWORK_MISMATCH, OTHER_TABLES, SHEET_TRUNCATED): problem facts, which validate.ts
+ * lists with the rest.
+ */
+export type ReadIssue = ProblemFacts;
 
 export interface ReadResult {
   readonly framework: Framework | null;
@@ -255,6 +247,8 @@ export interface ReadResult {
   readonly sheetsSearched: ReadonlyArray<string>;
   /** Empty level cells that lie inside a merged area (not its top-left cell): A1 cell -> the merged range, e.g. "C5" -> "C4:C5". */
   readonly mergedLevelCells?: ReadonlyMap<string, string>;
+  /** The sheets holding a full assessment table (the one read included), in tab order. */
+  readonly candidates: ReadonlyArray<SheetCandidate>;
 }
 
 interface HeaderCol {
@@ -596,13 +590,13 @@ function fitOf(c: Candidate, fw: Framework): { fw: Framework; keys: ReadonlyArra
   const keys = fixedKeys ?? rowKeys(c, fw);
   let misfits = 0;
   let distinct = 0;
-  const count = fw.indicators.length;
+  const ix = frameworkIndex(fw);
   for (let i = 0; i < keys.length; i++) {
     const k = keys[i];
-    const known = k.no >= 1 && k.no <= count && (fixedKeys !== null || !k.key.includes('.'));
-    const repOk = k.entry === 1 || (fw.repeatable !== undefined && fw.repeatable.indicator === k.no && k.entry <= fw.repeatable.maxEntries);
+    // an unresolved aspect code ("3.2") keeps its written form as key: never one of the framework's
+    const known = entryStatus(ix, k.no, k.entry) === 'ok' && (fixedKeys !== null || !k.key.includes('.'));
     // A pre-numbered row with nothing else in it (a template numbered beyond the framework) says nothing.
-    if (!(known && repOk)) {
+    if (!known) {
       if (!numberOnlyRow(values, fixedKeys !== null ? c.rows[i] : (k as RowKey).row, c.numberCol)) misfits++;
     } else if (k.entry === 1) distinct++;
   }
@@ -675,7 +669,7 @@ function weightOf(v: CellValue): number | null {
   return r === null || t === '' ? null : Number(t);
 }
 
-function levelColumnOf(c: Candidate, h: HeaderCol, i: number, oc: number): LevelColumn {
+function levelColumnOf(h: HeaderCol, filled: number, oc: number): LevelColumn {
   const stage = h.role.kind === 'level' ? h.role.stage : -1;
   return {
     col: h.col + oc,
@@ -683,7 +677,7 @@ function levelColumnOf(c: Candidate, h: HeaderCol, i: number, oc: number): Level
     header: h.text,
     stage,
     stageName: stage >= 0 ? STAGE_NAMES[stage] : null,
-    filled: i >= 0 ? c.filled[i] : 0,
+    filled,
   };
 }
 
@@ -694,23 +688,18 @@ function includesCI(haystack: string, needle: string): boolean {
 /**
  * Reads the assessment table. `fwHint` (or options.framework) forces the framework; otherwise it
  * is detected from the rows. Never throws on bad input: what cannot be read is an issue.
+ *
+ * The steps: the framework asked for; the sheets to look at; every table on them; the table to read
+ * (chooseTable: the newest year when a workbook keeps a sheet per year); its level column; its framework;
+ * a note naming the other assessment tables; the rows; the title rows above the table.
  */
 export function readTable(grids: WorkbookGrids, fwHint: Framework | null = null, options: ReadOptions = {}): ReadResult {
   const issues: ReadIssue[] = [];
-  let forced: Framework | null = fwHint;
-  if (!forced && options.framework !== undefined && options.framework !== null && String(options.framework).trim() !== '') {
-    forced = getFramework(String(options.framework));
-    if (!forced) {
-      issues.push({
-        code: 'FRAMEWORK_UNKNOWN',
-        sheet: null,
-        cell: null,
-        params: { framework: String(options.framework), known: FRAMEWORKS.map((f) => f.id).join(', ') },
-      });
-    }
-  }
+  const forced = forcedFramework(fwHint, options, issues);
   const frameworkSource: 'detected' | 'option' = fwHint || options.framework ? 'option' : 'detected';
-  const empty = (sheets: string[]): ReadResult => ({
+  const tables: Candidate[] = [];
+  grids.forEach((grid, index) => scanGrid(grid, index, tables));
+  const empty = (sheets: ReadonlyArray<string>): ReadResult => ({
     framework: forced,
     frameworkSource,
     table: null,
@@ -719,140 +708,261 @@ export function readTable(grids: WorkbookGrids, fwHint: Framework | null = null,
     issues,
     headers: new Map(),
     sheetsSearched: sheets,
+    candidates: sheetCandidates(tables, null),
   });
 
-  let selected: Array<{ grid: Grid; index: number }> = grids.map((grid, index) => ({ grid, index }));
-  if (options.sheet !== undefined && options.sheet !== '') {
-    const want = options.sheet.trim().toLowerCase();
-    selected = selected.filter((g) => g.grid.name.trim().toLowerCase() === want);
-    if (selected.length === 0) {
-      issues.push({
-        code: 'SHEET_NOT_FOUND',
-        sheet: options.sheet,
-        cell: null,
-        params: { sheet: options.sheet, sheets: grids.map((g) => g.name).join(', ') },
-      });
-      return empty(grids.map((g) => g.name));
-    }
+  const sheets = sheetsToRead(grids, options.sheet, issues);
+  if (sheets === null) return empty(grids.map((g) => g.name));
+  noteTruncatedSheets(grids, sheets, issues);
+  const choice = chooseTable(tables.filter((t) => sheets.includes(t.grid.name)), forced);
+  if (!choice) {
+    issues.push(facts('NO_TABLE', null, { sheets: sheets.join(', ') }));
+    return empty(sheets);
   }
-  const sheets = selected.map((s) => s.grid.name);
-  for (const s of selected) {
-    const cut = s.grid.truncated;
-    if (cut) issues.push({ code: 'SHEET_TRUNCATED', sheet: s.grid.name, cell: null, params: { rows: cut.keptRows, lastRow: cut.lastRow + 1 } });
+  const c = choice.table;
+  const levels = chooseLevelColumn(c, options, issues);
+  const framework = frameworkOf(c, forced, levels.chosen ? levels.chosen.col : null, issues);
+  noteOtherTables(c, choice, tables, issues);
+  const { entries, mergedLevelCells } = readRows(c, framework, levels);
+  return {
+    framework,
+    frameworkSource,
+    table: tableLocation(c, levels),
+    entries,
+    titles: titlesAbove(c.grid, c.headerRows[0]),
+    issues,
+    headers: new Map(c.cols.map((h) => [h.col + originOf(c.grid).col, h.text])),
+    sheetsSearched: sheets,
+    mergedLevelCells,
+    candidates: sheetCandidates(tables, c),
+  };
+}
+
+function originOf(grid: Grid): { row: number; col: number } {
+  return { row: grid.origin?.row ?? 0, col: grid.origin?.col ?? 0 };
+}
+
+/** The framework given (a hint or options.framework); an unknown name is an issue. */
+function forcedFramework(fwHint: Framework | null, options: ReadOptions, issues: ReadIssue[]): Framework | null {
+  if (fwHint) return fwHint;
+  if (options.framework === undefined || options.framework === null || String(options.framework).trim() === '') return null;
+  const fw = getFramework(String(options.framework));
+  if (!fw) {
+    const latest = FRAMEWORKS[FRAMEWORKS.length - 1].regulation.number;
+    issues.push(facts('FRAMEWORK_UNKNOWN', null, { framework: String(options.framework), known: FRAMEWORKS.map((f) => f.id).join(', '), regulation: latest }));
   }
-  const candidates: Candidate[] = [];
-  for (const s of selected) scanGrid(s.grid, s.index, candidates);
-  let best: Candidate | null = null;
-  // Between two full tables, a chosen framework picks the one whose rows fit it (a 2026 pemdi sheet
-  // beside a 2024 spbe2020 one); a summary table (e.g. aspects 1–8) never wins that way.
-  const full = (x: Candidate): boolean => x.levelCols.length > 0 && x.rows.length >= MIN_OTHER_TABLE_ROWS;
+  return fw;
+}
+
+/** A sheet too long to read whole (Grid.truncated, set by the adapter): say how far it was read. */
+function noteTruncatedSheets(grids: WorkbookGrids, sheets: ReadonlyArray<string>, issues: ReadIssue[]): void {
+  for (const g of grids) {
+    if (!g.truncated || !sheets.includes(g.name)) continue;
+    issues.push(facts('SHEET_TRUNCATED', { kind: 'sheet', sheet: g.name }, { rows: g.truncated.keptRows, lastRow: g.truncated.lastRow + 1 }));
+  }
+}
+
+/** The names of the sheets to read: all, or the one asked for (by name, any case); null when it does not exist. */
+function sheetsToRead(grids: WorkbookGrids, sheet: string | undefined, issues: ReadIssue[]): string[] | null {
+  if (sheet === undefined || sheet === '') return grids.map((g) => g.name);
+  const want = sheet.trim().toLowerCase();
+  const found = grids.filter((g) => g.name.trim().toLowerCase() === want).map((g) => g.name);
+  if (found.length > 0) return found;
+  issues.push(facts('SHEET_NOT_FOUND', { kind: 'sheet', sheet }, { sheet, sheets: grids.map((g) => g.name).join(', ') }));
+  return null;
+}
+
+/** A full assessment table: a level column and at least MIN_OTHER_TABLE_ROWS indicator rows (a summary of aspects is not one). */
+function isFull(x: Candidate): boolean {
+  return x.levelCols.length > 0 && x.rows.length >= MIN_OTHER_TABLE_ROWS;
+}
+
+interface TableChoice {
+  readonly table: Candidate;
+  /** Why: the newest year among tables that are otherwise alike, or the usual preference (`better`). */
+  readonly by: 'year' | 'rule';
+  readonly year: number | null;
+}
+
+/**
+ * The table to read. Between two full tables a chosen framework picks the one whose rows fit it (a 2026
+ * pemdi sheet beside a 2024 spbe2020 one); otherwise `better` decides (level column, visible, longer,
+ * fuller). Then, when several full tables remain alike (same visibility, same fit) and each names its year
+ * (sheet name or title), the newest year wins: a workbook with "Penilaian 2023" and "Penilaian 2024" is
+ * assessed on 2024, in either order.
+ */
+function chooseTable(tables: ReadonlyArray<Candidate>, forced: Framework | null): TableChoice | null {
   const misfits = new Map<Candidate, number>();
   const misfitsOf = (x: Candidate, fw: Framework): number => {
     let m = misfits.get(x);
     if (m === undefined) misfits.set(x, (m = fitOf(x, fw).misfits));
     return m;
   };
-  for (const c of candidates) {
+  let best: Candidate | null = null;
+  for (const c of tables) {
     if (c.rows.length === 0) continue;
     if (best === null) best = c;
-    else if (forced && full(c) && full(best) && misfitsOf(c, forced) !== misfitsOf(best, forced)) {
+    else if (forced && isFull(c) && isFull(best) && misfitsOf(c, forced) !== misfitsOf(best, forced)) {
       if (misfitsOf(c, forced) < misfitsOf(best, forced)) best = c;
     } else if (better(c, best)) best = c;
   }
-  if (!best) {
-    issues.push({ code: 'NO_TABLE', sheet: null, cell: null, params: { sheets: sheets.join(', ') } });
-    return empty(sheets);
-  }
+  if (best === null) return null;
+  const chosen = best;
+  if (!isFull(chosen)) return { table: chosen, by: 'rule', year: null };
+  const alike = tables.filter(
+    (x) => isFull(x) && !x.grid.hidden === !chosen.grid.hidden && (!forced || misfitsOf(x, forced) === misfitsOf(chosen, forced)),
+  );
+  if (alike.length < 2 || alike.some((x) => yearOf(x) === null)) return { table: chosen, by: 'rule', year: null };
+  let newest = Math.max(...alike.map((x) => yearOf(x) as number));
+  if (alike.every((x) => yearOf(x) === newest)) return { table: chosen, by: 'rule', year: null };
+  const pick = yearOf(chosen) === newest ? chosen : alike.filter((x) => yearOf(x) === newest).reduce((p, x) => (better(x, p) ? x : p));
+  newest = yearOf(pick) as number;
+  return { table: pick, by: 'year', year: newest };
+}
 
-  const c = best;
-  const grid = c.grid;
-  const values = grid.values;
-  const or = grid.origin?.row ?? 0;
-  const oc = grid.origin?.col ?? 0;
-  const headers = new Map<number, string>();
-  for (const h of c.cols) headers.set(h.col + oc, h.text);
+/** Years by grid and header row: a grid is immutable data, and the pane and the benchmark assess the same grids again. */
+const years = new WeakMap<Grid, Map<number, number | null>>();
 
-  // Level columns and the one used.
-  let levelHeaders = c.levelCols;
-  let filled = c.filled;
-  let chosenIdx = -1;
-  if (options.column !== undefined && options.column.trim() !== '') {
-    const want = options.column.trim();
-    chosenIdx = levelHeaders.findIndex((h) => h.text.toLowerCase() === want.toLowerCase());
-    if (chosenIdx < 0) chosenIdx = levelHeaders.findIndex((h) => includesCI(h.text, want));
-    if (chosenIdx < 0) {
-      // a column the reader did not take for a level column, named by header text or letter
-      let other = c.cols.find((h) => h.role.kind !== 'number' && includesCI(h.text, want));
-      if (!other && /^[A-Za-z]{1,3}$/.test(want)) {
-        const letterCol = c.cols.find((h) => columnLetter(h.col + oc) === want.toUpperCase());
-        other = letterCol ?? { col: letterColumn(want) - oc, text: want.toUpperCase(), role: { kind: 'level', stage: -1 } };
-      }
-      if (other && other.col >= 0) {
-        const extra: HeaderCol = { col: other.col, text: other.text, role: { kind: 'level', stage: -1 } };
-        let count = 0;
-        for (const r of c.rows) if (hasValue(cellOf(values, r, extra.col))) count++;
-        levelHeaders = [...levelHeaders, extra];
-        filled = [...filled, count];
-        chosenIdx = levelHeaders.length - 1;
-      } else {
-        issues.push({
-          code: 'COLUMN_NOT_FOUND',
-          sheet: grid.name,
-          cell: null,
-          params: { column: want, columns: levelHeaders.map((h) => `${h.text} (${columnLetter(h.col + oc)})`).join(', ') || '-' },
-        });
-      }
-    }
+/** The year of a table's assessment (its sheet name or its title rows), cached. */
+function yearOf(c: Candidate): number | null {
+  let byRow = years.get(c.grid);
+  if (!byRow) years.set(c.grid, (byRow = new Map()));
+  const head = c.headerRows[0];
+  let y = byRow.get(head);
+  if (y === undefined) {
+    y = assessmentYear(c.grid.name, titlesAbove(c.grid, head))?.year ?? null;
+    byRow.set(head, y);
   }
-  if (chosenIdx < 0 && levelHeaders.length > 0) {
-    // Default: the most advanced stage with values; visible columns before hidden ones.
-    let bestScore = -Infinity;
-    for (let i = 0; i < levelHeaders.length; i++) {
-      const h = levelHeaders[i];
-      const visible = !c.hidden.has(h.col + oc);
-      const stage = h.role.kind === 'level' ? h.role.stage : -1;
-      const s = (filled[i] > 0 ? 1000 : 0) + (visible ? 100 : 0) + (filled[i] > 0 ? stage * 10 : 0) - i * 0.001;
-      if (s > bestScore) {
-        bestScore = s;
-        chosenIdx = i;
-      }
-    }
-  }
-  if (chosenIdx < 0) {
-    issues.push({
-      code: 'NO_LEVEL_COLUMN',
-      sheet: grid.name,
-      cell: a1(c.headerRows[0] + or, c.numberCol + oc),
-      params: { headers: c.cols.map((h) => h.text).join(', ') },
-    });
-  }
-  const levelColumns = levelHeaders.map((h, i) => ({ ...levelColumnOf({ ...c, filled }, h, i, oc) }));
-  const chosenHeader = chosenIdx >= 0 ? levelHeaders[chosenIdx] : null;
-  const levelRel = chosenHeader ? chosenHeader.col : null;
+  return y;
+}
 
-  const framework = forced ?? (issues.some((i) => i.code === 'FRAMEWORK_UNKNOWN') ? null : detectFramework(c, levelRel));
-  if (forced && c.rows.length > 0) {
-    const looksLike = detectFramework(c, levelRel);
-    if (looksLike !== forced && fitOf(c, looksLike).misfits <= fitOf(c, forced).misfits) {
-      issues.push({
-        code: 'FRAMEWORK_MISMATCH',
-        sheet: grid.name,
-        cell: null,
-        params: { framework: forced.name, detected: looksLike.name, detectedId: looksLike.id },
-      });
-    }
+/** The sheets with a full assessment table (and the one read), once each, in tab order. */
+function sheetCandidates(tables: ReadonlyArray<Candidate>, used: Candidate | null): SheetCandidate[] {
+  const out: SheetCandidate[] = [];
+  for (const t of tables) {
+    if (t !== used && !isFull(t)) continue;
+    const name = t.grid.name;
+    const i = out.findIndex((x) => x.sheet === name);
+    const item: SheetCandidate = { sheet: name, year: yearOf(t), rows: t.rows.length, hidden: t.grid.hidden === true, used: t === used };
+    if (i < 0) out.push(item);
+    else if (t === used) out[i] = item;
   }
-  // Other sheets with an assessment table of their own (e.g. last year's beside this year's).
+  return out;
+}
+
+/** Other sheets with an assessment table of their own (e.g. last year's beside this year's): named in a note. */
+function noteOtherTables(c: Candidate, choice: TableChoice, tables: ReadonlyArray<Candidate>, issues: ReadIssue[]): void {
   const others: string[] = [];
-  for (const o of candidates) {
-    if (o.grid === grid || o.levelCols.length === 0 || o.rows.length < MIN_OTHER_TABLE_ROWS) continue;
+  for (const o of tables) {
+    if (o.grid === c.grid || !isFull(o)) continue;
     if (!others.includes(o.grid.name)) others.push(o.grid.name);
   }
-  if (others.length > 0) {
-    issues.push({ code: 'OTHER_TABLES', sheet: grid.name, cell: null, params: { others: others.join(', ') } });
-  }
-  const keys: ReadonlyArray<RowKey | IndicatorKey> = c.codeMode ? rowKeys(c, framework) : (c.keys as IndicatorKey[]);
+  if (others.length === 0) return;
+  const at: Location = { kind: 'sheet', sheet: c.grid.name };
+  if (choice.by === 'year') issues.push(facts('OTHER_TABLES', at, { others: others.join(', '), year: choice.year ?? '' }, { variant: 'OTHER_TABLES_NEWEST' }));
+  else issues.push(facts('OTHER_TABLES', at, { others: others.join(', ') }));
+}
 
+/** The table's level columns (with one named by options.column that the reader had not taken for one) and the one used. */
+interface LevelChoice {
+  readonly headers: ReadonlyArray<HeaderCol>;
+  readonly filled: ReadonlyArray<number>;
+  /** Index into headers, or -1 when there is no level column. */
+  readonly index: number;
+  readonly chosen: HeaderCol | null;
+}
+
+function chooseLevelColumn(c: Candidate, options: ReadOptions, issues: ReadIssue[]): LevelChoice {
+  const oc = originOf(c.grid).col;
+  let headers: ReadonlyArray<HeaderCol> = c.levelCols;
+  let filled: ReadonlyArray<number> = c.filled;
+  let index = -1;
+  if (options.column !== undefined && options.column.trim() !== '') {
+    const named = columnNamed(c, options.column.trim());
+    if (named.kind === 'level') index = named.index;
+    else if (named.kind === 'extra') {
+      headers = [...headers, named.header];
+      filled = [...filled, named.filled];
+      index = headers.length - 1;
+    } else {
+      issues.push(
+        facts('COLUMN_NOT_FOUND', { kind: 'sheet', sheet: c.grid.name }, {
+          column: options.column.trim(),
+          columns: headers.map((h) => `${h.text} (${columnLetter(h.col + oc)})`).join(', ') || '-',
+        }),
+      );
+    }
+  } else if (options.columnIndex !== undefined) {
+    index = headers.findIndex((h) => h.col + oc === options.columnIndex);
+  }
+  if (index < 0 && headers.length > 0) index = defaultLevelColumn(c, headers, filled);
+  if (index < 0) {
+    const { row, col } = originOf(c.grid);
+    issues.push(facts('NO_LEVEL_COLUMN', { kind: 'cell', sheet: c.grid.name, row: c.headerRows[0] + row, col: c.numberCol + col }, { headers: c.cols.map((h) => h.text).join(', ') }));
+  }
+  return { headers, filled, index, chosen: index >= 0 ? headers[index] : null };
+}
+
+/** A column named by (part of) its header text or by its letter: one of the level columns, another column of the table, or none. */
+function columnNamed(
+  c: Candidate,
+  want: string,
+): { kind: 'level'; index: number } | { kind: 'extra'; header: HeaderCol; filled: number } | { kind: 'none' } {
+  const oc = originOf(c.grid).col;
+  let index = c.levelCols.findIndex((h) => h.text.toLowerCase() === want.toLowerCase());
+  if (index < 0) index = c.levelCols.findIndex((h) => includesCI(h.text, want));
+  if (index >= 0) return { kind: 'level', index };
+  // a column the reader did not take for a level column, named by header text or letter
+  let other = c.cols.find((h) => h.role.kind !== 'number' && includesCI(h.text, want));
+  if (!other && /^[A-Za-z]{1,3}$/.test(want)) {
+    const letterCol = c.cols.find((h) => columnLetter(h.col + oc) === want.toUpperCase());
+    other = letterCol ?? { col: letterColumn(want) - oc, text: want.toUpperCase(), role: { kind: 'level', stage: -1 } };
+  }
+  if (!other || other.col < 0) return { kind: 'none' };
+  const header: HeaderCol = { col: other.col, text: other.text, role: { kind: 'level', stage: -1 } };
+  let count = 0;
+  for (const r of c.rows) if (hasValue(cellOf(c.grid.values, r, header.col))) count++;
+  return { kind: 'extra', header, filled: count };
+}
+
+/** The most advanced stage with values; visible columns before hidden ones. */
+function defaultLevelColumn(c: Candidate, headers: ReadonlyArray<HeaderCol>, filled: ReadonlyArray<number>): number {
+  const oc = originOf(c.grid).col;
+  let best = -1;
+  let bestScore = -Infinity;
+  for (let i = 0; i < headers.length; i++) {
+    const h = headers[i];
+    const visible = !c.hidden.has(h.col + oc);
+    const stage = h.role.kind === 'level' ? h.role.stage : -1;
+    const s = (filled[i] > 0 ? 1000 : 0) + (visible ? 100 : 0) + (filled[i] > 0 ? stage * 10 : 0) - i * 0.001;
+    if (s > bestScore) {
+      bestScore = s;
+      best = i;
+    }
+  }
+  return best;
+}
+
+/** The framework: the one forced (said first when the rows look like another), or the one detected. */
+function frameworkOf(c: Candidate, forced: Framework | null, levelCol: number | null, issues: ReadIssue[]): Framework | null {
+  if (!forced) return issues.some((i) => i.code === 'FRAMEWORK_UNKNOWN') ? null : detectFramework(c, levelCol);
+  if (c.rows.length > 0) {
+    const looksLike = detectFramework(c, levelCol);
+    if (looksLike !== forced && fitOf(c, looksLike).misfits <= fitOf(c, forced).misfits) {
+      issues.push(
+        facts('FRAMEWORK_MISMATCH', { kind: 'sheet', sheet: c.grid.name }, { framework: forced.name, detected: looksLike.name, detectedId: looksLike.id }),
+      );
+    }
+  }
+  return forced;
+}
+
+/** The indicator rows as entries: the level cell (read exactly), the other stages, name, weight, evidence, target, notes. */
+function readRows(c: Candidate, framework: Framework | null, levels: LevelChoice): { entries: AssessmentEntry[]; mergedLevelCells: Map<string, string> } {
+  const grid = c.grid;
+  const values = grid.values;
+  const { row: or, col: oc } = originOf(grid);
+  const keys: ReadonlyArray<RowKey | IndicatorKey> = c.codeMode ? rowKeys(c, framework) : (c.keys as IndicatorKey[]);
   const colOf = (kind: string): number | null => {
     const h = c.cols.find((x) => x.role.kind === kind);
     return h ? h.col : null;
@@ -863,6 +973,9 @@ export function readTable(grids: WorkbookGrids, fwHint: Framework | null = null,
   const targetRel = colOf('target');
   const noteRels = c.cols.filter((h) => h.role.kind === 'note').map((h) => h.col);
   const formulas = grid.formulas;
+  const chosenHeader = levels.chosen;
+  const levelRel = chosenHeader ? chosenHeader.col : null;
+  const levelHeaders = levels.headers;
 
   const entries: AssessmentEntry[] = [];
   const mergedLevelCells = new Map<string, string>();
@@ -915,11 +1028,14 @@ export function readTable(grids: WorkbookGrids, fwHint: Framework | null = null,
         : { key, no, entry, row, cell, raw, plainNumber, level, name, stages, sheetWeight, evidence, target, note },
     );
   }
+  return { entries, mergedLevelCells };
+}
 
-  // Title rows above the header: agency name, sheet title, unit.
+/** The title rows above a table's header (agency name, sheet title, unit), one text per row. */
+function titlesAbove(grid: Grid, headerRow: number): string[] {
   const titles: string[] = [];
-  for (let r = 0; r < c.headerRows[0]; r++) {
-    const row = values[r];
+  for (let r = 0; r < headerRow; r++) {
+    const row = grid.values[r];
     if (!row) continue;
     const parts: string[] = [];
     for (const v of row) {
@@ -928,32 +1044,34 @@ export function readTable(grids: WorkbookGrids, fwHint: Framework | null = null,
     }
     if (parts.length) titles.push(parts.join(' '));
   }
+  return titles;
+}
 
+/** Where the table is, in absolute coordinates. */
+function tableLocation(c: Candidate, levels: LevelChoice): TableLocation {
+  const { row: or, col: oc } = originOf(c.grid);
+  const colOf = (kind: string): number | null => {
+    const h = c.cols.find((x) => x.role.kind === kind);
+    return h ? h.col + oc : null;
+  };
+  const levelColumns = levels.headers.map((h, i) => levelColumnOf(h, levels.filled[i], oc));
   const firstRow = c.rows.length ? c.rows[0] : c.headerRows[c.headerRows.length - 1] + 1;
   const lastRow = c.rows.length ? c.rows[c.rows.length - 1] : firstRow;
-  const fallbackLevel: LevelColumn = {
-    col: c.numberCol + oc,
-    letter: columnLetter(c.numberCol + oc),
-    header: '',
-    stage: -1,
-    stageName: null,
-    filled: 0,
-  };
-  const table: TableLocation = {
-    sheet: grid.name,
+  const fallbackLevel: LevelColumn = { col: c.numberCol + oc, letter: columnLetter(c.numberCol + oc), header: '', stage: -1, stageName: null, filled: 0 };
+  return {
+    sheet: c.grid.name,
     headerRows: c.headerRows.map((r) => r + or),
     firstRow: firstRow + or,
     lastRow: lastRow + or,
     numberColumn: c.numberCol + oc,
-    nameColumn: nameRel !== null ? nameRel + oc : null,
-    weightColumn: weightRel !== null ? weightRel + oc : null,
-    evidenceColumn: evidenceRel !== null ? evidenceRel + oc : null,
-    targetColumn: targetRel !== null ? targetRel + oc : null,
-    noteColumns: noteRels.map((x) => x + oc),
+    nameColumn: colOf('name'),
+    weightColumn: colOf('weight'),
+    evidenceColumn: colOf('evidence'),
+    targetColumn: colOf('target'),
+    noteColumns: c.cols.filter((h) => h.role.kind === 'note').map((h) => h.col + oc),
     levelColumns,
-    levelColumn: chosenIdx >= 0 ? levelColumns[chosenIdx] : fallbackLevel,
+    levelColumn: levels.index >= 0 ? levelColumns[levels.index] : fallbackLevel,
   };
-  return { framework, frameworkSource, table, entries, titles, issues, headers, sheetsSearched: sheets, mergedLevelCells };
 }
 
 const NO_STAGES: Array<{ col: number; raw: CellValue; level: Rational | null }> = [];

@@ -11,8 +11,9 @@
  *
  * and, for a file that cannot be opened, { file, error }.
  */
-import type { Assessment, AssessmentEntry, Framework, Lang, Rational } from './types';
-import { text } from './i18n';
+import type { Assessment, AssessmentEntry, Framework, Lang, Rational, Severity } from './types';
+import { describe, type ProblemCode } from './problems';
+import { entryStatus, frameworkIndex } from './framework-index';
 import { toNumber } from './rational';
 import { entryWeights } from './scoring';
 
@@ -37,8 +38,9 @@ export interface IndicatorReport {
 }
 
 export interface IssueReport {
-  readonly severity: 'error' | 'warning';
-  readonly code: string;
+  /** "error", "warning" or "info" (a note that needs no action, e.g. which level column was used). */
+  readonly severity: Severity;
+  readonly code: ProblemCode;
   readonly message: string;
   readonly cell: string | null;
   readonly indicator: string | null;
@@ -79,25 +81,30 @@ export type UnreadableReason =
   | 'damaged'
   | 'no-sheets';
 
-const REASON_KEYS = {
-  'not-found': 'readNotFound',
-  'not-a-file': 'readNotAFile',
-  'no-access': 'readNoAccess',
-  empty: 'readEmpty',
-  encrypted: 'readEncrypted',
-  xls: 'readXls',
-  ods: 'readOds',
-  xlsb: 'readXlsb',
-  text: 'readText',
-  'not-xlsx': 'readNotXlsx',
-  damaged: 'readDamaged',
-  'no-sheets': 'readNoSheets',
-} as const;
+/** The problem each reason is (src/core/problems.ts: code, severity, message). */
+export const UNREADABLE: Readonly<Record<UnreadableReason, ProblemCode>> = {
+  'not-found': 'WORKBOOK_NOT_FOUND',
+  'not-a-file': 'WORKBOOK_NOT_A_FILE',
+  'no-access': 'WORKBOOK_NO_ACCESS',
+  empty: 'WORKBOOK_EMPTY',
+  encrypted: 'WORKBOOK_ENCRYPTED',
+  xls: 'WORKBOOK_XLS',
+  ods: 'WORKBOOK_ODS',
+  xlsb: 'WORKBOOK_XLSB',
+  text: 'WORKBOOK_TEXT',
+  'not-xlsx': 'WORKBOOK_NOT_XLSX',
+  damaged: 'WORKBOOK_DAMAGED',
+  'no-sheets': 'WORKBOOK_NO_SHEETS',
+};
+
+/** The problem code of an unreadable file (unknown reasons read as "damaged"). */
+export function unreadableCode(reason: UnreadableReason): ProblemCode {
+  return Object.prototype.hasOwnProperty.call(UNREADABLE, reason) ? UNREADABLE[reason] : UNREADABLE.damaged;
+}
 
 /** The message for an unreadable file, in the user's language (unknown reasons read as "damaged"). */
 export function unreadableMessage(reason: UnreadableReason, lang: Lang = 'id'): string {
-  const key = Object.prototype.hasOwnProperty.call(REASON_KEYS, reason) ? REASON_KEYS[reason] : REASON_KEYS.damaged;
-  return text(lang, 'cli', key);
+  return describe({ code: unreadableCode(reason) }, lang);
 }
 
 export function toUnreadableReport(file: string, reason: UnreadableReason, lang: Lang = 'id'): UnreadableReport {
@@ -107,11 +114,8 @@ export function toUnreadableReport(file: string, reason: UnreadableReason, lang:
 /** Effective weights in percent by entry key; entries the framework does not know get none. */
 function weightsOf(fw: Framework | null, entries: ReadonlyArray<AssessmentEntry>): Map<string, Rational> {
   if (!fw || entries.length === 0) return new Map();
-  const n = fw.indicators.length;
-  const rep = fw.repeatable;
-  const known = entries.filter(
-    (e) => Number.isInteger(e.no) && e.no >= 1 && e.no <= n && (e.entry === 1 || (rep !== undefined && e.no === rep.indicator && e.entry <= rep.maxEntries)),
-  );
+  const ix = frameworkIndex(fw);
+  const known = entries.filter((e) => entryStatus(ix, e.no, e.entry) === 'ok');
   try {
     return entryWeights(fw, known);
   } catch {

@@ -13,6 +13,7 @@
  */
 import type { Framework, PredicateBand, PredicateBasis, Rational, Score, Scores } from './types';
 import { add, div, mul, rational, roundHalfUp, sub, toNumber, toRoundedNumber, R0 } from './rational';
+import { frameworkIndex, type FrameworkIndex, type SharedEntry } from './framework-index';
 
 export interface ScoredEntry {
   /** "7", or "35-2" for a repeated entry. */
@@ -29,86 +30,10 @@ export interface EntryRef {
   readonly entry: number;
 }
 
-// ---------------------------------------------------------------------------------------------
-// Per-framework tables
-// ---------------------------------------------------------------------------------------------
-
-interface Table {
-  /** Number of indicators; indicator numbers are 1..n. */
-  readonly n: number;
-  /** By indicator number (index 0 unused): basis points, aspect position (0-based). */
-  readonly indWeight: Int32Array;
-  readonly indAspect: Int32Array;
-  /** By aspect position: weight (bp), domain position (-1 without domains), indicator count. */
-  readonly aspWeight: Int32Array;
-  readonly aspDomain: Int32Array;
-  readonly aspCount: Int32Array;
-  readonly domWeight: Int32Array;
-  /** Repeatable indicator number (0 = none), its max entries and its aspect position (-1 = none). */
-  readonly repNo: number;
-  readonly repMax: number;
-  readonly spreadAspect: number;
-  readonly bands: ReadonlyArray<PredicateBand>;
-  /** Scratch buffers reused across calls: indicators seen, per-aspect and per-domain sums. */
-  readonly seen: Uint8Array;
-  readonly acc: Float64Array;
-  readonly dom: Float64Array;
-}
-
-const tables = new WeakMap<Framework, Table>();
+type Table = FrameworkIndex;
 
 function tableOf(fw: Framework): Table {
-  const cached = tables.get(fw);
-  if (cached) return cached;
-  const n = fw.indicators.length;
-  const aspectPos = new Map<number, number>();
-  fw.aspects.forEach((a, i) => aspectPos.set(a.no, i));
-  const domainPos = new Map<number, number>();
-  fw.domains.forEach((d, i) => domainPos.set(d.no, i));
-  const indWeight = new Int32Array(n + 1);
-  const indAspect = new Int32Array(n + 1).fill(-1);
-  const aspCount = new Int32Array(fw.aspects.length);
-  for (const ind of fw.indicators) {
-    if (!Number.isInteger(ind.no) || ind.no < 1 || ind.no > n || indAspect[ind.no] !== -1) {
-      throw new Error(`framework ${fw.id}: indicator numbers must be 1..${n}, each once (bad ${ind.no})`);
-    }
-    const a = aspectPos.get(ind.aspect);
-    if (a === undefined) throw new Error(`framework ${fw.id}: indicator ${ind.no} names unknown aspect ${ind.aspect}`);
-    indWeight[ind.no] = ind.weight;
-    indAspect[ind.no] = a;
-    aspCount[a]++;
-  }
-  const aspWeight = Int32Array.from(fw.aspects, (a) => a.weight);
-  const aspDomain = Int32Array.from(fw.aspects, (a) => {
-    if (a.domain === undefined || fw.domains.length === 0) return -1;
-    const d = domainPos.get(a.domain);
-    if (d === undefined) throw new Error(`framework ${fw.id}: aspect ${a.no} names unknown domain ${a.domain}`);
-    return d;
-  });
-  const domWeight = Int32Array.from(fw.domains, (d) => d.weight);
-  const rep = fw.repeatable;
-  const repNo = rep ? rep.indicator : 0;
-  if (rep && (repNo < 1 || repNo > n)) throw new Error(`framework ${fw.id}: repeatable indicator ${repNo} does not exist`);
-  const bands = [...fw.predicates].sort((x, y) => x.min - y.min);
-  if (bands.length === 0) throw new Error(`framework ${fw.id}: no predicate bands`);
-  const t: Table = {
-    n,
-    indWeight,
-    indAspect,
-    aspWeight,
-    aspDomain,
-    aspCount,
-    domWeight,
-    repNo,
-    repMax: rep ? rep.maxEntries : 1,
-    spreadAspect: rep ? indAspect[repNo] : -1,
-    bands,
-    seen: new Uint8Array(n + 1),
-    acc: new Float64Array(fw.aspects.length),
-    dom: new Float64Array(fw.domains.length),
-  };
-  tables.set(fw, t);
-  return t;
+  return frameworkIndex(fw);
 }
 
 /** Number of extra entries (entry ≥ 2) of the repeatable indicator. */
@@ -402,14 +327,50 @@ function slowIndex(t: Table, entries: ReadonlyArray<ScoredEntry>, S: number, K: 
 }
 
 /**
+ * Σ points of a complete set of shared whole-level entries (framework-index.ts), or -1. The entries must be
+ * the framework's own shared objects, one per indicator in framework order: then each is entry 1 of its
+ * indicator at a whole level, nothing is missing, repeated or spread, and the index is exactly
+ * Σ level × weight / 10000 = Σ points / 10000. The common case (a column of plain levels) costs one pass.
+ */
+function sharedPoints(t: Table, entries: ReadonlyArray<ScoredEntry>): number {
+  const n = t.n;
+  if (entries.length !== n) return -1;
+  // a shared entry's tag is its framework index's tagBase + its number: one comparison says "indicator i+1 of this framework, shared"
+  const base = t.tagBase + 1;
+  let sum = 0;
+  for (let i = 0; i < n; i++) {
+    const e = entries[i] as Partial<SharedEntry>;
+    if (e.tag !== base + i) return -1;
+    sum += e.points as number;
+  }
+  return sum;
+}
+
+/**
  * The exact index only (no aspect or domain breakdown): the fastest call, for SPBE.INDEX and
  * planners. Same contract as score().exact.
  */
 export function scoreIndex(fw: Framework, entries: ReadonlyArray<ScoredEntry>): Rational {
   const t = tableOf(fw);
+  const points = sharedPoints(t, entries);
+  if (points >= 0) return ratFromInts(points, 10000);
   const { D, S, K } = prepare(fw, t, entries);
   if (D === 0) return slowIndex(t, entries, S, K).index;
   return ratFromInts(accumulate(t, entries, D, S, K), D * K * 10000);
+}
+
+/**
+ * The index as the nearest double of its exact value (what SPBE.INDEX returns): the exact numerator and
+ * denominator are safe integers on the fast paths, and the quotient of two exactly represented integers is
+ * correctly rounded. Same contract as score().index.
+ */
+export function indexValue(fw: Framework, entries: ReadonlyArray<ScoredEntry>): number {
+  const t = tableOf(fw);
+  const points = sharedPoints(t, entries);
+  if (points >= 0) return points / 10000;
+  const { D, S, K } = prepare(fw, t, entries);
+  if (D === 0) return toNumber(slowIndex(t, entries, S, K).index);
+  return accumulate(t, entries, D, S, K) / (D * K * 10000);
 }
 
 /**

@@ -175,13 +175,19 @@ export interface Rational {
 // Problems: errors are values
 // ---------------------------------------------------------------------------------------------
 
-export type Severity = 'error' | 'warning';
+/** error: no index (or a function's error value); warning: the index stands but something needs correcting; info: a note, no action needed. */
+export type Severity = import('./problems').Severity;
 export type Lang = 'id' | 'en';
 
+/**
+ * A problem of a workbook, as an Assessment lists it. Built from the problem table (src/core/problems.ts:
+ * `toProblem(facts, context)`), which gives its severity and its message; the message is worded for the
+ * context the assessment was opened in (the command names its options, the pane its settings).
+ */
 export interface Problem {
   readonly severity: Severity;
-  /** Stable code, e.g. "LEVEL_OUT_OF_RANGE". Never renamed: users and scripts match on it. */
-  readonly code: string;
+  /** Stable code, e.g. "LEVEL_OUT_OF_RANGE" (a ProblemCode). Never renamed: users and scripts match on it. */
+  readonly code: import('./problems').ProblemCode;
   /** A1 address on `sheet`, or null when the problem has no single cell. */
   readonly cell: string | null;
   readonly sheet: string | null;
@@ -269,6 +275,11 @@ export interface ReadOptions {
   readonly framework?: FrameworkId;
   /** Choose the level column by (part of) its header text, case-insensitive. */
   readonly column?: string;
+  /**
+   * Choose the level column by its absolute zero-based index (the pane's column setting: one of the table's
+   * level columns). Ignored when the table has no level column there; `column` wins when both are given.
+   */
+  readonly columnIndex?: number;
 }
 
 export type PredicateBasis = 'exact' | 'rounded';
@@ -308,4 +319,21 @@ export interface Assessment {
   readonly scores: Scores | null;
   /** Title rows above the table (agency name etc.), top to bottom. */
   readonly titles: ReadonlyArray<string>;
+  /**
+   * Every sheet holding a full assessment table (the one used included), in tab order, with the year of
+   * its assessment when its name or title says it (see year.ts). Absent on assessments made by hand.
+   */
+  readonly candidates?: ReadonlyArray<SheetCandidate>;
+}
+
+/** A sheet that holds an assessment table: one of the choices when a workbook keeps several (a sheet per year). */
+export interface SheetCandidate {
+  readonly sheet: string;
+  /** The assessment's year, from the sheet's name or the title above its table; null when neither says one. */
+  readonly year: number | null;
+  /** Indicator rows of its table. */
+  readonly rows: number;
+  readonly hidden: boolean;
+  /** True for the sheet the assessment was read from. */
+  readonly used: boolean;
 }

@@ -1,54 +1,41 @@
 /**
- * The error and warning rules of worksheets.md. Every problem has a stable code, the sheet, the A1
- * cell, the indicator, and a message in Indonesian and English (from the `problems` catalogue)
- * saying what is wrong, where, and what to do.
+ * The rules of worksheets.md. The entry rules (numbers the framework has, levels that can be read,
+ * duplicates, missing indicators) are the entry collector's (src/core/entries.ts), the same for every
+ * source; this file adds what only a worksheet has: rows left empty beyond the framework, levels in merged
+ * cells, the sheet's own weight, name, evidence and target columns, and which level column was used.
+ * Every problem comes from the problem table (src/core/problems.ts): code, severity, message in
+ * Indonesian and English saying what is wrong, where, and what to do.
  *
- * Errors (the index cannot be trusted): NO_TABLE, SHEET_NOT_FOUND, COLUMN_NOT_FOUND,
- * FRAMEWORK_UNKNOWN, FRAMEWORK_MISMATCH, NO_LEVEL_COLUMN, LEVEL_BLANK, LEVEL_NOT_A_LEVEL, LEVEL_ERROR_VALUE,
- * LEVEL_OUT_OF_RANGE, LEVEL_FRACTIONAL, LEVEL_AMBIGUOUS, INDICATOR_MISSING,
- * INDICATOR_DUPLICATE_CONFLICT, INDICATOR_UNKNOWN.
- * Warnings (the index is still computed from the regulation): INDICATOR_DUPLICATE, WEIGHT_MISMATCH,
- * NAME_MISMATCH, EVIDENCE_MISSING, TARGET_UNREADABLE, LEVEL_COLUMN_CHOSEN, OTHER_TABLES, SHEET_TRUNCATED (a sheet too long to
- * read whole: how far it was read), ROWS_IGNORED (rows numbered beyond the framework with
- * nothing else in them, e.g. a template numbered to 60: not an error, since they carry no assessment).
+ * Errors (the index cannot be trusted): NO_TABLE, SHEET_NOT_FOUND, COLUMN_NOT_FOUND, FRAMEWORK_UNKNOWN,
+ * FRAMEWORK_MISMATCH, NO_LEVEL_COLUMN, LEVEL_*, INDICATOR_MISSING, INDICATOR_DUPLICATE_CONFLICT,
+ * INDICATOR_UNKNOWN. Warnings (the index is still computed from the regulation): INDICATOR_DUPLICATE,
+ * WEIGHT_MISMATCH, NAME_MISMATCH, EVIDENCE_MISSING, TARGET_UNREADABLE, SHEET_TRUNCATED (a sheet too long to
+ * read whole: how far it was read). Notes (info, no action needed):
+ * LEVEL_COLUMN_CHOSEN, OTHER_TABLES, ROWS_IGNORED (rows numbered beyond the framework with nothing else in
+ * them, e.g. a template numbered to 60: they carry no assessment).
  */
-import type { AssessmentEntry, Framework, Lang, Problem, Rational, Severity } from './types';
-import { a1, cellRef } from './address';
-import { displayValue, hasValue, parseLevel } from './levels';
-import { eq, fromNumber, roundHalfUp, toFixed, toNumber } from './rational';
+import type { AssessmentEntry, Framework, Problem, Rational, TableLocation } from './types';
+import { a1 } from './address';
+import { displayValue, hasValue } from './levels';
+import { eq, fromNumber, roundHalfUp, toFixed } from './rational';
 import { entryWeights } from './scoring';
-import { catalogues, format } from './i18n';
-import { nameSimilarity, nameTokens, officialNameTokens, type ReadIssue, type ReadResult } from './reader';
+import { collectEntries, type CollectedEntry, type EntryList } from './entries';
+import { frameworkIndex } from './framework-index';
+import { facts, severityOf, toProblem, type Location, type MessageArg, type MessageContext, type ProblemFacts } from './problems';
+import { nameSimilarity, nameTokens, officialNameTokens, type ReadResult } from './reader';
 
-type ProblemKey = keyof (typeof catalogues)['id']['problems'];
-type Params = Record<string, string | number>;
-
-/** Parameters that are words (from the catalogue) or numbers written per language. */
-interface LangParams {
-  readonly words?: Readonly<Record<string, ProblemKey>>;
-  readonly decimals?: Readonly<Record<string, { value: Rational; digits: number }>>;
-  /** Numbers as JS writes them ("2.5"); Indonesian messages get a decimal comma ("2,5"). */
-  readonly numbers?: ReadonlyArray<string>;
-}
-
-function message(key: ProblemKey, params: Params, lang?: LangParams): Record<Lang, string> {
-  const out = {} as Record<Lang, string>;
-  for (const l of ['id', 'en'] as const) {
-    const p: Params = { ...params };
-    if (lang?.words) for (const [k, w] of Object.entries(lang.words)) p[k] = catalogues[l].problems[w];
-    if (lang?.numbers && l === 'id') for (const k of lang.numbers) p[k] = String(p[k]).replace('.', ',');
-    if (lang?.decimals)
-      for (const [k, d] of Object.entries(lang.decimals)) p[k] = toFixed(d.value, d.digits, l === 'id' ? ',' : '.');
-    out[l] = format(catalogues[l].problems[key], p);
-  }
-  return out;
-}
-
-interface Sorted {
-  readonly problem: Problem;
+/** A problem found, with where it sorts: its row (−1 for the workbook-wide ones), indicator number and column. */
+interface Found {
+  readonly facts: ProblemFacts;
   readonly row: number;
   readonly col: number;
   readonly no: number;
+}
+
+function found(f: ProblemFacts, no = 0): Found {
+  const at = f.at ?? null;
+  if (at && at.kind === 'cell') return { facts: f, row: at.row, col: at.col, no };
+  return { facts: f, row: no < 0 ? -1 : Number.MAX_SAFE_INTEGER, col: 0, no };
 }
 
 /** "-", "–", "—" (also repeated): a placeholder for nothing. */
@@ -104,210 +91,162 @@ function keyRanges(keys: ReadonlyArray<string>): string {
   return parts.join(', ');
 }
 
-const ERROR_CODES = new Set([
-  'NO_TABLE',
-  'SHEET_NOT_FOUND',
-  'COLUMN_NOT_FOUND',
-  'FRAMEWORK_UNKNOWN',
-  'NO_LEVEL_COLUMN',
-  // only raised when the chosen framework does not fit the rows, which always comes with errors: said first
-  'FRAMEWORK_MISMATCH',
-]);
+const SEVERITY_RANK = { error: 0, warning: 1, info: 2 } as const;
 
-/** Applies every rule to what the reader found. Deterministic order: errors first, then by row, column, indicator. */
-export function validate(read: ReadResult): Problem[] {
-  const out: Sorted[] = [];
-  const push: Push = (severity, code, key, sheet, row, col, indicator, params, lang, no = 0) => {
-    const cell = row !== null && col !== null ? a1(row, col) : null;
-    const where = sheet !== null && cell !== null ? cellRef(sheet, cell) : (sheet ?? '');
-    const full: Params = { ...params, where, sheet: sheet ?? '' };
-    if (indicator !== null && full.indicator === undefined) full.indicator = indicator;
-    out.push({
-      problem: { severity, code, cell, sheet, indicator, message: message(key, full, lang), params },
-      row: row ?? (no < 0 ? -1 : Number.MAX_SAFE_INTEGER),
-      col: col ?? 0,
-      no,
-    });
-  };
+/**
+ * Applies every rule to what the reader found; the messages are worded for `context` (the command or the
+ * pane). Deterministic order: errors, then warnings, then notes; each by row, indicator, column.
+ */
+export function validate(read: ReadResult, context: MessageContext = 'command'): Problem[] {
+  return checkTable(read, context).problems;
+}
 
-  for (const issue of read.issues) pushIssue(issue, push);
-
-  const table = read.table;
-  const fw = read.framework;
-  if (table && fw) {
-    const sheet = table.sheet;
-    const noLevelColumn = read.issues.some((i) => i.code === 'NO_LEVEL_COLUMN');
-    const count = fw.indicators.length;
-    const rep = fw.repeatable;
-    const range: LangParams = { words: { range: fw.values === 'decimal' ? 'rangeDecimal' : 'rangeWhole' } };
-    // first entry of each key, indexed by no * width + min(entry, 15) (keys are never compared as strings);
-    // width = largest entry + 1 (at most 16), so a sheet without repeated entries needs 2 slots per number
-    let maxNo = count;
-    let maxEntry = 1;
-    for (const e of read.entries) {
-      if (e.no > maxNo) maxNo = e.no;
-      if (e.entry > maxEntry) maxEntry = e.entry;
-    }
-    const width = Math.min(maxEntry, 15) + 1;
-    // a plain array: allocating a typed array costs more than filling this few slots
-    const firstOf: number[] = new Array<number>((maxNo + 1) * width).fill(-1);
-    const entries = read.entries;
-    const known: AssessmentEntry[] = [];
-    const ignored: AssessmentEntry[] = [];
-
-    for (let idx = 0; idx < entries.length; idx++) {
-      const e = entries[idx];
-      const numberCellValue = e.key;
-      // unknown numbers and entries
-      const knownNo = !e.key.includes('.') && e.no >= 1 && e.no <= count;
-      const entryOk = e.entry === 1 || (rep !== undefined && rep.indicator === e.no && e.entry <= rep.maxEntries);
-      if (!knownNo || !entryOk) {
-        if (emptyBesidesNumber(e)) {
-          ignored.push(e);
-          continue;
-        }
-        const base = { value: numberCellValue, framework: fw.name, count };
-        if (!knownNo) push('error', 'INDICATOR_UNKNOWN', 'INDICATOR_UNKNOWN', sheet, e.row, table.numberColumn, e.key, base, undefined, e.no);
-        else if (rep)
-          push('error', 'INDICATOR_UNKNOWN', 'INDICATOR_UNKNOWN_ENTRY', sheet, e.row, table.numberColumn, e.key, {
-            ...base,
-            repeatable: rep.indicator,
-            max: rep.maxEntries,
-          }, undefined, e.no);
-        else push('error', 'INDICATOR_UNKNOWN', 'INDICATOR_UNKNOWN_NO_REPEAT', sheet, e.row, table.numberColumn, e.key, base, undefined, e.no);
-        continue;
-      }
-      // level
-      if (!noLevelColumn && e.level === null) {
-        const p = parseLevel(e.raw, fw, e.no);
-        if (!p.ok) {
-          let key = p.code as ProblemKey;
-          if (p.code === 'LEVEL_OUT_OF_RANGE' && p.params.reason === 'zero') key = fw.id === 'spbe2018' ? 'LEVEL_ZERO_2018' : 'LEVEL_ZERO';
-          const params: Params = { ...p.params, framework: fw.name };
-          const merged = p.code === 'LEVEL_BLANK' ? read.mergedLevelCells?.get(e.cell) : undefined;
-          if (merged !== undefined) {
-            // the cell shows the merged area's value, but only the area's top-left cell holds it
-            key = 'LEVEL_BLANK_MERGED';
-            params.merged = merged;
-          }
-          const langParams: LangParams = typeof e.raw === 'number' ? { ...range, numbers: ['value'] } : range;
-          push('error', p.code, key, sheet, e.row, table.levelColumn.col, e.key, params, langParams, e.no);
-        }
-      }
-      // duplicates
-      const slot = e.no * width + Math.min(e.entry, 15);
-      const first = firstOf[slot] >= 0 ? entries[firstOf[slot]] : undefined;
-      if (first) {
-        const same = first.level !== null && e.level !== null ? eq(first.level, e.level) : displayValue(first.raw) === displayValue(e.raw);
-        const params: Params = {
-          value: displayValue(e.raw),
-          otherValue: displayValue(first.raw),
-          other: cellRef(sheet, first.cell),
-        };
-        const blanks: Record<string, ProblemKey> = {};
-        if (params.value === '') blanks.value = 'blank';
-        if (params.otherValue === '') blanks.otherValue = 'blank';
-        if (same) push('warning', 'INDICATOR_DUPLICATE', 'INDICATOR_DUPLICATE', sheet, e.row, table.levelColumn.col, e.key, params, { words: blanks }, e.no);
-        else if (rep && rep.indicator === e.no)
-          push('error', 'INDICATOR_DUPLICATE_CONFLICT', 'INDICATOR_DUPLICATE_CONFLICT_REPEATABLE', sheet, e.row, table.levelColumn.col, e.key, {
-            ...params,
-            max: rep.maxEntries,
-          }, { words: blanks }, e.no);
-        else push('error', 'INDICATOR_DUPLICATE_CONFLICT', 'INDICATOR_DUPLICATE_CONFLICT', sheet, e.row, table.levelColumn.col, e.key, params, { words: blanks }, e.no);
-        continue;
-      }
-      firstOf[slot] = idx;
-      known.push(e);
-    }
-
-    // rows numbered beyond the framework with nothing else in them (a longer template): ignored, said once
-    if (ignored.length > 0) {
-      const first = ignored[0];
-      push('warning', 'ROWS_IGNORED', 'ROWS_IGNORED', sheet, first.row, table.numberColumn, null, {
-        numbers: keyRanges(ignored.map((e) => e.key)),
-        rows: ignored.length,
-        framework: fw.name,
-        count,
-      }, undefined, first.no);
-    }
-
-    // missing indicators
-    for (const ind of fw.indicators) {
-      if (firstOf[ind.no * width + 1] < 0) {
-        push('error', 'INDICATOR_MISSING', 'INDICATOR_MISSING', sheet, null, null, String(ind.no), { name: ind.name }, undefined, ind.no);
-      }
-    }
-
-    // weights written in the sheet
-    if (table.weightColumn !== null) checkWeights(fw, known, table.weightColumn, sheet, push);
-
-    // names
-    if (table.nameColumn !== null) {
-      for (const e of known) {
-        if (e.name === null) continue;
-        const verdict = nameVerdict(fw, e.no, e.name);
-        if (verdict === 0) continue;
-        const expected = fw.indicators.find((i) => i.no === e.no)?.name ?? '';
-        if (verdict > 0) {
-          push('warning', 'NAME_MISMATCH', 'NAME_MISMATCH', sheet, e.row, table.nameColumn, e.key, { name: e.name, expected, likely: verdict }, undefined, e.no);
-        } else {
-          push('warning', 'NAME_MISMATCH', 'NAME_MISMATCH_NONE', sheet, e.row, table.nameColumn, e.key, { name: e.name, expected }, undefined, e.no);
-        }
-      }
-    }
-
-    // evidence
-    if (table.evidenceColumn !== null) {
-      const two = { num: BigInt(2), den: BigInt(1) };
-      for (const e of known) {
-        if (e.level === null || (e.evidence !== null && !isDash(e.evidence))) continue;
-        if (e.level.num < two.num * e.level.den) continue;
-        push('warning', 'EVIDENCE_MISSING', 'EVIDENCE_MISSING', sheet, e.row, table.evidenceColumn, e.key, { value: displayValue(e.raw) }, undefined, e.no);
-      }
-    }
-
-    // targets the planner cannot read (it ignores them)
-    if (table.targetColumn !== null) {
-      for (const e of known) {
-        if (e.target !== null || !hasValue(e.targetRaw ?? null)) continue;
-        push('warning', 'TARGET_UNREADABLE', 'TARGET_UNREADABLE', sheet, e.row, table.targetColumn, e.key, { value: displayValue(e.targetRaw ?? null) }, undefined, e.no);
-      }
-    }
-
-    // several level columns
-    // (not when the column asked for does not exist: then no level column was used)
-    if (table.levelColumns.length > 1 && !noLevelColumn && !read.issues.some((i) => i.code === 'COLUMN_NOT_FOUND')) {
-      const chosen = table.levelColumn;
-      const others = table.levelColumns.filter((c) => c.col !== chosen.col);
-      const othersText = (l: Lang): string =>
-        others
-          .map((c) => `"${c.header}" (${c.letter}${c.filled === 0 ? `, ${catalogues[l].problems.noValues}` : ''})`)
-          .join(', ');
-      const headerRow = table.headerRows[table.headerRows.length - 1];
-      const params: Params = { header: chosen.header, letter: chosen.letter, others: others.map((c) => c.letter).join(', ') };
-      const where = cellRef(sheet, a1(headerRow, chosen.col));
-      const msg = {
-        id: format(catalogues.id.problems.LEVEL_COLUMN_CHOSEN, { ...params, where, others: othersText('id') }),
-        en: format(catalogues.en.problems.LEVEL_COLUMN_CHOSEN, { ...params, where, others: othersText('en') }),
-      };
-      out.push({
-        problem: { severity: 'warning', code: 'LEVEL_COLUMN_CHOSEN', cell: a1(headerRow, chosen.col), sheet, indicator: null, message: msg, params },
-        row: headerRow,
-        col: chosen.col,
-        no: 0,
-      });
-    }
+/** The problems (as validate) and the entries that count, in framework order, ready for scoring. */
+export function checkTable(read: ReadResult, context: MessageContext = 'command'): { problems: Problem[]; entries: ReadonlyArray<CollectedEntry> } {
+  const out: Found[] = read.issues.map((f) => found(f, -1));
+  let entries: ReadonlyArray<CollectedEntry> = [];
+  if (read.table && read.framework) {
+    const t = tableProblems(read, read.table, read.framework);
+    out.push(...t.found);
+    entries = t.entries;
   }
-
   out.sort((a, b) => {
-    const sa = a.problem.severity === 'error' ? 0 : 1;
-    const sb = b.problem.severity === 'error' ? 0 : 1;
+    const sa = SEVERITY_RANK[severityOf(a.facts.code)];
+    const sb = SEVERITY_RANK[severityOf(b.facts.code)];
     if (sa !== sb) return sa - sb;
     if (a.row !== b.row) return a.row - b.row;
     if (a.no !== b.no) return a.no - b.no;
     return a.col - b.col;
   });
-  return out.map((s) => s.problem);
+  return { problems: out.map((x) => toProblem(x.facts, context)), entries };
+}
+
+/** The rows of the table as the entry collector takes them, each located at its level cell. */
+function sheetEntries(read: ReadResult, table: TableLocation): EntryList<AssessmentEntry> {
+  const sheet = table.sheet;
+  const col = table.levelColumn.col;
+  const entries = read.entries;
+  return {
+    items: entries,
+    at: (i) => ({ kind: 'cell', sheet, row: entries[i].row, col }),
+    keyAt: (i) => ({ kind: 'cell', sheet, row: entries[i].row, col: table.numberColumn }),
+    ignorable: (i) => emptyBesidesNumber(entries[i]),
+    missingAt: { kind: 'sheet', sheet },
+  };
+}
+
+/** The rules on the table's rows: the entry collector's, then the worksheet's own. */
+function tableProblems(read: ReadResult, table: TableLocation, fw: Framework): { found: Found[]; entries: ReadonlyArray<CollectedEntry> } {
+  const out: Found[] = [];
+  const noLevelColumn = read.issues.some((i) => i.code === 'NO_LEVEL_COLUMN');
+  const entries = read.entries;
+  const collected = collectEntries(fw, sheetEntries(read, table));
+  for (const f of collected.problems) {
+    // without a level column there is nothing to read: NO_LEVEL_COLUMN says so once
+    if (noLevelColumn && f.code.startsWith('LEVEL_')) continue;
+    out.push(found(located(f, read, table), noOf(f.indicator)));
+  }
+  const known = collected.accepted.map((i) => entries[i]);
+  const ignored = collected.ignored.map((i) => entries[i]);
+  if (ignored.length > 0) out.push(rowsIgnored(fw, table, ignored));
+  if (table.weightColumn !== null) out.push(...weightProblems(fw, known, table.weightColumn, table.sheet));
+  if (table.nameColumn !== null) out.push(...nameProblems(fw, known, table.nameColumn, table.sheet));
+  if (table.evidenceColumn !== null) out.push(...evidenceProblems(known, table.evidenceColumn, table.sheet));
+  if (table.targetColumn !== null) out.push(...targetProblems(known, table.targetColumn, table.sheet));
+  const chosen = levelColumnChosen(read, table, noLevelColumn);
+  if (chosen) out.push(chosen);
+  return { found: out, entries: collected.entries };
+}
+
+/** The indicator number a key starts with ("35-2" → 35), for sorting. */
+function noOf(key: string | null | undefined): number {
+  const n = key ? parseInt(key, 10) : NaN;
+  return Number.isFinite(n) ? n : 0;
+}
+
+/** A worksheet detail on a collector's problem: an empty level cell inside a merged area says so. */
+function located(f: ProblemFacts, read: ReadResult, table: TableLocation): ProblemFacts {
+  if (f.code !== 'LEVEL_BLANK' || !f.at || f.at.kind !== 'cell') return f;
+  const merged = read.mergedLevelCells?.get(a1(f.at.row, table.levelColumn.col));
+  if (merged === undefined) return f;
+  // the cell shows the merged area's value, but only the area's top-left cell holds it
+  return facts('LEVEL_BLANK', f.at, { ...f.args, merged }, { indicator: f.indicator, variant: 'LEVEL_BLANK_MERGED' });
+}
+
+function cellAt(sheet: string, row: number, col: number): Location {
+  return { kind: 'cell', sheet, row, col };
+}
+
+/** Rows numbered beyond the framework with nothing else in them (a longer template): ignored, said once. */
+function rowsIgnored(fw: Framework, table: TableLocation, ignored: ReadonlyArray<AssessmentEntry>): Found {
+  const first = ignored[0];
+  const f = facts('ROWS_IGNORED', cellAt(table.sheet, first.row, table.numberColumn), {
+    numbers: keyRanges(ignored.map((e) => e.key)),
+    rows: ignored.length,
+    framework: fw.name,
+    count: fw.indicators.length,
+  });
+  return found(f, first.no);
+}
+
+/** Names written in the rows that do not fit their number (shifted rows, wrong number). */
+function nameProblems(fw: Framework, known: ReadonlyArray<AssessmentEntry>, col: number, sheet: string): Found[] {
+  const out: Found[] = [];
+  const defs = frameworkIndex(fw).defs;
+  for (const e of known) {
+    if (e.name === null) continue;
+    const verdict = nameVerdict(fw, e.no, e.name);
+    if (verdict === 0) continue;
+    const expected = defs[e.no]?.name ?? '';
+    const at = cellAt(sheet, e.row, col);
+    const f =
+      verdict > 0
+        ? facts('NAME_MISMATCH', at, { name: e.name, expected, likely: verdict }, { indicator: e.key })
+        : facts('NAME_MISMATCH', at, { name: e.name, expected }, { indicator: e.key, variant: 'NAME_MISMATCH_NONE' });
+    out.push(found(f, e.no));
+  }
+  return out;
+}
+
+const TWO = BigInt(2);
+
+/** Levels 2 and up without evidence (Bukti Dukung). */
+function evidenceProblems(known: ReadonlyArray<AssessmentEntry>, col: number, sheet: string): Found[] {
+  const out: Found[] = [];
+  for (const e of known) {
+    if (e.level === null || (e.evidence !== null && !isDash(e.evidence))) continue;
+    if (e.level.num < TWO * e.level.den) continue;
+    out.push(found(facts('EVIDENCE_MISSING', cellAt(sheet, e.row, col), { value: displayValue(e.raw) }, { indicator: e.key }), e.no));
+  }
+  return out;
+}
+
+/** Targets the planner cannot read (it ignores them). */
+function targetProblems(known: ReadonlyArray<AssessmentEntry>, col: number, sheet: string): Found[] {
+  const out: Found[] = [];
+  for (const e of known) {
+    if (e.target !== null || !hasValue(e.targetRaw ?? null)) continue;
+    out.push(found(facts('TARGET_UNREADABLE', cellAt(sheet, e.row, col), { value: displayValue(e.targetRaw ?? null) }, { indicator: e.key }), e.no));
+  }
+  return out;
+}
+
+/** Which of several level columns was used (not when the one asked for does not exist: then none was). */
+function levelColumnChosen(read: ReadResult, table: TableLocation, noLevelColumn: boolean): Found | null {
+  if (table.levelColumns.length <= 1 || noLevelColumn || read.issues.some((i) => i.code === 'COLUMN_NOT_FOUND')) return null;
+  const chosen = table.levelColumn;
+  const others = table.levelColumns.filter((c) => c.col !== chosen.col);
+  const columns: MessageArg = {
+    list: others.map((c) => ({ concat: [`"${c.header}" (${c.letter}`, ...(c.filled === 0 ? [', ', { word: 'noValues' as const }] : []), ')'] })),
+  };
+  const headerRow = table.headerRows[table.headerRows.length - 1];
+  const f = facts('LEVEL_COLUMN_CHOSEN', cellAt(table.sheet, headerRow, chosen.col), {
+    header: chosen.header,
+    letter: chosen.letter,
+    others: others.map((c) => c.letter).join(', '),
+    columns,
+  });
+  return found(f, 0);
 }
 
 const verdicts = new WeakMap<Framework, Map<number, Map<string, number>>>();
@@ -357,60 +296,32 @@ export function nameVerdict(fw: Framework, no: number, name: string): number {
   return verdict;
 }
 
-type Push = (
-  severity: Severity,
-  code: string,
-  key: ProblemKey,
-  sheet: string | null,
-  row: number | null,
-  col: number | null,
-  indicator: string | null,
-  params: Params,
-  lang?: LangParams,
-  no?: number,
-) => void;
-
-function pushIssue(issue: ReadIssue, push: Push): void {
-  const severity: Severity = ERROR_CODES.has(issue.code) ? 'error' : 'warning';
-  let row: number | null = null;
-  let col: number | null = null;
-  if (issue.cell) {
-    const m = /^([A-Z]+)(\d+)$/.exec(issue.cell);
-    if (m) {
-      row = parseInt(m[2], 10) - 1;
-      let c = 0;
-      for (const ch of m[1]) c = c * 26 + ch.charCodeAt(0) - 64;
-      col = c - 1;
-    }
-  }
-  push(severity, issue.code, issue.code, issue.sheet, row, col, null, issue.params, undefined, -1);
-}
-
-
-
-function checkWeights(fw: Framework, known: AssessmentEntry[], col: number, sheet: string, push: Push): void {
+/**
+ * The sheet's own weight column against the regulation: each entry's effective weight (the indicator's, or
+ * its share of a spread aspect), compared as written (a sheet rounds 20/6 % to 3.33; it may store fractions,
+ * 0.013 shown as 1.30 %). Floats first, exact rationals only at a boundary.
+ */
+function weightProblems(fw: Framework, known: ReadonlyArray<AssessmentEntry>, col: number, sheet: string): Found[] {
+  const out: Found[] = [];
   const withWeight = known.filter((e) => e.sheetWeight !== null);
-  if (withWeight.length === 0) return;
-  // Sheets that store weights as fractions (0.013 shown as 1.30 %).
+  if (withWeight.length === 0) return out;
   let total = 0;
   for (const e of withWeight) total += e.sheetWeight as number;
-  const fractions = total > 0 && total <= 1.5;
-  const scale = fractions ? 100 : 1;
-  // Each entry's effective weight in percent, as a float first (exact rationals only at a boundary).
-  const info = weightInfo(fw);
+  const scale = total > 0 && total <= 1.5 ? 100 : 1;
+  const ix = frameworkIndex(fw);
   let extra = 0;
-  if (fw.repeatable) for (const e of known) if (e.no === fw.repeatable.indicator && e.entry > 1) extra++;
+  for (const e of known) if (e.no === ix.repNo && e.entry > 1) extra++;
   let exact: Map<string, Rational> | null = null;
   const exactOf = (key: string): Rational | undefined => {
     if (!exact) exact = entryWeights(fw, known);
     return exact.get(key);
   };
   for (const e of withWeight) {
-    const bp = info.bp[e.no];
-    if (bp === undefined) continue;
-    const aspect = info.aspectOf[e.no];
-    const spread = extra > 0 && aspect === info.spreadAspect;
-    const eff = spread ? info.aspectBp[aspect] / 100 / (info.aspectCount[aspect] + extra) : bp / 100;
+    if (!(e.no >= 1 && e.no <= ix.n)) continue;
+    const bp = ix.indWeight[e.no];
+    const aspect = ix.indAspect[e.no];
+    const spread = extra > 0 && aspect === ix.spreadAspect;
+    const eff = spread ? ix.aspWeight[aspect] / 100 / (ix.aspCount[aspect] + extra) : bp / 100;
     const w = (e.sheetWeight as number) * scale;
     // With repeated entries (spbe2018 35-2, 35-3) a sheet may show the spread weight (3.33 %) or the
     // regulation's own weight of the indicator (5 %): both are right.
@@ -432,50 +343,10 @@ function checkWeights(fw: Framework, known: AssessmentEntry[], col: number, shee
     const wR = fromNumber(w);
     if (!effR || !wR) continue;
     const shown = d >= 0 && d <= 6 ? Math.max(d, 2) : 4;
-    push(
-      'warning',
-      'WEIGHT_MISMATCH',
-      'WEIGHT_MISMATCH',
-      sheet,
-      e.row,
-      col,
-      e.key,
-      { sheetWeight: w, expected: toNumber(effR), regulation: fw.regulation.title },
-      { decimals: { sheetWeight: { value: wR, digits: shown }, expected: { value: effR, digits: 2 } } },
-      e.no,
-    );
+    const args = { sheetWeight: { decimal: toFixed(wR, shown, '.') }, expected: { decimal: toFixed(effR, 2, '.') }, regulation: fw.regulation.title };
+    out.push(found(facts('WEIGHT_MISMATCH', cellAt(sheet, e.row, col), args, { indicator: e.key }), e.no));
   }
-}
-
-interface WeightInfo {
-  readonly bp: number[];
-  readonly aspectOf: number[];
-  readonly aspectBp: Record<number, number>;
-  readonly aspectCount: Record<number, number>;
-  readonly spreadAspect: number;
-}
-
-const weightInfoCache = new WeakMap<Framework, WeightInfo>();
-
-/** Indicator and aspect weights of a framework, by number (cached). */
-function weightInfo(fw: Framework): WeightInfo {
-  let info = weightInfoCache.get(fw);
-  if (!info) {
-    const bp: number[] = [];
-    const aspectOf: number[] = [];
-    const aspectCount: Record<number, number> = {};
-    for (const ind of fw.indicators) {
-      bp[ind.no] = ind.weight;
-      aspectOf[ind.no] = ind.aspect;
-      aspectCount[ind.aspect] = (aspectCount[ind.aspect] ?? 0) + 1;
-    }
-    const aspectBp: Record<number, number> = {};
-    for (const a of fw.aspects) aspectBp[a.no] = a.weight;
-    const spreadAspect = fw.repeatable ? (aspectOf[fw.repeatable.indicator] ?? -1) : -1;
-    info = { bp, aspectOf, aspectBp, aspectCount, spreadAspect };
-    weightInfoCache.set(fw, info);
-  }
-  return info;
+  return out;
 }
 
 /** Decimal places a number is written with (0 for integers), or -1 beyond 6. */

@@ -30,6 +30,7 @@
  * does when a user types '=HYPERLINK(…), and it works on every platform, unlike formatting cells
  * as text first (which would also turn later formulas in those cells into text).
  */
+import type { ProblemError, ProblemFacts } from '../core/problems';
 import type { CellRange } from '../core/types';
 import type { CellStyle, ChartModel, ConditionalRule, ModelCell, PageSetupModel, SheetModel, ValidationModel } from '../core/sheet-model';
 import { chooseSheetName, markedSheet, sanitizeSheetName } from '../core/gap-sheet';
@@ -615,8 +616,9 @@ export interface WriteOutcome {
   readonly facts: WorkbookFacts;
 }
 
-/** Error thrown when a write failed; `cleanedUp` tells whether the half-written sheet was removed. */
-export class SheetWriteError extends Error {
+/** Error thrown when a write failed; `cleanedUp` tells whether the half-written sheet was removed; `problem` says it in the table's words (WRITE_REFUSED). */
+export class SheetWriteError extends Error implements ProblemError {
+  readonly problem: ProblemFacts;
   readonly code: string;
   readonly cleanedUp: boolean;
   readonly cause: unknown;
@@ -630,6 +632,7 @@ export class SheetWriteError extends Error {
     this.cleanedUp = cleanedUp;
     this.cause = cause;
     this.sheetName = sheetName;
+    this.problem = { code: 'WRITE_REFUSED', args: { code: this.code } };
   }
 }
 

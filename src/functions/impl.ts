@@ -5,24 +5,32 @@
  * that src/functions/functions.ts maps to a CustomFunctions.Error. Nothing here throws: an
  * unexpected exception becomes a #VALUE! error with a message.
  *
- * Values are read exactly as the worksheet reader reads them: every level goes through
- * parseLevel (src/core/levels.ts), every indicator number through parseIndicatorKey, the
- * framework argument through getFramework; the index comes from the exact scoring engine.
+ * The rules are the core's, not copies: levels through parseLevel, the entries of a range through the
+ * entry collector (src/core/entries.ts: unknown, repeated, duplicate and missing indicators, as for a
+ * worksheet), the index through the scoring engine, errors from the problem table (src/core/problems.ts:
+ * the Excel error value and the message of each code).
  *
  * A range of values is either
- * - one row or one column in framework order: 35 (spbe2018), 47 (spbe2020) or 20 (pemdi2026) cells;
+ * - one row or one column in framework order, one value per indicator (`FRAMEWORK_COUNTS`);
  * - two columns (indicator number, level) in any order, one indicator per row (spbe2018 repeats
  *   of indicator 35 as "35-2", "35-3"); a header row and empty rows are skipped. (Two rows with
  *   numbers above levels are read the same way.)
- * Without a framework argument, the framework follows from the number of indicators.
+ * Without a framework argument, the framework follows from the values: their number, and where several
+ * frameworks have that many indicators, the levels that fit only one of them; when still more than one
+ * fits, the function asks for the framework argument (FRAMEWORK_AMBIGUOUS) rather than guess.
  */
 import type { CellValue, Framework, Lang, PredicateBasis, Rational } from '../core/types';
-import { FRAMEWORKS, getFramework, SPBE2020 } from '../core/frameworks';
-import { displayValue, parseIndicatorKey, parseLevel, type LevelResult } from '../core/levels';
-import { entryWeights, indicatorUplift, predicateFor, score, scoreIndex, type ScoredEntry } from '../core/scoring';
+import { FRAMEWORKS, getFramework } from '../core/frameworks';
+import { displayValue, parseIndicatorKey, parseLevel } from '../core/levels';
+import { entryWeights, indexValue, indicatorUplift, predicateFor, score } from '../core/scoring';
+import { collectEntries, levelFacts, type CollectedEntry, type EntryList, type LevelList, type RawEntry } from '../core/entries';
+import { entryStatus, frameworkIndex } from '../core/framework-index';
+import { describe, excelErrorOf, facts, type ExcelError, type Location, type MessageArgs, type ProblemCode, type ProblemFacts, type VariantOf } from '../core/problems';
 import { isPlanUsageError, parseTargetIndex, planGap, planSteps, type PlanEntry, type TargetRequest } from '../core/planner';
+import { planProblem } from '../app/plan';
 import { catalogues, format } from '../core/i18n';
-import { eq, floor, fromNumber, rational, toNumber } from '../core/rational';
+import { floor, fromNumber, rational, toNumber } from '../core/rational';
+import { ARG, DEFAULT_FRAMEWORK, frameworkChoices } from './parameters';
 
 // ---------------------------------------------------------------------------------------------
 // Errors as values
@@ -34,13 +42,14 @@ import { eq, floor, fromNumber, rational, toNumber } from '../core/rational';
  * "a custom error message can't be used" with invalidNumber), so a number out of range (aspect 9,
  * indicator 48, index 7) is a #VALUE! whose message names the value, not a bare #NUM!.
  */
-export type ExcelErrorCode = '#VALUE!' | '#N/A';
+export type ExcelErrorCode = ExcelError;
 
+/** A function's error result: the problem table's Excel error and message for the problem's code. */
 export interface FnError {
   readonly kind: 'fn-error';
   readonly code: ExcelErrorCode;
   /** Stable problem code, e.g. "LEVEL_NOT_A_LEVEL", "BAD_COUNT". */
-  readonly problem: string;
+  readonly problem: ProblemCode;
   /** What is wrong and where, in the user's language. */
   readonly message: string;
 }
@@ -51,15 +60,13 @@ export function isFnError(x: unknown): x is FnError {
   return typeof x === 'object' && x !== null && (x as { kind?: unknown }).kind === 'fn-error';
 }
 
-type FnKey = keyof (typeof catalogues)['id']['functions'];
-type Params = Record<string, string | number>;
-
-function msg(lang: Lang, key: FnKey, params: Params = {}): string {
-  return format(catalogues[lang].functions[key], params);
+/** The error value of a problem: its Excel error and its message as a function says it. */
+export function fnError(f: ProblemFacts, lang: Lang): FnError {
+  return { kind: 'fn-error', code: excelErrorOf(f.code), problem: f.code, message: describe(f, lang, 'function') };
 }
 
-function fail(code: ExcelErrorCode, problem: string, message: string): FnError {
-  return { kind: 'fn-error', code, problem, message };
+function fail<C extends ProblemCode>(lang: Lang, code: C, args: MessageArgs = {}, extra: { at?: Location | null; variant?: VariantOf<C>; indicator?: string | null } = {}): FnError {
+  return fnError(facts(code, extra.at ?? null, args, { variant: extra.variant, indicator: extra.indicator }), lang);
 }
 
 /** Runs a function body; an exception (a bug) becomes a #VALUE! error instead of escaping to Excel. */
@@ -67,8 +74,12 @@ function guard<T>(lang: Lang, body: () => Fn<T>): Fn<T> {
   try {
     return body();
   } catch (e) {
-    return fail('#VALUE!', 'INTERNAL', msg(lang, 'internal', { message: e instanceof Error ? e.message : textOf(e) }));
+    return fail(lang, 'INTERNAL', { message: e instanceof Error ? e.message : textOf(e) });
   }
+}
+
+function word(lang: Lang, key: 'ok' | 'headerIndicator' | 'headerFrom' | 'headerTo' | 'headerPoints'): string {
+  return format(catalogues[lang].functions[key]);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -124,28 +135,30 @@ function matrixOf(x: unknown): ReadonlyArray<ReadonlyArray<unknown>> {
   return x as unknown[][];
 }
 
-const FRAMEWORK_CHOICES = FRAMEWORKS.map((f) => f.id).join(', ');
-
 /** The framework argument: null when left out, an error when it names no framework. */
 function frameworkArg(x: unknown, lang: Lang): Framework | null | FnError {
   if (omitted(x)) return null;
   const text = typeof x === 'string' ? x : displayValue(cellOf(x));
   const fw = getFramework(text);
   if (fw) return fw;
-  return fail('#VALUE!', 'FRAMEWORK_UNKNOWN', msg(lang, 'unknownFramework', { value: text.trim(), choices: FRAMEWORK_CHOICES }));
+  return fail(lang, 'FRAMEWORK_UNKNOWN', { framework: text.trim(), known: frameworkChoices(), regulation: DEFAULT_FRAMEWORK.regulation.number });
+}
+
+function argumentAt(name: keyof typeof ARG): Location {
+  return { kind: 'argument', name: ARG[name] };
 }
 
 /** A number argument: numbers, or text such as "2,6" / "2.6". */
-function numberArg(x: unknown, nameKey: FnKey, lang: Lang): number | FnError {
-  const name = msg(lang, nameKey);
-  if (omitted(x)) return fail('#VALUE!', 'ARGUMENT_MISSING', msg(lang, 'argMissing', { name }));
+function numberArg(x: unknown, name: keyof typeof ARG, lang: Lang): number | FnError {
+  const at = argumentAt(name);
+  if (omitted(x)) return fail(lang, 'ARGUMENT_MISSING', {}, { at });
   const c = cellOf(x);
   if (typeof c === 'number') return c;
   if (typeof c === 'string') {
     const t = c.trim().replace(',', '.');
     if (/^[+-]?\d+(?:\.\d+)?$/.test(t)) return Number(t);
   }
-  return fail('#VALUE!', 'NOT_A_NUMBER', msg(lang, 'argNotNumber', { name, value: displayValue(c) }));
+  return fail(lang, 'NOT_A_NUMBER', { value: displayValue(c) }, { at });
 }
 
 /** Exact rational as the nearest double (correctly rounded when both parts are exact doubles). */
@@ -162,185 +175,141 @@ function toDouble(r: Rational): number {
 export interface ReadValues {
   readonly fw: Framework;
   /** One entry per indicator (and per repeated entry), ordered by number and entry. */
-  readonly entries: ReadonlyArray<ScoredEntry>;
+  readonly entries: ReadonlyArray<CollectedEntry>;
 }
 
-type LevelFailure = Extract<LevelResult, { ok: false }>;
+const NO_FRAMEWORKS: ReadonlyArray<Framework> = [];
 
-function levelError(p: LevelFailure, fw: Framework | null, position: string, lang: Lang): FnError {
-  let key: FnKey = 'LEVEL_NOT_A_LEVEL';
-  switch (p.code) {
-    case 'LEVEL_BLANK':
-    case 'LEVEL_ERROR_VALUE':
-    case 'LEVEL_NOT_A_LEVEL':
-    case 'LEVEL_FRACTIONAL':
-    case 'LEVEL_AMBIGUOUS':
-      key = p.code;
-      break;
-    case 'LEVEL_OUT_OF_RANGE':
-      key = p.params.reason === 'zero' ? 'LEVEL_ZERO' : 'LEVEL_OUT_OF_RANGE';
-      break;
+/** The frameworks with `count` indicators (memoised by count, afresh when the registry grows). */
+const byCount = new Map<number, ReadonlyArray<Framework>>();
+let registry: ReadonlyArray<Framework> = [...FRAMEWORKS];
+function frameworksWithCount(count: number): ReadonlyArray<Framework> {
+  let same = registry.length === FRAMEWORKS.length;
+  for (let i = 0; same && i < registry.length; i++) same = registry[i] === FRAMEWORKS[i];
+  if (!same) {
+    byCount.clear();
+    registry = [...FRAMEWORKS];
   }
-  const range = catalogues[lang].problems[fw !== null && fw.values === 'whole' ? 'rangeWhole' : 'rangeDecimal'];
-  const message = msg(lang, key, { ...p.params, position, range, framework: fw ? fw.id : '' });
-  // A level not there yet is "not available"; anything unreadable is a wrong value.
-  return fail(p.code === 'LEVEL_BLANK' ? '#N/A' : '#VALUE!', p.code, message);
+  let list = byCount.get(count);
+  if (!list) {
+    list = FRAMEWORKS.filter((f) => f.indicators.length === count);
+    byCount.set(count, list);
+  }
+  return list;
 }
 
-/** A shared entry of the cache: also its level × weight in basis points (see FrameworkCache.fast). */
-interface CachedEntry extends ScoredEntry {
-  points: number;
+/** "35 (spbe2018), 47 (spbe2020) atau 20 (pemdi2026)": the counts of one row or column, from the framework data. */
+function countsArg(): MessageArgs[string] {
+  return { list: FRAMEWORKS.map((f) => `${f.indicators.length} (${f.id})`), last: 'or' };
 }
 
-interface FrameworkCache {
-  /** "1" … "n". */
-  readonly keys: ReadonlyArray<string>;
-  /**
-   * entries[i][k]: the entry of indicator i+1 at level k (1..5) as parseLevel(k, fw) reads a plain
-   * whole-number cell, the common case. Entries are immutable, so calls share them (no allocation).
-   */
-  readonly entries: ReadonlyArray<ReadonlyArray<CachedEntry | null>>;
-  /**
-   * True when the framework's index is exactly Σ level × weight / 10000 over one entry per
-   * indicator, with the weights in basis points taken from the engine (entryWeights) and the sum
-   * checked against the engine's scoreIndex when the cache is built. SPBE.INDEX then adds the
-   * entries' integer points and divides once by 10000: the same double as the engine's exact
-   * rational (both are the correctly rounded quotient of the same two integers), several times faster.
-   */
-  readonly fast: boolean;
+/** "35-2 dan 35-3": the repeated entries a framework allows. */
+function repeatsOf(fw: Framework): MessageArgs[string] {
+  const rep = fw.repeatable;
+  if (!rep) return '';
+  const keys: string[] = [];
+  for (let e = 2; e <= rep.maxEntries; e++) keys.push(`${rep.indicator}-${e}`);
+  return { list: keys, last: 'and' };
 }
 
-const caches = new WeakMap<Framework, FrameworkCache>();
+/** The message that a one-row or one-column range has no framework's count of values. */
+function badCount(count: number, lang: Lang): FnError {
+  const repeatable = FRAMEWORKS.filter((f) => f.repeatable);
+  if (repeatable.length === 0) return fail(lang, 'BAD_COUNT', { count, counts: countsArg() }, { variant: 'BAD_COUNT_PLAIN' });
+  const repeats = { list: repeatable.map((f) => ({ concat: [repeatsOf(f), ` (${f.id})`] })) };
+  return fail(lang, 'BAD_COUNT', { count, counts: countsArg(), repeats });
+}
+
+/** Asks for the framework argument: the values fit several frameworks alike. */
+function ambiguous(count: number, candidates: ReadonlyArray<Framework>, lang: Lang): FnError {
+  return fail(lang, 'FRAMEWORK_AMBIGUOUS', { count, candidates: { list: candidates.map((f) => f.id), last: 'or' }, example: candidates[0].id });
+}
 
 /**
- * Sets the points of the shared entries from the engine's own weights and returns true if the
- * engine's index equals Σ points / 10000 on probe sets of levels (all 1, all 5, every level mixed,
- * each indicator alone at 4 among 2s); false otherwise (every call then goes through scoreIndex).
+ * Of several frameworks the values could belong to, the one they fit without an error; an error asking
+ * for the framework argument when none or more than one does (a new framework with as many indicators as
+ * an older one is never silently taken for it).
  */
-function setPoints(fw: Framework, keys: ReadonlyArray<string>, entries: ReadonlyArray<ReadonlyArray<CachedEntry | null>>): boolean {
-  try {
-    const weights = entryWeights(fw, fw.indicators.map((d, i) => ({ key: keys[i], no: d.no, entry: 1 })));
-    const HUNDRED = BigInt(100);
-    for (let i = 0; i < entries.length; i++) {
-      const w = weights.get(keys[i]);
-      // basis points = percent × 100, an integer in every framework so far
-      if (!w || (w.num * HUNDRED) % w.den !== BigInt(0)) return false;
-      const bp = Number((w.num * HUNDRED) / w.den);
-      for (let k = 1; k <= 5; k++) {
-        const e = entries[i][k];
-        if (!e || !eq(e.level, rational(k))) return false;
-        e.points = k * bp;
-      }
-    }
-    const n = entries.length;
-    const probes: number[][] = [Array(n).fill(1), Array(n).fill(5), Array.from({ length: n }, (_, i) => (i % 5) + 1)];
-    for (let i = 0; i < n; i++) probes.push(Array.from({ length: n }, (_, j) => (j === i ? 4 : 2)));
-    for (const levels of probes) {
-      const set = levels.map((k, i) => entries[i][k] as CachedEntry);
-      let sum = 0;
-      for (const e of set) sum += e.points;
-      if (!eq(scoreIndex(fw, set), rational(sum, 10000))) return false;
-    }
-    return true;
-  } catch {
-    return false;
+function onlyFitting(candidates: ReadonlyArray<Framework>, count: number, collect: (fw: Framework) => ReadValues | FnError, lang: Lang): ReadValues | FnError {
+  const fitting: ReadValues[] = [];
+  for (const fw of candidates) {
+    const r = collect(fw);
+    if (!isFnError(r)) fitting.push(r);
   }
-}
-
-function cacheOf(fw: Framework): FrameworkCache {
-  let c = caches.get(fw);
-  if (!c) {
-    const keys = fw.indicators.map((d) => String(d.no));
-    const entries = fw.indicators.map((d, i) => {
-      const row: Array<CachedEntry | null> = [null];
-      for (let k = 1; k <= 5; k++) {
-        const p = parseLevel(k, fw, d.no);
-        row.push(p.ok ? { key: keys[i], no: d.no, entry: 1, level: p.level, points: 0 } : null);
-      }
-      return row;
-    });
-    c = { keys, entries, fast: setPoints(fw, keys, entries) };
-    caches.set(fw, c);
-  }
-  return c;
-}
-
-const BIG_ONE = BigInt(1);
-const BIG_FIVE = BigInt(5);
-
-/** The shared entry of indicator i+1 when a spelled level ("Tingkat 3", "III", "3,0") is a whole level 1–5; null otherwise. */
-function sharedEntry(cache: FrameworkCache, i: number, level: Rational): CachedEntry | null {
-  if (level.den !== BIG_ONE || level.num < BIG_ONE || level.num > BIG_FIVE) return null;
-  return cache.entries[i][Number(level.num)];
-}
-
-/** Σ points / 10000 when every entry is a shared whole-level entry of a linear framework; null otherwise. */
-function fastIndex(read: ReadValues): number | null {
-  if (!cacheOf(read.fw).fast) return null;
-  const entries = read.entries;
-  let sum = 0;
-  for (let i = 0; i < entries.length; i++) {
-    const p = (entries[i] as Partial<CachedEntry>).points;
-    if (p === undefined) return null;
-    sum += p;
-  }
-  return sum / 10000;
-}
-
-/** The framework of a single row or column of `count` values. */
-function frameworkByCount(count: number): Framework | null {
-  for (const fw of FRAMEWORKS) if (fw.indicators.length === count) return fw;
-  return null;
+  return fitting.length === 1 ? fitting[0] : ambiguous(count, candidates, lang);
 }
 
 /** True when a line of values starts with a header cell ("Tingkat", "Nilai Akhir") that is not part of the values. */
 function startsWithHeader(first: unknown, count: number, given: Framework | null): boolean {
   if (typeof first !== 'string' || /\d/.test(first) || first.trim() === '') return false;
-  const fits = given ? given.indicators.length === count - 1 : frameworkByCount(count - 1) !== null && frameworkByCount(count) === null;
+  const fits = given ? given.indicators.length === count - 1 : frameworksWithCount(count - 1).length > 0 && frameworksWithCount(count).length === 0;
   return fits && !parseLevel(first, given).ok;
 }
 
-function readLinear(cellAt: (i: number) => unknown, total: number, given: Framework | null, lang: Lang): ReadValues | FnError {
-  // A header cell selected with the column (G6:G53 instead of G7:G53) is skipped.
-  const skip = startsWithHeader(cellAt(0), total, given) ? 1 : 0;
-  const count = total - skip;
-  const cells = skip ? (i: number) => cellAt(i + 1) : cellAt;
-  const fw = given ?? frameworkByCount(count);
-  if (fw === null) return fail('#VALUE!', 'BAD_COUNT', msg(lang, 'badCount', { count }));
-  const n = fw.indicators.length;
-  if (count !== n) {
-    let text = msg(lang, 'countForFramework', { count, framework: fw.id, expected: n });
-    if (fw.repeatable && count > n) text += ' ' + msg(lang, 'countFor2018Repeats');
-    return fail('#VALUE!', 'BAD_COUNT', text);
-  }
-  const cache = cacheOf(fw);
-  const entries: ScoredEntry[] = new Array(n);
-  for (let i = 0; i < n; i++) {
-    const v = cells(i);
-    const shared = typeof v === 'number' && v >= 1 && v <= 5 && Math.floor(v) === v ? cache.entries[i][v] : null;
-    if (shared) {
-      entries[i] = shared;
-      continue;
-    }
-    const p = parseLevel(cellOf(v), fw, i + 1);
-    if (!p.ok) return levelError(p, fw, msg(lang, 'posValue', { pos: i + 1, indicator: i + 1 }), lang);
-    entries[i] = sharedEntry(cache, i, p.level) ?? { key: cache.keys[i], no: i + 1, entry: 1, level: p.level };
-  }
-  return { fw, entries };
+/** The first error of collected entries, or the entries. */
+function collected(fw: Framework, list: EntryList | LevelList, lang: Lang): ReadValues | FnError {
+  const c = collectEntries(fw, list, COLLECT);
+  for (const p of c.problems) if (excelErrorOrNull(p) !== null) return fnError(p, lang);
+  return { fw, entries: c.entries };
 }
 
-interface Pair {
-  readonly pos: number;
-  readonly key: string;
-  readonly no: number;
-  readonly entry: number;
-  readonly raw: CellValue;
+const COLLECT = { firstError: true, cellValue: cellOf } as const;
+
+/** The Excel error of a problem that is an error (a warning, such as a duplicate with the same level, is none). */
+function excelErrorOrNull(p: ProblemFacts): ExcelError | null {
+  return p.code === 'INDICATOR_DUPLICATE' ? null : excelErrorOf(p.code);
+}
+
+/**
+ * The values of a one-row or one-column range, in framework order, each located by its position (a class:
+ * one object per call). Its fields are `declare`d and set in the constructor: compiled class fields would
+ * be defined one by one (Object.defineProperty), which costs more than the whole read on this path.
+ */
+class RangeLevels implements LevelList {
+  declare private readonly m: ReadonlyArray<ReadonlyArray<unknown>>;
+  declare private readonly isRow: boolean;
+  declare private readonly skip: number;
+  declare readonly count: number;
+
+  constructor(m: ReadonlyArray<ReadonlyArray<unknown>>, isRow: boolean, skip: number, count: number) {
+    this.m = m;
+    this.isRow = isRow;
+    this.skip = skip;
+    this.count = count;
+  }
+
+  level(i: number): unknown {
+    return this.isRow ? this.m[0][i + this.skip] : this.m[i + this.skip][0];
+  }
+
+  at(i: number): Location {
+    return { kind: 'value', pos: i + 1 };
+  }
+}
+
+function readLinear(m: ReadonlyArray<ReadonlyArray<unknown>>, isRow: boolean, total: number, given: Framework | null, lang: Lang): ReadValues | FnError {
+  // A header cell selected with the column (G6:G53 instead of G7:G53) is skipped.
+  const skip = startsWithHeader(m[0][0], total, given) ? 1 : 0;
+  const count = total - skip;
+  const list = new RangeLevels(m, isRow, skip, count);
+  if (given) {
+    const n = given.indicators.length;
+    if (count === n) return collected(given, list, lang);
+    const args = { count, frameworkId: given.id, expected: n };
+    if (given.repeatable && count > n) return fail(lang, 'BAD_COUNT', { ...args, repeats: repeatsOf(given) }, { variant: 'BAD_COUNT_FOR_FRAMEWORK_REPEATS' });
+    return fail(lang, 'BAD_COUNT', args, { variant: 'BAD_COUNT_FOR_FRAMEWORK' });
+  }
+  const candidates = frameworksWithCount(count);
+  if (candidates.length === 0) return badCount(count, lang);
+  if (candidates.length === 1) return collected(candidates[0], list, lang);
+  return onlyFitting(candidates, count, (fw) => collected(fw, list, lang), lang);
 }
 
 function isEmpty(c: CellValue): boolean {
   return c === null || (typeof c === 'string' && c.trim() === '');
 }
 
+/** Two columns (or rows): indicator keys and levels, each pair located at its row. */
 function readPairs(
   rows: number,
   keyAt: (r: number) => unknown,
@@ -348,7 +317,7 @@ function readPairs(
   given: Framework | null,
   lang: Lang,
 ): ReadValues | FnError {
-  const pairs: Pair[] = [];
+  const items: Array<RawEntry & { readonly pos: number }> = [];
   for (let r = 0; r < rows; r++) {
     const k = cellOf(keyAt(r));
     const v = cellOf(valueAt(r));
@@ -356,85 +325,32 @@ function readPairs(
     const key = parseIndicatorKey(typeof k === 'string' ? k.trim() : k);
     if (key === null) {
       // A header row ("No", "Tingkat") above the pairs is skipped.
-      if (pairs.length === 0 && typeof k === 'string' && !/\d/.test(k) && (typeof v === 'string' || v === null)) continue;
-      return fail('#VALUE!', 'INDICATOR_NOT_A_NUMBER', msg(lang, 'notAnIndicator', { pos: r + 1, value: displayValue(k) }));
+      if (items.length === 0 && typeof k === 'string' && !/\d/.test(k) && (typeof v === 'string' || v === null)) continue;
+      return fail(lang, 'INDICATOR_NOT_A_NUMBER', { value: displayValue(k) }, { at: { kind: 'pair', pos: r + 1 } });
     }
-    pairs.push({ pos: r + 1, key: key.key, no: key.no, entry: key.entry, raw: v });
+    items.push({ key: key.key, no: key.no, entry: key.entry, raw: v, pos: r + 1 });
   }
+  const list: EntryList = { items, at: (i) => ({ kind: 'pair', pos: items[i].pos }) };
+  if (given) return collected(given, list, lang);
 
-  let fw = given;
-  if (fw === null) {
-    let max = 0;
-    for (const p of pairs) if (p.no > max) max = p.no;
-    const flags = new Uint8Array(max + 1);
-    let distinct = 0;
-    for (const p of pairs) {
-      if (flags[p.no] === 0) {
-        flags[p.no] = 1;
-        distinct++;
-      }
+  let max = 0;
+  for (const p of items) if (p.no > max) max = p.no;
+  const flags = new Uint8Array(max + 1);
+  let distinct = 0;
+  for (const p of items) {
+    if (flags[p.no] === 0) {
+      flags[p.no] = 1;
+      distinct++;
     }
-    fw = FRAMEWORKS.find((f) => f.indicators.length === distinct && max <= distinct) ?? null;
-    // Not a complete set: the smallest framework that has the highest number, so the message can say what is missing.
-    if (fw === null) {
-      const bySize = [...FRAMEWORKS].sort((a, b) => a.indicators.length - b.indicators.length);
-      fw = bySize.find((f) => f.indicators.length >= max && max > 0) ?? null;
-    }
-    if (fw === null) return fail('#VALUE!', 'BAD_COUNT', msg(lang, 'pairsNoFramework', { count: distinct, max }));
   }
-
-  const n = fw.indicators.length;
-  const rep = fw.repeatable;
-  const cache = cacheOf(fw);
-  // Seen entries by indicator number (entry 1) and, for repeats, by key; with where they came from.
-  const firsts: Array<{ pos: number; raw: CellValue; e: ScoredEntry } | undefined> = new Array(n + 1);
-  const repeats = new Map<string, { pos: number; raw: CellValue; e: ScoredEntry }>();
-  for (const p of pairs) {
-    if (p.no > n)
-      return fail('#VALUE!', 'INDICATOR_UNKNOWN', msg(lang, 'unknownIndicator', { pos: p.pos, indicator: p.key, framework: fw.id, count: n }));
-    if (p.entry > 1) {
-      if (!rep) return fail('#VALUE!', 'INDICATOR_UNKNOWN', msg(lang, 'notRepeatableAtAll', { pos: p.pos, indicator: p.key, framework: fw.id }));
-      if (p.no !== rep.indicator || p.entry > rep.maxEntries)
-        return fail(
-          '#VALUE!',
-          'INDICATOR_UNKNOWN',
-          msg(lang, 'notRepeatable', { pos: p.pos, indicator: p.key, framework: fw.id, repeatable: rep.indicator, max: rep.maxEntries }),
-        );
-    }
-    const v = p.raw;
-    let e: ScoredEntry | null = null;
-    if (p.entry === 1 && typeof v === 'number' && v >= 1 && v <= 5 && Math.floor(v) === v) e = cache.entries[p.no - 1][v];
-    if (e === null) {
-      const parsed = parseLevel(v, fw, p.no);
-      if (!parsed.ok) return levelError(parsed, fw, msg(lang, 'posRow', { pos: p.pos, indicator: p.key }), lang);
-      e = (p.entry === 1 ? sharedEntry(cache, p.no - 1, parsed.level) : null) ?? { key: p.key, no: p.no, entry: p.entry, level: parsed.level };
-    }
-    const first = p.entry === 1 ? firsts[p.no] : repeats.get(p.key);
-    if (first) {
-      if (first.e.level.num === e.level.num && first.e.level.den === e.level.den) continue;
-      return fail(
-        '#VALUE!',
-        'INDICATOR_DUPLICATE_CONFLICT',
-        msg(lang, 'duplicate', {
-          indicator: p.key,
-          value: displayValue(first.raw),
-          pos: first.pos,
-          otherValue: displayValue(p.raw),
-          otherPos: p.pos,
-        }),
-      );
-    }
-    if (p.entry === 1) firsts[p.no] = { pos: p.pos, raw: v, e };
-    else repeats.set(p.key, { pos: p.pos, raw: v, e });
-  }
-  const entries: ScoredEntry[] = [];
-  for (let no = 1; no <= n; no++) {
-    const f = firsts[no];
-    if (!f) return fail('#N/A', 'INDICATOR_MISSING', msg(lang, 'missing', { indicator: no, framework: fw.id, count: n }));
-    entries.push(f.e);
-  }
-  if (repeats.size > 0) entries.push(...[...repeats.values()].map((r) => r.e).sort((a, b) => a.no - b.no || a.entry - b.entry));
-  return { fw, entries };
+  const candidates = max <= distinct ? frameworksWithCount(distinct) : NO_FRAMEWORKS;
+  if (candidates.length === 1) return collected(candidates[0], list, lang);
+  if (candidates.length > 1) return onlyFitting(candidates, distinct, (fw) => collected(fw, list, lang), lang);
+  // Not a complete set: the smallest framework that has the highest number, so the message can say what is missing.
+  const bySize = [...FRAMEWORKS].sort((a, b) => a.indicators.length - b.indicators.length);
+  const fw = bySize.find((f) => f.indicators.length >= max && max > 0);
+  if (!fw) return fail(lang, 'BAD_COUNT', { count: distinct, max, example: DEFAULT_FRAMEWORK.id }, { variant: 'BAD_COUNT_PAIRS' });
+  return collected(fw, list, lang);
 }
 
 /**
@@ -448,12 +364,12 @@ export function readValues(values: unknown, framework: unknown, lang: Lang = 'id
   const rows = m.length;
   let cols = 0;
   for (const row of m) if (row.length > cols) cols = row.length;
-  if (rows === 0 || cols === 0) return fail('#VALUE!', 'BAD_COUNT', msg(lang, 'badCount', { count: 0 }));
+  if (rows === 0 || cols === 0) return badCount(0, lang);
   if (cols === 2 && rows > 1) return readPairs(rows, (r) => m[r][0], (r) => m[r][1], given, lang);
   if (rows === 2 && cols > 2) return readPairs(cols, (c) => m[0][c], (c) => m[1][c], given, lang);
-  if (rows === 1) return readLinear((i) => m[0][i], cols, given, lang);
-  if (cols === 1) return readLinear((i) => m[i][0], rows, given, lang);
-  return fail('#VALUE!', 'BAD_SHAPE', msg(lang, 'badShape', { rows, cols }));
+  if (rows === 1) return readLinear(m, true, cols, given, lang);
+  if (cols === 1) return readLinear(m, false, rows, given, lang);
+  return fail(lang, 'BAD_SHAPE', { rows, cols });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -465,7 +381,7 @@ export function spbeIndex(values: unknown, framework?: unknown, lang: Lang = 'id
   return guard(lang, () => {
     const read = readValues(values, framework, lang);
     if (isFnError(read)) return read;
-    return fastIndex(read) ?? toDouble(scoreIndex(read.fw, read.entries));
+    return indexValue(read.fw, read.entries);
   });
 }
 
@@ -474,11 +390,10 @@ export function spbeAspect(values: unknown, aspect: unknown, framework?: unknown
   return guard(lang, () => {
     const read = readValues(values, framework, lang);
     if (isFnError(read)) return read;
-    const no = numberArg(aspect, 'argAspect', lang);
+    const no = numberArg(aspect, 'aspect', lang);
     if (isFnError(no)) return no;
-    const max = read.fw.aspects.length;
     const found = read.fw.aspects.findIndex((a) => a.no === no);
-    if (found < 0) return fail('#VALUE!', 'ASPECT_UNKNOWN', msg(lang, 'aspectRange', { value: no, framework: read.fw.id, max }));
+    if (found < 0) return fail(lang, 'ASPECT_UNKNOWN', { value: no, frameworkId: read.fw.id, max: read.fw.aspects.length });
     return score(read.fw, read.entries).aspects[found].index;
   });
 }
@@ -488,12 +403,11 @@ export function spbeDomain(values: unknown, domain: unknown, framework?: unknown
   return guard(lang, () => {
     const read = readValues(values, framework, lang);
     if (isFnError(read)) return read;
-    const no = numberArg(domain, 'argDomain', lang);
+    const no = numberArg(domain, 'domain', lang);
     if (isFnError(no)) return no;
-    if (read.fw.domains.length === 0) return fail('#N/A', 'NO_DOMAINS', msg(lang, 'noDomains', { framework: read.fw.id }));
+    if (read.fw.domains.length === 0) return fail(lang, 'NO_DOMAINS', { frameworkId: read.fw.id });
     const found = read.fw.domains.findIndex((d) => d.no === no);
-    if (found < 0)
-      return fail('#VALUE!', 'DOMAIN_UNKNOWN', msg(lang, 'domainRange', { value: no, framework: read.fw.id, max: read.fw.domains.length }));
+    if (found < 0) return fail(lang, 'DOMAIN_UNKNOWN', { value: no, frameworkId: read.fw.id, max: read.fw.domains.length });
     return score(read.fw, read.entries).domains[found].index;
   });
 }
@@ -512,41 +426,39 @@ function basisArg(x: unknown, lang: Lang): PredicateBasis | FnError {
   if (omitted(x)) return 'exact';
   const text = displayValue(cellOf(x));
   const b = BASIS_WORDS[text.trim().toLowerCase()];
-  return b ?? fail('#VALUE!', 'BASIS_UNKNOWN', msg(lang, 'badBasis', { value: text }));
+  return b ?? fail(lang, 'BASIS_UNKNOWN', { value: text });
 }
 
-/** The framework of functions that get no values: the argument, or spbe2020 (the 2021–2025 evaluations). */
+/** The framework of functions that get no values: the argument, or the default (DEFAULT_FRAMEWORK). */
 function frameworkOrDefault(x: unknown, lang: Lang): Framework | FnError {
   const fw = frameworkArg(x, lang);
-  return fw === null ? SPBE2020 : fw;
+  return fw === null ? DEFAULT_FRAMEWORK : fw;
 }
 
 /** SPBE.PREDICATE(index, [framework], [basis]). */
 export function spbePredicate(index: unknown, framework?: unknown, basis?: unknown, lang: Lang = 'id'): Fn<string> {
   return guard(lang, () => {
-    const v = numberArg(index, 'argIndex', lang);
+    const v = numberArg(index, 'index', lang);
     if (isFnError(v)) return v;
     const fw = frameworkOrDefault(framework, lang);
     if (isFnError(fw)) return fw;
     const b = basisArg(basis, lang);
     if (isFnError(b)) return b;
     const r = fromNumber(v);
-    if (r === null || v < 1 || v > 5) return fail('#VALUE!', 'INDEX_OUT_OF_RANGE', msg(lang, 'indexRange', { value: String(v) }));
+    if (r === null || v < 1 || v > 5) return fail(lang, 'INDEX_OUT_OF_RANGE', { value: String(v) });
     return predicateFor(fw, r, b).name;
   });
 }
 
 /** An indicator argument (7, "7", "35-2") checked against the framework. */
 function indicatorArg(x: unknown, fw: Framework, lang: Lang): { no: number; entry: number; key: string } | FnError {
-  const name = msg(lang, 'argIndicator');
-  if (omitted(x)) return fail('#VALUE!', 'ARGUMENT_MISSING', msg(lang, 'argMissing', { name }));
+  const at = argumentAt('indicator');
+  if (omitted(x)) return fail(lang, 'ARGUMENT_MISSING', {}, { at });
   const c = cellOf(x);
   const key = parseIndicatorKey(typeof c === 'string' ? c.trim() : c);
-  if (key === null) return fail('#VALUE!', 'NOT_A_NUMBER', msg(lang, 'argNotNumber', { name, value: displayValue(c) }));
-  const max = fw.indicators.length;
-  if (key.no > max) return fail('#VALUE!', 'INDICATOR_UNKNOWN', msg(lang, 'indicatorRange', { value: key.key, framework: fw.id, max }));
-  if (key.entry > 1 && (!fw.repeatable || fw.repeatable.indicator !== key.no || key.entry > fw.repeatable.maxEntries)) {
-    return fail('#VALUE!', 'INDICATOR_UNKNOWN', msg(lang, 'indicatorRange', { value: key.key, framework: fw.id, max }));
+  if (key === null) return fail(lang, 'NOT_A_NUMBER', { value: displayValue(c) }, { at });
+  if (entryStatus(frameworkIndex(fw), key.no, key.entry) !== 'ok') {
+    return fail(lang, 'INDICATOR_UNKNOWN', { value: key.key, frameworkId: fw.id, count: fw.indicators.length }, { variant: 'INDICATOR_UNKNOWN_ARGUMENT' });
   }
   return key;
 }
@@ -558,9 +470,8 @@ export function spbeWeight(indicator: unknown, framework?: unknown, lang: Lang =
     if (isFnError(fw)) return fw;
     const key = indicatorArg(indicator, fw, lang);
     if (isFnError(key)) return key;
-    if (key.entry > 1) return fail('#VALUE!', 'WEIGHT_OF_ENTRY', msg(lang, 'weightOfEntry', { value: key.key, indicator: key.no }));
-    const w = entryWeights(fw, [{ key: key.key, no: key.no, entry: 1 }]).get(key.key);
-    return w ? toDouble(w) : fail('#N/A', 'INDICATOR_UNKNOWN', msg(lang, 'indicatorRange', { value: key.key, framework: fw.id, max: fw.indicators.length }));
+    if (key.entry > 1) return fail(lang, 'WEIGHT_OF_ENTRY', { value: key.key, number: key.no });
+    return toDouble(entryWeights(fw, [{ key: key.key, no: key.no, entry: 1 }]).get(key.key) as Rational);
   });
 }
 
@@ -578,13 +489,13 @@ export function spbeLevel(textValue: unknown, framework?: unknown, indicator?: u
       } else {
         const c = cellOf(indicator);
         const key = parseIndicatorKey(typeof c === 'string' ? c.trim() : c);
-        if (key === null)
-          return fail('#VALUE!', 'NOT_A_NUMBER', msg(lang, 'argNotNumber', { name: msg(lang, 'argIndicator'), value: displayValue(c) }));
+        if (key === null) return fail(lang, 'NOT_A_NUMBER', { value: displayValue(c) }, { at: argumentAt('indicator') });
         no = key.no;
       }
     }
-    const p = parseLevel(cellOf(textValue), fw, no);
-    if (!p.ok) return levelError(p, fw, msg(lang, 'posArgument', { name: msg(lang, 'argText') }), lang);
+    const raw = cellOf(textValue);
+    const p = parseLevel(raw, fw, no);
+    if (!p.ok) return fnError(levelFacts(p, fw, argumentAt('text'), null, raw), lang);
     return toDouble(p.level);
   });
 }
@@ -599,14 +510,15 @@ export function spbeUplift(values: unknown, indicator: unknown, toLevel?: unknow
     const key = indicatorArg(indicator, read.fw, lang);
     if (isFnError(key)) return key;
     const entry = read.entries.find((e) => e.key === key.key);
-    if (!entry) return fail('#N/A', 'NOT_IN_VALUES', msg(lang, 'notInValues', { indicator: key.key }));
+    if (!entry) return fail(lang, 'NOT_IN_VALUES', {}, { indicator: key.key });
     let to: Rational;
     if (omitted(toLevel)) {
       const next = floor(entry.level) + BigInt(1);
       to = next > BigInt(5) ? FIVE : rational(next);
     } else {
-      const p = parseLevel(cellOf(toLevel), read.fw, key.no);
-      if (!p.ok) return levelError(p, read.fw, msg(lang, 'posArgument', { name: msg(lang, 'argToLevel') }), lang);
+      const raw = cellOf(toLevel);
+      const p = parseLevel(raw, read.fw, key.no);
+      if (!p.ok) return fnError(levelFacts(p, read.fw, argumentAt('toLevel'), null, raw), lang);
       to = p.level;
     }
     return toDouble(indicatorUplift(read.fw, read.entries, key.key, to));
@@ -625,13 +537,13 @@ function targetArg(x: unknown, fw: Framework, lang: Lang): TargetRequest | FnErr
     if (/^(?:tingkat|level)\b/i.test(t)) {
       const p = parseLevel(t, fw);
       if (p.ok && p.level.den === BigInt(1)) return { mode: 'level', level: Number(p.level.num) };
-      return fail('#VALUE!', 'TARGET_UNKNOWN', msg(lang, 'badTarget', { value: t }));
+      return fail(lang, 'TARGET_UNKNOWN', { value: t });
     }
     const idx = parseTargetIndex(t);
     if (idx !== null) return { mode: 'index', value: idx };
     if (/^[\p{L} ]+$/u.test(t)) return { mode: 'predicate', name: t };
   }
-  return fail('#VALUE!', 'TARGET_UNKNOWN', msg(lang, 'badTarget', { value: displayValue(c) }));
+  return fail(lang, 'TARGET_UNKNOWN', { value: displayValue(c) });
 }
 
 /** The plan's rows as Excel cells: [indicator, from, to, points]; the indicator is a number, or text for "35-2". */
@@ -646,21 +558,27 @@ export function spbePlan(values: unknown, target: unknown, framework?: unknown, 
     if (isFnError(request)) return request;
     const entries: PlanEntry[] = read.entries.map((e) => ({ key: e.key, no: e.no, entry: e.entry, level: e.level, target: null }));
     const plan = planGap(read.fw, entries, request);
-    if (isPlanUsageError(plan)) return fail('#VALUE!', plan.code, plan.message[lang]);
-    if (!plan.reachable)
-      return fail('#N/A', plan.reason ? plan.reason.code : 'TARGET_UNREACHABLE', plan.reason ? plan.reason.message[lang] : msg(lang, 'badTarget', { value: displayValue(cellOf(target)) }));
-    const table: PlanTable = [[msg(lang, 'headerIndicator'), msg(lang, 'headerFrom'), msg(lang, 'headerTo'), msg(lang, 'headerPoints')]];
+    if (isPlanUsageError(plan)) return worded(planProblem(plan), lang);
+    if (!plan.reachable) {
+      return plan.reason ? worded(planProblem(plan.reason), lang) : fail(lang, 'TARGET_UNREACHABLE', { value: displayValue(cellOf(target)) });
+    }
+    const table: PlanTable = [[word(lang, 'headerIndicator'), word(lang, 'headerFrom'), word(lang, 'headerTo'), word(lang, 'headerPoints')]];
     // One row per indicator, from its level to its target (the plan may take more than one cycle to get there).
     for (const s of planSteps(plan, { byCycle: false })) table.push([s.key.includes('-') ? s.key : s.no, s.from, s.to, s.uplift]);
     return table;
   });
 }
 
+/** The error value of a problem worded by the planner (its own message, the table's Excel error). */
+function worded(p: { code: ProblemCode; message: Readonly<Record<Lang, string>> }, lang: Lang): FnError {
+  return { kind: 'fn-error', code: excelErrorOf(p.code), problem: p.code, message: p.message[lang] };
+}
+
 /** SPBE.CHECK(values, [framework]): "OK", or the first problem in words. Never an error value. */
 export function spbeCheck(values: unknown, framework?: unknown, lang: Lang = 'id'): string {
   const r = guard(lang, () => {
     const read = readValues(values, framework, lang);
-    return isFnError(read) ? read : msg(lang, 'ok');
+    return isFnError(read) ? read : word(lang, 'ok');
   });
   return isFnError(r) ? r.message : r;
 }

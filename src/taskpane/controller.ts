@@ -7,7 +7,7 @@
 import type { WorkbookHost, WriteResult } from '../core/host';
 import type { Assessment, FrameworkId, Grid, Lang, PredicateBasis, Problem } from '../core/types';
 import { text } from '../core/i18n';
-import { unreadableMessage, type UnreadableReason } from '../core/report';
+import { describe, problemOfError } from '../core/problems';
 import { defaultEngine, type Engine, type PlanPreview, type TargetChoice } from './engine';
 import { sortProblems } from './format';
 
@@ -15,6 +15,8 @@ export type { PlanPreview, TargetChoice } from './engine';
 
 export interface PaneSettings {
   readonly lang: Lang;
+  /** The sheet chosen among the assessment sheets, or null for the application's choice (the newest year, else the best table). */
+  readonly sheet: string | null;
   /** Forced framework, or null to use the detected one. */
   readonly framework: FrameworkId | null;
   /** Chosen level column (absolute zero-based column index), or null for the default (most advanced stage with values). */
@@ -59,31 +61,36 @@ export interface ControllerOptions {
 
 export const DEFAULT_SETTINGS: PaneSettings = {
   lang: 'id',
+  sheet: null,
   framework: null,
   column: null,
   basis: 'exact',
-  target: { kind: 'next' },
+  target: { kind: 'default' },
 };
 
-/** Words for a failure: an unreadable file's stable reason in the user's language, else the error's own message. */
+/**
+ * Words for a failure: an error that carries a problem of the table (an unreadable file, a write Excel
+ * refused) in the pane's words and the user's language, else the error's own message.
+ */
 function errorText(e: unknown, lang: Lang = 'id'): string {
-  if (typeof e === 'object' && e !== null && (e as { name?: unknown }).name === 'WorkbookReadError' && typeof (e as { reason?: unknown }).reason === 'string') {
-    return unreadableMessage((e as { reason: UnreadableReason }).reason, lang);
-  }
-  if (isSheetWriteError(e)) return text(lang, 'pane', 'writeFailedExcel', { code: e.code });
+  const problem = problemOfError(e);
+  if (problem) return describe(problem, lang, 'pane');
   if (e instanceof Error) return e.message;
   return String(e);
 }
 
-/** src/excel's SheetWriteError, recognised by shape (the pane does not import the Excel adapter). */
-function isSheetWriteError(e: unknown): e is { code: string; cleanedUp: boolean; sheetName?: string } {
-  return typeof e === 'object' && e !== null && (e as { name?: unknown }).name === 'SheetWriteError' && typeof (e as { code?: unknown }).code === 'string';
+/** The sheet a failed write may have left behind (src/excel's SheetWriteError says so), or null. */
+function leftover(e: unknown): string | null {
+  if (typeof e !== 'object' || e === null) return null;
+  const { cleanedUp, sheetName } = e as { cleanedUp?: unknown; sheetName?: unknown };
+  return cleanedUp === false && typeof sheetName === 'string' && sheetName !== '' ? sheetName : null;
 }
 
 /** The message of a failed write, in `lang`: the workbook was not changed, or (rarely) an incomplete sheet may remain. */
 function writeFailureText(e: unknown, lang: Lang): string {
   const reason = errorText(e, lang);
-  if (isSheetWriteError(e) && !e.cleanedUp && e.sheetName) return text(lang, 'pane', 'writeFailedLeftover', { reason, sheet: e.sheetName });
+  const sheet = leftover(e);
+  if (sheet !== null) return text(lang, 'pane', 'writeFailedLeftover', { reason, sheet });
   return text(lang, 'pane', 'writeFailed', { reason });
 }
 
@@ -230,8 +237,9 @@ export class PaneController {
   update(patch: Partial<PaneSettings>): void {
     const prev = this.state.settings;
     const settings = { ...prev, ...patch };
-    // A forced framework changes the table's meaning: the column choice of another framework no longer applies.
-    if (patch.framework !== undefined && patch.framework !== prev.framework && patch.column === undefined) {
+    // Another framework changes the table's meaning, another sheet the table: the column choice no longer applies.
+    const tableChanged = (patch.framework !== undefined && patch.framework !== prev.framework) || (patch.sheet !== undefined && patch.sheet !== prev.sheet);
+    if (tableChanged && patch.column === undefined) {
       (settings as { column: number | null }).column = null;
     }
     const languageOnly = Object.keys(patch).every((k) => k === 'lang');

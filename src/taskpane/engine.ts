@@ -1,17 +1,24 @@
 /**
- * The pane's use of the pure core in one place: assess with the pane's settings, preview the plan for
- * the chosen target, build the gap-sheet model. Plain functions of data; the controller calls them.
+ * The pane's use of the application layer (src/app) in one place: open the assessment with the pane's
+ * settings, preview the plan for the chosen target, build the gap-sheet model. Plain functions of data;
+ * the controller calls them. Nothing here decides a rule: the sheet, the default target and the plan are
+ * the application layer's, as for the command and the ribbon.
  */
 import type { Assessment, Grid, Lang, PredicateBasis, FrameworkId } from '../core/types';
 import type { SheetModel } from '../core/sheet-model';
-import { assess } from '../core/assess';
-import { isPlanUsageError, planGap, parseTargetIndex, type GapPlan, type TargetRequest } from '../core/planner';
-import { buildGapSheet } from '../core/gap-sheet';
+import type { TargetRequest } from '../core/planner';
+import { parseTargetIndex } from '../core/planner';
 import { cmp, rational } from '../core/rational';
 import { text } from '../core/i18n';
+import { defaultTarget, gapSheetFor, openAssessment, planFor } from '../app/assessment';
+import type { GapPlan } from '../core/planner';
 import { formatCompact, formatExact } from './format';
 
 export type TargetChoice =
+  /** What the application chooses: the sheet's Target column when it has one, else the next predicate. */
+  | { readonly kind: 'default' }
+  /** The targets written in the sheet's Target column. */
+  | { readonly kind: 'column' }
   | { readonly kind: 'next' }
   /** An index typed by the user ("2,6" or "2.6"). */
   | { readonly kind: 'index'; readonly text: string }
@@ -40,6 +47,8 @@ export type PlanPreview =
 
 export interface EngineSettings {
   readonly lang: Lang;
+  /** The sheet chosen in the pane, or null/absent for the application's choice. */
+  readonly sheet?: string | null;
   readonly framework: FrameworkId | null;
   readonly column: number | null;
   readonly basis: PredicateBasis;
@@ -59,15 +68,19 @@ export interface GapContext {
   readonly sourceFile?: string;
 }
 
-/** The local date as ISO "YYYY-MM-DD". */
-export function isoDate(d: Date): string {
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+/** The target kind a choice stands for on this assessment ('default' resolved). */
+export function effectiveKind(choice: TargetChoice, assessment: Assessment | null): Exclude<TargetChoice['kind'], 'default'> {
+  if (choice.kind !== 'default') return choice.kind;
+  return assessment && defaultTarget(assessment).mode === 'column' ? 'column' : 'next';
 }
 
 /** The planner request for a target choice, or a message saying why the choice cannot be used. */
-export function targetRequest(choice: TargetChoice, lang: Lang): TargetRequest | { readonly invalid: string } {
+export function targetRequest(choice: TargetChoice, lang: Lang, assessment: Assessment | null = null): TargetRequest | { readonly invalid: string } {
   switch (choice.kind) {
+    case 'default':
+      return assessment ? defaultTarget(assessment) : { mode: 'next' };
+    case 'column':
+      return { mode: 'column' };
     case 'next':
       return { mode: 'next' };
     case 'level':
@@ -80,41 +93,30 @@ export function targetRequest(choice: TargetChoice, lang: Lang): TargetRequest |
   }
 }
 
-/** Options for the core's assess(): the pane's overrides. */
-export function assessOptions(grids: ReadonlyArray<Grid>, settings: EngineSettings, detected: Assessment | null) {
-  const options: { framework?: FrameworkId; column?: string; sheet?: string; basis: PredicateBasis } = { basis: settings.basis };
-  if (settings.framework) options.framework = settings.framework;
-  if (settings.column !== null && detected?.table) {
-    const col = detected.table.levelColumns.find((c) => c.col === settings.column);
-    if (col) {
-      options.column = col.header;
-      options.sheet = detected.table.sheet;
-    }
-  }
-  void grids;
-  return options;
+/** The plan of the pane's target, null without an index, or why the target cannot be used. */
+function planOf(assessment: Assessment, settings: EngineSettings): GapPlan | { invalid: string } | null {
+  const req = targetRequest(settings.target, settings.lang, assessment);
+  if ('invalid' in req) return assessment.scores ? req : null;
+  const outcome = planFor(assessment, req, { basis: settings.basis });
+  if (outcome.kind === 'no-index') return null;
+  if (outcome.kind === 'invalid') return { invalid: outcome.problem.message[settings.lang] };
+  return outcome.plan;
 }
 
-function plannerFor(assessment: Assessment, settings: EngineSettings): GapPlan | { invalid: string } | null {
-  const fw = assessment.framework;
-  if (!fw || !assessment.scores) return null;
-  const req = targetRequest(settings.target, settings.lang);
-  if ('invalid' in req) return req;
-  const p = planGap(fw, assessment.entries, req, { basis: settings.basis });
-  if (isPlanUsageError(p)) return { invalid: p.message[settings.lang] };
-  return p;
+/** What the preview says the target is. */
+function targetText(p: GapPlan, lang: Lang): string {
+  if (p.mode === 'level') return `${text(lang, 'pane', 'targetLevel')} ${p.targetLevel}`;
+  if (p.mode === 'column') return text(lang, 'pane', 'targetColumnIs', { predicate: p.goalPredicate, min: formatExact(p.goal, lang) });
+  return text(lang, 'pane', 'targetNextIs', { predicate: p.goalPredicate, min: formatExact(p.goal, lang) });
 }
 
 export function previewOf(assessment: Assessment, settings: EngineSettings): PlanPreview {
   const lang = settings.lang;
-  const p = plannerFor(assessment, settings);
+  const p = planOf(assessment, settings);
   if (p === null) return { status: 'unavailable' };
   if ('invalid' in p) return { status: 'invalid', message: p.invalid };
   const fw = p.framework;
-  const target =
-    p.mode === 'level'
-      ? `${text(lang, 'pane', 'targetLevel')} ${p.targetLevel}`
-      : text(lang, 'pane', 'targetNextIs', { predicate: p.goalPredicate, min: formatExact(p.goal, lang) });
+  const target = targetText(p, lang);
   if (p.mode === 'next' && cmp(p.goal, p.current) === 0 && p.steps === 0 && fw.predicates[fw.predicates.length - 1]?.name === p.currentPredicate) {
     return { status: 'top', message: text(lang, 'pane', 'targetTop', { predicate: p.currentPredicate }) };
   }
@@ -139,45 +141,20 @@ export function previewOf(assessment: Assessment, settings: EngineSettings): Pla
   return { status: 'plan', target, message, indicators: ranked.length, steps };
 }
 
-/**
- * True for a sheet this tool wrote (its A1 holds the gap sheet's title, in either language). The pane never
- * reads its own output as the assessment: after "Buat Sheet Gap" the workbook holds a second table of
- * indicators and levels, which the reader would otherwise take for the assessment.
- */
-export function isGapSheet(grid: Grid): boolean {
-  const origin = grid.origin ?? { row: 0, col: 0 };
-  if (origin.row !== 0 || origin.col !== 0) return false;
-  const a1 = grid.values[0]?.[0];
-  if (typeof a1 !== 'string') return false;
-  return (['id', 'en'] as const).some((lang) => {
-    const prefix = text(lang, 'gap', 'title', { framework: '\u0000' }).split('\u0000')[0];
-    return prefix.length > 0 && a1.startsWith(prefix);
-  });
-}
-
-/** The grids the pane assesses: every sheet except the tool's own gap sheets (all of them if nothing else is left). */
-export function assessableGrids(grids: ReadonlyArray<Grid>): ReadonlyArray<Grid> {
-  const rest = grids.filter((g) => !isGapSheet(g));
-  return rest.length > 0 ? rest : grids;
-}
-
 export const defaultEngine: Engine = {
-  assess(allGrids, settings) {
-    const grids = assessableGrids(allGrids);
-    // A column choice refers to the table found with the same framework setting; find it first.
-    const base = assess(grids, { basis: settings.basis, ...(settings.framework ? { framework: settings.framework } : {}) });
-    if (settings.column === null) return base;
-    return assess(grids, assessOptions(grids, settings, base));
+  assess(grids, settings) {
+    return openAssessment(grids, {
+      sheet: settings.sheet ?? null,
+      framework: settings.framework,
+      columnIndex: settings.column,
+      basis: settings.basis,
+      context: 'pane',
+    });
   },
   preview: previewOf,
   gapSheet(assessment, settings, context = {}) {
-    const p = plannerFor(assessment, settings);
+    const p = planOf(assessment, settings);
     if (p === null || 'invalid' in p) throw new Error(p === null ? text(settings.lang, 'pane', 'noIndex') : p.invalid);
-    return buildGapSheet(assessment, p, {
-      lang: settings.lang,
-      date: context.date ?? isoDate(new Date()),
-      ...(context.sourceFile ? { sourceFile: context.sourceFile } : {}),
-    });
+    return gapSheetFor(assessment, p, { lang: settings.lang, date: context.date, sourceFile: context.sourceFile });
   },
 };
-

@@ -68,11 +68,10 @@ export function barPercent(value: number): number {
   return Math.max(0, Math.min(100, p));
 }
 
-/** Problems with errors first, otherwise in the order the core reported them (stable). */
+/** Problems with errors first, then warnings, then notes (info), otherwise in the order the core reported them (stable). */
 export function sortProblems(problems: ReadonlyArray<Problem>): Problem[] {
-  const errors = problems.filter((p) => p.severity === 'error');
-  const warnings = problems.filter((p) => p.severity !== 'error');
-  return [...errors, ...warnings];
+  const of = (s: Problem['severity']) => problems.filter((p) => p.severity === s);
+  return [...of('error'), ...of('warning'), ...of('info')];
 }
 
 /** A stable identity of a problem for list keys and selection. */

@@ -7,6 +7,7 @@
  * 2. host detection: inside Excel the pane works on the open workbook, following it only while the pane
  *    is visible (VisibilityGatedHost); outside Excel on a file the user opens;
  * 3. inside an Excel that lacks a required set, the pane says so and points to the browser page.
+ * The ribbon's workflow is the application layer's (src/app/ribbon.ts); no entry point imports another.
  * Office is touched only through src/excel/detect.ts.
  */
 import { createRoot } from 'react-dom/client';
@@ -18,7 +19,7 @@ import { DeferredHost } from './deferred-host';
 import { followPaneVisibility } from './visibility';
 import { langFromTag } from '../core/i18n';
 import { detectExcelHost, displayLanguage, missingRequirements, officeCommands, paneVisibility } from '../excel/detect';
-import { registerCommands } from '../commands/commands';
+import { registerCommands } from '../app/ribbon';
 
 let current: PaneController | null = null;
 

@@ -3,6 +3,7 @@
  * the JSON lines, the readable summary, exit codes 0/1/2, unreadable files, bad usage, order of many files,
  * and never a stack trace.
  */
+import { Workbook } from 'exceljs';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -321,5 +322,42 @@ describe('forEachOrdered', () => {
     );
     expect(seen).toEqual([50, 5, 30, 1, 20, 2, 10]);
     expect(most).toBeLessThanOrEqual(3);
+  });
+});
+
+describe('a workbook with a sheet per year', () => {
+  async function twoYears(name: string, order: Array<[string, number]>): Promise<string> {
+    const wb = new Workbook();
+    for (const [sheet, level] of order) {
+      const ws = wb.addWorksheet(sheet);
+      ws.getRow(1).values = [null, 'No', 'Indikator', 'Tingkat'] as never;
+      SPBE2020.indicators.forEach((ind, i) => (ws.getRow(2 + i).values = [null, ind.no, ind.name, level] as never));
+    }
+    const p = file(name);
+    await wb.xlsx.writeFile(p);
+    return p;
+  }
+
+  test('the newest year is assessed by default, in either order; --sheet still chooses; the note names the other sheet', async () => {
+    const a = await twoYears('a.xlsx', [['Penilaian 2023', 2], ['Penilaian 2024', 3]]);
+    const b = await twoYears('b.xlsx', [['Penilaian 2024', 3], ['Penilaian 2023', 2]]);
+    const r = await run('index', '--json', a, b);
+    expect(r.code).toBe(0);
+    for (const j of r.json) {
+      expect(j).toMatchObject({ sheet: 'Penilaian 2024', index: 3 });
+      expect(j.issues).toEqual([expect.objectContaining({ severity: 'info', code: 'OTHER_TABLES', cell: null })]);
+      expect((j.issues as Array<{ message: string }>)[0].message).toContain('Penilaian 2023');
+    }
+    const chosen = await run('index', '--json', '--sheet', 'Penilaian 2023', a);
+    expect(chosen.json[0]).toMatchObject({ sheet: 'Penilaian 2023', index: 2 });
+  });
+
+  test('the summary: no problems, and the note apart, naming the option that chooses another sheet', async () => {
+    const a = await twoYears('c.xlsx', [['Penilaian 2023', 2], ['Penilaian 2024', 3]]);
+    const r = await run('index', '--lang', 'en', a);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('No problems.');
+    expect(r.out).toMatch(/Notes:\n\s+NOTE: Sheet\(s\) Penilaian 2023 also hold an assessment table; the one on sheet Penilaian 2024 was used, the newest assessment \(year 2024\)\. To use another, choose its sheet \(spbe option --sheet\)\./);
+    expect(r.out).not.toContain('warning');
   });
 });

@@ -295,7 +295,7 @@ describe('stage columns', () => {
     expect(a.entries[0].stages[0].level).toEqual(rational(4));
     expect(codes(a)).toEqual(['LEVEL_COLUMN_CHOSEN']);
     const w = a.problems[0];
-    expect(w).toMatchObject({ severity: 'warning', cell: 'G1', sheet: 'Evaluasi', indicator: null });
+    expect(w).toMatchObject({ severity: 'info', cell: 'G1', sheet: 'Evaluasi', indicator: null });
     expect(w.message.id).toContain('Nilai Akhir');
     expect(w.message.id).toContain('Penilaian Mandiri');
     expect(w.message.en).toContain('"Penilaian Mandiri" (C)');

@@ -8,6 +8,7 @@ import { SPBE2018, SPBE2020, PEMDI2026 } from '../../src/core/frameworks';
 import { score } from '../../src/core/scoring';
 import { fromNumber } from '../../src/core/rational';
 import type { Assessment, AssessmentEntry, Framework, LevelColumn, Problem, TableLocation } from '../../src/core/types';
+import type { ProblemCode } from '../../src/core/problems';
 
 const column: LevelColumn = { col: 6, letter: 'G', header: 'Tingkat Kematangan', stage: -1, stageName: null, filled: 0 };
 
@@ -48,7 +49,7 @@ function entry(key: string, level: number | null, row: number): AssessmentEntry 
   };
 }
 
-function problem(severity: 'error' | 'warning', code: string, cell: string | null, indicator: string | null): Problem {
+function problem(severity: 'error' | 'warning' | 'info', code: ProblemCode, cell: string | null, indicator: string | null): Problem {
   return { severity, code, cell, sheet: 'Penilaian Mandiri', indicator, message: { id: `Pesan ${code}`, en: `Message ${code}` } };
 }
 
@@ -134,7 +135,7 @@ describe('toIndexReport', () => {
   test('with an error: index, rounded index and predicate are null, no domain or aspect values; issues carry cell and indicator', () => {
     const levels: Record<string, number | null> = allLevels(SPBE2020, () => 3);
     levels['7'] = null;
-    const a = assessment(SPBE2020, levels, [problem('error', 'LEVEL_EMPTY', 'G13', '7'), problem('warning', 'WEIGHT_MISMATCH', 'F50', '42')]);
+    const a = assessment(SPBE2020, levels, [problem('error', 'LEVEL_BLANK', 'G13', '7'), problem('warning', 'WEIGHT_MISMATCH', 'F50', '42')]);
     const r = toIndexReport('bad.xlsx', a);
     expect(r.index).toBeNull();
     expect(r.indexRounded).toBeNull();
@@ -143,16 +144,16 @@ describe('toIndexReport', () => {
     expect(r.aspects).toEqual([]);
     expect(r.indicators.find((i) => i.no === 7)).toEqual({ no: 7, level: null, weight: 1.3, cell: 'G13' });
     expect(r.issues).toEqual([
-      { severity: 'error', code: 'LEVEL_EMPTY', message: 'Pesan LEVEL_EMPTY', cell: 'G13', indicator: '7' },
+      { severity: 'error', code: 'LEVEL_BLANK', message: 'Pesan LEVEL_BLANK', cell: 'G13', indicator: '7' },
       { severity: 'warning', code: 'WEIGHT_MISMATCH', message: 'Pesan WEIGHT_MISMATCH', cell: 'F50', indicator: '42' },
     ]);
     expect(reportStatus(r)).toBe(2);
   });
 
   test('messages come in the chosen language (Indonesian by default)', () => {
-    const a = assessment(SPBE2020, allLevels(SPBE2020, () => 3), [problem('warning', 'SEVERAL_LEVEL_COLUMNS', null, null)]);
-    expect(toIndexReport('f.xlsx', a).issues[0].message).toBe('Pesan SEVERAL_LEVEL_COLUMNS');
-    expect(toIndexReport('f.xlsx', a, 'en').issues[0].message).toBe('Message SEVERAL_LEVEL_COLUMNS');
+    const a = assessment(SPBE2020, allLevels(SPBE2020, () => 3), [problem('info', 'LEVEL_COLUMN_CHOSEN', null, null)]);
+    expect(toIndexReport('f.xlsx', a).issues[0].message).toBe('Pesan LEVEL_COLUMN_CHOSEN');
+    expect(toIndexReport('f.xlsx', a, 'en').issues[0].message).toBe('Message LEVEL_COLUMN_CHOSEN');
   });
 
   test('no table found: sheet, framework and column are null, and an indicator the framework lacks has no weight', () => {
@@ -167,7 +168,7 @@ describe('toIndexReport', () => {
     };
     const r = toIndexReport('empty.xlsx', a);
     expect([r.sheet, r.framework, r.column, r.index]).toEqual([null, null, null, null]);
-    const b = assessment(SPBE2020, { ...allLevels(SPBE2020, () => 3) }, [problem('error', 'UNKNOWN_INDICATOR', 'B60', '48')]);
+    const b = assessment(SPBE2020, { ...allLevels(SPBE2020, () => 3) }, [problem('error', 'INDICATOR_UNKNOWN', 'B60', '48')]);
     const withUnknown: Assessment = { ...b, entries: [...b.entries, { ...entry('48', 3, 59) }] };
     const r2 = toIndexReport('x.xlsx', withUnknown);
     expect(r2.indicators.find((i) => i.no === 48)!.weight).toBeNull();

@@ -62,14 +62,24 @@ describe('several assessment tables and a chosen framework', () => {
   const sheet2024 = simpleGrid({ fw: SPBE2020, fill: 3, sheetName: '2024' });
   const sheet2026 = simpleGrid({ fw: PEMDI2026, fill: 2, sheetName: '2026' });
 
-  test('the table used is named and the other sheet is mentioned', () => {
-    const a = assess([sheet2024, sheet2026]);
-    expect(a.table?.sheet).toBe('2024');
+  test('without years in their names, the longer table is used and the other sheet is mentioned in a note', () => {
+    const a = assess([{ ...sheet2024, name: 'Penilaian SPBE' }, { ...sheet2026, name: 'Penilaian Pemdi' }]);
+    expect(a.table?.sheet).toBe('Penilaian SPBE');
     const other = a.problems.find((p) => p.code === 'OTHER_TABLES');
-    expect(other?.severity).toBe('warning');
-    expect(other?.message.en).toContain('2026');
-    expect(other?.message.id).toContain('2026');
+    expect(other?.severity).toBe('info');
+    expect(other?.message.en).toContain('Penilaian Pemdi');
+    expect(other?.message.id).toContain('Penilaian Pemdi');
     expect(a.scores?.predicate).toBe('Baik');
+  });
+
+  test('a sheet per year: the newest year is used (a workbook moving to the 2026 framework), the other named in a note', () => {
+    const a = assess([sheet2024, sheet2026]);
+    expect(a.table?.sheet).toBe('2026');
+    const other = a.problems.find((p) => p.code === 'OTHER_TABLES');
+    expect(other?.severity).toBe('info');
+    expect(other?.message.en).toContain('2024');
+    expect(other?.message.en).toContain('newest');
+    expect(a.scores?.index).toBe(2);
   });
 
   test('--framework pemdi2026 reads the sheet whose rows fit it, not the longer one', () => {

@@ -171,14 +171,14 @@ describe('errors: the index is not reported', () => {
     expect(r.message.en).toContain('no indicator');
   });
 
-  test('ROWS_IGNORED: a template numbered beyond the framework with empty rows is a single warning, not an error', () => {
+  test('ROWS_IGNORED: a template numbered beyond the framework with empty rows is a single note (info), not an error', () => {
     const rows = simpleRows({ fw: SPBE2020, levels: ACEH_TENGAH_2025 });
     for (let n = 48; n <= 60; n++) rows.push([n, null, '  ']);
     const a = assess([sheet('Penilaian', rows)]);
     expect(a.framework?.id).toBe('spbe2020');
     expect(a.problems.filter((p) => p.severity === 'error')).toEqual([]);
     const p = only(a, 'ROWS_IGNORED');
-    expect(p).toMatchObject({ severity: 'warning', cell: 'A49', sheet: 'Penilaian' });
+    expect(p).toMatchObject({ severity: 'info', cell: 'A49', sheet: 'Penilaian' });
     expect(p.message.en).toContain('48–60');
     expect(p.message.en).toContain('Penilaian!A49');
     expect(p.message.id).toContain('diabaikan');
@@ -340,7 +340,7 @@ describe('warnings: the index is still computed from the regulation', () => {
     const rows = simpleRows({ fw: SPBE2020, fill: 2, levelHeader: 'Penilaian Mandiri', extra: [{ header: 'Nilai Akhir', value: () => 3 }] });
     const a = assess([sheet('S', rows)]);
     const p = only(a, 'LEVEL_COLUMN_CHOSEN');
-    expect(p).toMatchObject({ cell: 'D1', severity: 'warning', params: { header: 'Nilai Akhir', letter: 'D', others: 'C' } });
+    expect(p).toMatchObject({ cell: 'D1', severity: 'info', params: { header: 'Nilai Akhir', letter: 'D', others: 'C' } });
     expect(p.message.en).toContain('"Penilaian Mandiri" (C)');
     expect(a.scores?.indexRounded).toBe(3);
   });

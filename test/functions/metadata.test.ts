@@ -1,13 +1,16 @@
 /**
- * functions.json as the build makes it (Microsoft's custom-functions-metadata generator on the JSDoc
- * of src/functions/functions.ts, offline), checked against a committed expectation: ids, names,
- * parameter types, optional flags and result dimensionality. Saved workbooks store the ids and
- * names, so a refactor must not change them silently. To change a function on purpose, update
- * test/functions/functions-metadata.expected.json in the same commit (never rename an id).
+ * functions.json as the build makes it (scripts/functions-metadata.js, from the declarations of
+ * src/functions/declarations.ts), checked against a committed expectation: ids, names, parameter types,
+ * optional flags and result dimensionality. Saved workbooks store the ids and names, so a refactor must not
+ * change them silently. To change a function on purpose, update
+ * test/functions/functions-metadata.expected.json in the same commit (never rename an id). The README's
+ * function table is made from the same declarations (`npm run docs`) and checked here.
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { buildFunctionsMetadata, type FunctionMetadata, type FunctionsMetadata } from '../../scripts/functions-metadata';
+import { buildFunctionsMetadata, readmeTable, readmeWithTable, type FunctionMetadata, type FunctionsMetadata } from '../../scripts/functions-metadata';
+import { FUNCTIONS } from '../../src/functions/declarations';
+import { FRAMEWORKS } from '../../src/core/frameworks';
 import { CUSTOM_FUNCTIONS } from '../../src/functions/functions';
 
 interface Expected {
@@ -89,4 +92,22 @@ test('every function and parameter is described, in English and in Indonesian', 
   const index = id.functions.find((f) => f.id === 'INDEX') as FunctionMetadata;
   expect(index.parameters.map((p) => p.name)).toEqual(['nilai', 'kerangka']);
   expect(index.description).toContain('presisi penuh');
+});
+
+test('the README\'s function table is the one the declarations make (npm run docs writes it)', () => {
+  const readme = fs.readFileSync(path.join(__dirname, '..', '..', 'README.md'), 'utf8');
+  expect(readmeWithTable(readme, readmeTable())).toBe(readme);
+  for (const f of FUNCTIONS) expect(readme).toContain(`SPBE.${f.id}(`);
+});
+
+test('texts that name frameworks are filled from the framework data, in both languages', () => {
+  const values = en.functions[0].parameters[0].description as string;
+  for (const fw of FRAMEWORKS) expect(values).toContain(String(fw.indicators.length));
+  const framework = id.functions[0].parameters[1].description as string;
+  for (const fw of FRAMEWORKS) expect(framework).toContain(fw.id);
+  for (const m of [en, id]) for (const f of m.functions) expect(JSON.stringify(f)).not.toMatch(/\{\w+\}/);
+});
+
+test('each declaration\'s implementation takes its declared parameters, then the language', () => {
+  for (const f of FUNCTIONS) expect({ id: f.id, arity: f.run.length }).toEqual({ id: f.id, arity: f.parameters.length });
 });

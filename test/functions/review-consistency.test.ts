@@ -1,9 +1,11 @@
 /**
- * Final review: for the same levels, the worksheet path (assess, as `spbe index` and the gap sheet use it),
- * the task pane's engine and the custom functions give the same figures and predicates, in every framework
- * and on both predicate bases. Levels are random but seeded (deterministic): whole levels, pemdi decimals
- * as numbers and as text with a decimal comma, repeating decimals such as =AVERAGE results, and
- * spbe2018's indicator 35 scored for two or three public services.
+ * For the same levels, the worksheet path (assess, as `spbe index` and the gap sheet use it), the task
+ * pane's engine and the custom functions give the same figures and predicates, in every framework and on
+ * both predicate bases. Since issue 9 there is one entry collector and one scoring path behind all three,
+ * so this is a regression guard rather than the glue that kept three computations agreeing. Levels are
+ * random but seeded (deterministic): whole levels, pemdi decimals as numbers and as text with a decimal
+ * comma, repeating decimals such as =AVERAGE results, and spbe2018's indicator 35 scored for two or three
+ * public services.
  */
 import { assess } from '../../src/core/assess';
 import { PEMDI2026, SPBE2018, SPBE2020 } from '../../src/core/frameworks';

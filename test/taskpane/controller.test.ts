@@ -3,6 +3,7 @@
  * clicking a problem, choosing a target and pressing "Buat Sheet Gap".
  */
 import { PaneController, type PaneState } from '../../src/taskpane/controller';
+import { SheetWriteError } from '../../src/excel/write';
 import { SPBE2018, SPBE2020, PEMDI2026 } from '../../src/core/frameworks';
 import { FakeHost } from './fake-host';
 import { assessmentGrid, rowOf } from './grids';
@@ -76,7 +77,8 @@ describe('problems', () => {
     const st = c.getState();
     expect(st.assessment?.scores).toBeNull();
     const sev = st.problems.map((p) => p.severity);
-    expect(sev.indexOf('warning')).toBeGreaterThan(sev.lastIndexOf('error'));
+    // the only other item says which level column was used: a note, after the errors
+    expect(sev.indexOf('info')).toBeGreaterThan(sev.lastIndexOf('error'));
     const cells = errors(st).map((p) => p.cell);
     expect(cells).toEqual(expect.arrayContaining([`D${rowOf(SPBE2020, 5)}`, `D${rowOf(SPBE2020, 9)}`]));
     const first = errors(st)[0];
@@ -306,7 +308,8 @@ describe('Buat Sheet Gap', () => {
 
   test("Excel refusing the write: its code in the user's words, and an incomplete sheet named when it could not be removed", async () => {
     const host = new FakeHost([assessmentGrid({ fw: SPBE2020, levels: () => 3 })]);
-    const excelError = (cleanedUp: boolean) => Object.assign(new Error('Writing the sheet failed (AccessDenied): denied'), { name: 'SheetWriteError', code: 'AccessDenied', cleanedUp, sheetName: 'Analisis Gap' });
+    // the Excel adapter's own error: it carries its problem (WRITE_REFUSED), recognised by that, not by its class name
+    const excelError = (cleanedUp: boolean) => new SheetWriteError(Object.assign(new Error('denied'), { code: 'AccessDenied' }), cleanedUp, 'Analisis Gap');
     host.failWrite = excelError(true);
     const c = controllerOn(host);
     await c.start();
@@ -332,6 +335,38 @@ describe('Buat Sheet Gap', () => {
     expect(await c.generate()).toEqual({ phase: 'blocked', message: 'Sheet gap belum dapat dibuat: perbaiki dulu 1 kesalahan di daftar masalah.' });
     c.update({ lang: 'en' });
     expect(c.getState().write).toEqual({ phase: 'blocked', message: 'The gap sheet cannot be created yet: first fix the 1 error(s) in the problem list.' });
+    c.dispose();
+  });
+});
+
+describe('a workbook with a sheet per year', () => {
+  test('the newest year is assessed by default; the sheet chooser lists every candidate and chooses another', async () => {
+    const y2023 = assessmentGrid({ fw: SPBE2020, levels: () => 2, name: 'Penilaian 2023' });
+    const y2024 = assessmentGrid({ fw: SPBE2020, levels: () => 3, name: 'Penilaian 2024' });
+    const host = new FakeHost([y2024, y2023]);
+    const c = controllerOn(host);
+    await c.start();
+    let st = c.getState();
+    expect(st.assessment?.table?.sheet).toBe('Penilaian 2024');
+    expect(st.assessment?.scores?.indexRounded).toBe(3);
+    expect(st.assessment?.candidates?.map((x) => [x.sheet, x.year, x.used])).toEqual([
+      ['Penilaian 2024', 2024, true],
+      ['Penilaian 2023', 2023, false],
+    ]);
+    // the note names the other sheet and says how to choose it here, in the pane's words
+    const note = st.problems.find((p) => p.code === 'OTHER_TABLES');
+    expect(note?.severity).toBe('info');
+    expect(note?.message.id).toContain('Penilaian 2023');
+    expect(note?.message.id).not.toContain('--sheet');
+    c.update({ column: 2 });
+    c.update({ sheet: 'Penilaian 2023' });
+    st = c.getState();
+    expect(st.settings.column).toBeNull(); // another sheet: the column choice no longer applies
+    expect(st.assessment?.table?.sheet).toBe('Penilaian 2023');
+    expect(st.assessment?.scores?.indexRounded).toBe(2);
+    expect(st.assessment?.candidates?.find((x) => x.used)?.sheet).toBe('Penilaian 2023');
+    c.update({ sheet: null });
+    expect(c.getState().assessment?.table?.sheet).toBe('Penilaian 2024');
     c.dispose();
   });
 });

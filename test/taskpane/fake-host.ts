@@ -18,10 +18,14 @@ export class FakeHost implements WorkbookHost {
     this.kind = kind;
   }
 
+  /** The sheet this tool wrote last (what the marker name points at in a real workbook). */
+  marked: string | null = null;
+
+  /** The sheets, as the real adapters give them: without the marked gap sheet (the marker is the only rule for "our sheet"). */
   async readGrids(): Promise<Grid[]> {
     this.reads++;
     if (this.failRead) throw this.failRead;
-    return this.grids.map((g) => ({ ...g, values: g.values.map((r) => [...r]) }));
+    return this.grids.filter((g) => g.name !== this.marked).map((g) => ({ ...g, values: g.values.map((r) => [...r]) }));
   }
 
   async selectCell(sheet: string, address: string): Promise<void> {
@@ -41,6 +45,7 @@ export class FakeHost implements WorkbookHost {
     }
     const replaced = this.grids.some((g) => g.name === model.name);
     this.grids = [...this.grids.filter((g) => g.name !== model.name), { name: model.name, values }];
+    this.marked = model.name;
     return { sheetName: model.name, replaced };
   }
 

@@ -46,9 +46,10 @@ test('bars are on the 0–5 scale', () => {
   expect(barPercent(7)).toBe(100);
 });
 
-test('errors are listed before warnings, otherwise in reading order', () => {
-  const p = (severity: 'error' | 'warning', code: string): Problem => ({ severity, code, cell: null, sheet: null, indicator: null, message: { id: code, en: code } });
-  expect(sortProblems([p('warning', 'W1'), p('error', 'E1'), p('warning', 'W2'), p('error', 'E2')]).map((x) => x.code)).toEqual(['E1', 'E2', 'W1', 'W2']);
+test('errors are listed before warnings, warnings before notes, otherwise in reading order', () => {
+  const p = (severity: Problem['severity'], code: Problem['code']): Problem => ({ severity, code, cell: null, sheet: null, indicator: null, message: { id: code, en: code } });
+  const list = [p('info', 'LEVEL_COLUMN_CHOSEN'), p('warning', 'NAME_MISMATCH'), p('error', 'LEVEL_BLANK'), p('warning', 'EVIDENCE_MISSING'), p('error', 'INDICATOR_MISSING')];
+  expect(sortProblems(list).map((x) => x.code)).toEqual(['LEVEL_BLANK', 'INDICATOR_MISSING', 'NAME_MISMATCH', 'EVIDENCE_MISSING', 'LEVEL_COLUMN_CHOSEN']);
 });
 
 test('the download is named after the opened file', () => {

@@ -7,12 +7,12 @@ export const en: Catalogue = {
     NO_TABLE:
       'No assessment table found on sheet(s) {sheets}. Looked for a header row with an indicator number column (No, Nomor, Kode) ' +
       'and a level column (Tingkat, Nilai, Level, Penilaian Mandiri, Nilai Akhir …) or an indicator name column (Indikator). ' +
-      'Add such column headers above the table, or choose the sheet that holds it (spbe option --sheet).',
+      '{noTable}',
     SHEET_NOT_FOUND: 'The workbook has no sheet "{sheet}". Its sheets: {sheets}. Check the sheet name.',
     COLUMN_NOT_FOUND:
       'No column headed "{column}" in the table on sheet {sheet}. Level columns found: {columns}. ' +
-      'Give part of the header text of one of them (spbe option --column).',
-    FRAMEWORK_UNKNOWN: 'Unknown framework "{framework}". Use one of {known}, or its regulation number (e.g. 59/2020).',
+      '{nameColumn}',
+    FRAMEWORK_UNKNOWN: 'Unknown framework "{framework}". Use one of {known}, or its regulation number (e.g. {regulation}).',
     NO_LEVEL_COLUMN:
       'The table at {where} has no level column (headers found: {headers}). ' +
       'Head the level column Tingkat, Nilai or Level, or choose the column.',
@@ -63,12 +63,14 @@ export const en: Catalogue = {
     TARGET_UNREADABLE:
       'The target of indicator {indicator} at {where} ("{value}") is not a level, so the gap analysis ignores it. Write a level 1–5 or leave the cell empty.',
     LEVEL_COLUMN_CHOSEN:
-      'Levels were read from column "{header}" (column {letter}, header at {where}); other level columns: {others}. To use another one, choose it by its header (spbe option --column).',
+      'Levels were read from column "{header}" (column {letter}, header at {where}); other level columns: {columns}. {useOtherColumn}',
     FRAMEWORK_MISMATCH:
       'The table on sheet {sheet} looks like {detected} (from its indicator numbers, names and levels), but {framework} was chosen. ' +
-      'If the errors come from that, choose {detectedId} or leave the framework out (spbe option --framework).',
+      '{chooseFramework}',
     OTHER_TABLES:
-      'Sheet(s) {others} also hold an assessment table; the one on sheet {sheet} was used. To use another, choose its sheet (spbe option --sheet).',
+      'Sheet(s) {others} also hold an assessment table; the one on sheet {sheet} was used. {useOtherSheet}',
+    OTHER_TABLES_NEWEST:
+      'Sheet(s) {others} also hold an assessment table; the one on sheet {sheet} was used, the newest assessment (year {year}). {useOtherSheet}',
     SHEET_TRUNCATED:
       'Sheet {sheet} is very long: only its first {rows} rows with content were read (down to row {lastRow}); nothing below was looked at. ' +
       'If the assessment table is further down, move it to a sheet of its own.',
@@ -76,6 +78,20 @@ export const en: Catalogue = {
     rangeDecimal: '1–5 (decimals allowed, e.g. 2.5)',
     noValues: 'empty',
     blank: 'blank',
+    listAnd: 'and',
+    listOr: 'or',
+  },
+  hints: {
+    noTable_command: 'Add such column headers above the table, or choose the sheet that holds it (spbe option --sheet).',
+    noTable_pane: 'Add such column headers above the table, then read the workbook again.',
+    nameColumn_command: 'Give part of the header text of one of them (spbe option --column).',
+    nameColumn_pane: 'Choose one of them under Settings, "Level column".',
+    useOtherColumn_command: 'To use another one, choose it by its header (spbe option --column).',
+    useOtherColumn_pane: 'To use another one, choose it under Settings, "Level column".',
+    chooseFramework_command: 'If the errors come from that, choose {detectedId} or leave the framework out (spbe option --framework).',
+    chooseFramework_pane: 'If the errors come from that, choose {detectedId} or "Automatic" under Settings, "Framework".',
+    useOtherSheet_command: 'To use another, choose its sheet (spbe option --sheet).',
+    useOtherSheet_pane: 'To use another, choose its sheet under Settings, "Assessment sheet".',
   },
   cli: {
     usage:
@@ -141,6 +157,8 @@ export const en: Catalogue = {
     indexNotComputed: 'not computed because of errors',
     severityError: 'ERROR',
     severityWarning: 'WARNING',
+    severityInfo: 'NOTE',
+    labelNotes: 'Notes',
     noProblems: 'No problems.',
     problemCounts: '{errors:error|errors}, {warnings:warning|warnings}',
     totals: '{files:file|files}: {ok} computed, {withErrors} with errors, {unreadable} could not be opened.',
@@ -281,74 +299,46 @@ export const en: Catalogue = {
     LEVEL_NOT_A_LEVEL: '{position}: "{value}" is not a level; enter {range}.',
     LEVEL_OUT_OF_RANGE: '{position}: {value} is outside the levels 1–5.',
     LEVEL_ZERO: '{position}: there is no level 0; the lowest level is 1.',
-    LEVEL_FRACTIONAL: '{position}: {value} is not a whole level; {framework} uses whole levels 1–5 only.',
+    LEVEL_ZERO_2018: '{position}: there is no level 0; the lowest level is 1.',
+    LEVEL_FRACTIONAL: '{position}: {value} is not a whole level; {frameworkId} uses whole levels 1–5 only.',
     LEVEL_AMBIGUOUS: '{position}: "{value}" may mean level {levels}. Write the level as a number.',
-    unknownFramework: 'Unknown framework "{value}". Use {choices}, or its regulation number (e.g. "59/2020").',
-    badShape:
+    FRAMEWORK_UNKNOWN: 'Unknown framework "{framework}". Use {known}, or its regulation number (e.g. "{regulation}").',
+    FRAMEWORK_AMBIGUOUS: 'The range holds {count} values, which fits {candidates}; the framework cannot be told. Name the framework, e.g. "{example}".',
+    BAD_SHAPE:
       'A {rows}×{cols} range cannot be read. Give the indicator levels in one row or one column (in framework order), ' +
       'or in two columns (indicator number, level).',
-    badCount:
-      'The range holds {count} values; in one row or column it must be 35 (spbe2018), 47 (spbe2020) or 20 (pemdi2026) values. ' +
-      'For indicators 35-2 and 35-3 (spbe2018) use two columns (indicator number, level).',
-    countForFramework: 'The range holds {count} values, but {framework} has {expected} indicators.',
-    countFor2018Repeats: 'For indicators 35-2 and 35-3 use two columns (indicator number, level).',
-    pairsNoFramework:
+    BAD_COUNT: 'The range holds {count} values; in one row or column it must be {counts} values. For indicators {repeats} use two columns (indicator number, level).',
+    BAD_COUNT_PLAIN: 'The range holds {count} values; in one row or column it must be {counts} values.',
+    BAD_COUNT_FOR_FRAMEWORK: 'The range holds {count} values, but {frameworkId} has {expected} indicators.',
+    BAD_COUNT_FOR_FRAMEWORK_REPEATS:
+      'The range holds {count} values, but {frameworkId} has {expected} indicators. For indicators {repeats} use two columns (indicator number, level).',
+    BAD_COUNT_PAIRS:
       'The two-column range holds {count} indicators (highest number {max}); the framework cannot be told. ' +
-      'Name the framework, e.g. "spbe2020".',
-    notAnIndicator: 'Row {pos}: "{value}" is not an indicator number.',
-    unknownIndicator: 'Row {pos}: indicator {indicator} does not exist in {framework} (indicators 1–{count}).',
-    notRepeatable:
-      'Row {pos}: entry {indicator} is not allowed; in {framework} only indicator {repeatable} may repeat ' +
+      'Name the framework, e.g. "{example}".',
+    INDICATOR_NOT_A_NUMBER: 'Row {pos}: "{value}" is not an indicator number.',
+    INDICATOR_UNKNOWN: 'Row {pos}: indicator {indicator} does not exist in {frameworkId} (indicators 1–{count}).',
+    INDICATOR_UNKNOWN_ENTRY:
+      'Row {pos}: entry {indicator} is not allowed; in {frameworkId} only indicator {repeatable} may repeat ' +
       '(up to {repeatable}-{max}).',
-    notRepeatableAtAll: 'Row {pos}: entry {indicator} is not allowed; no indicator may repeat in {framework}.',
-    duplicate: 'Indicator {indicator} is listed twice with different levels: {value} (row {pos}) and {otherValue} (row {otherPos}).',
-    missing: 'Indicator {indicator} is missing from the range; {framework} has {count} indicators.',
-    argNotNumber: 'Argument {name}: "{value}" is not a number.',
-    argMissing: 'Argument {name} is required.',
-    aspectRange: 'Aspect {value} does not exist in {framework} (aspects 1–{max}).',
-    domainRange: 'Domain {value} does not exist in {framework} (domains 1–{max}).',
-    noDomains: '{framework} has no domains; use SPBE.ASPECT.',
-    indexRange: 'Index {value} is outside 1–5.',
-    badBasis: 'Unknown predicate basis "{value}". Use "exact" (full precision) or "rounded" (rounded to 2 decimals).',
-    indicatorRange: 'Indicator {value} does not exist in {framework} (indicators 1–{max}).',
-    weightOfEntry: 'The weight of entry {value} depends on how many services are scored. Use SPBE.UPLIFT, or the plain indicator number ({indicator}).',
-    notInValues: 'Indicator {indicator} is not in the range of values.',
-    badTarget: 'Target "{value}" cannot be read. Write an index (e.g. 2.6), a predicate (e.g. "Baik") or a uniform level ("Level 3").',
-    internal: 'Internal error: {message}. Please report it with the values used.',
-    argValues: 'values',
-    argFramework: 'framework',
-    argAspect: 'aspect',
-    argDomain: 'domain',
-    argIndex: 'index',
-    argBasis: 'basis',
-    argIndicator: 'indicator',
-    argText: 'text',
-    argToLevel: 'toLevel',
-    argTarget: 'target',
-    docValues:
-      'The indicator levels: 35, 47 or 20 cells in one row or column in framework order, or two columns (indicator number, level) in any order.',
-    docFramework: 'Optional: spbe2018, spbe2020 or pemdi2026 (or the regulation, e.g. "59/2020"); without it the framework follows from the number of values.',
-    docFrameworkDefault: 'Optional: spbe2018, spbe2020 (default) or pemdi2026, or the regulation (e.g. "8/2026").',
-    docINDEX: 'The SPBE / Pemerintah Digital index at full precision (round only for display).',
-    docASPECT: 'The index of one aspect at full precision.',
-    docASPECT_aspect: 'Aspect number (1–7 in spbe2018 and pemdi2026, 1–8 in spbe2020).',
-    docDOMAIN: 'The index of one domain at full precision (spbe2018 and spbe2020; pemdi2026 has no domains).',
-    docDOMAIN_domain: 'Domain number (1–3 in spbe2018, 1–4 in spbe2020).',
-    docPREDICATE: 'The predicate of an index value: Memuaskan, Sangat Baik, Baik, Cukup or Kurang.',
-    docPREDICATE_index: 'The index value (1–5).',
-    docPREDICATE_basis: 'Optional: "exact" (default) classifies the full-precision index; "rounded" classifies it rounded to 2 decimals.',
-    docWEIGHT: 'The weight of an indicator in percent of the whole index.',
-    docWEIGHT_indicator: 'Indicator number.',
-    docLEVEL: 'The numeric level of any accepted spelling: 3, "3,0", "Tingkat III", "Terdefinisi", pemdi decimals such as "1,26".',
-    docLEVEL_text: 'The level as written.',
-    docLEVEL_framework: 'Optional: decides which level names and whether decimals count; without it every framework\'s names and decimals 1–5 are accepted.',
-    docLEVEL_indicator: 'Optional: indicator number, to use that indicator\'s level names.',
-    docUPLIFT: 'Index points gained by raising one indicator to a level, all else equal.',
-    docUPLIFT_indicator: 'Indicator number ("35-2" for a repeated spbe2018 entry).',
-    docUPLIFT_toLevel: 'Optional: the level to reach; by default the next whole level.',
-    docPLAN: 'The fewest whole-level steps that reach a target, as a spilled table: indicator, from, to, points.',
-    docPLAN_target: 'An index (e.g. 2.6), a predicate (e.g. "Baik") or a uniform level ("Level 3").',
-    docCHECK: '"OK" when the values can be scored, otherwise the first problem in words.',
+    INDICATOR_UNKNOWN_NO_REPEAT: 'Row {pos}: entry {indicator} is not allowed; no indicator may repeat in {frameworkId}.',
+    INDICATOR_UNKNOWN_ARGUMENT: 'Indicator {value} does not exist in {frameworkId} (indicators 1–{count}).',
+    INDICATOR_DUPLICATE_CONFLICT: 'Indicator {indicator} is listed twice with different levels: {otherValue} (row {other}) and {value} (row {pos}).',
+    INDICATOR_DUPLICATE_CONFLICT_REPEATABLE:
+      'Indicator {indicator} is listed twice with different levels: {otherValue} (row {other}) and {value} (row {pos}). ' +
+      'If these are several public services, number them {indicator}-2, {indicator}-3 (at most {max}).',
+    INDICATOR_MISSING: 'Indicator {indicator} is missing from the range; {frameworkId} has {count} indicators.',
+    NOT_A_NUMBER: '{position}: "{value}" is not a number.',
+    ARGUMENT_MISSING: '{position} is required.',
+    ASPECT_UNKNOWN: 'Aspect {value} does not exist in {frameworkId} (aspects 1–{max}).',
+    DOMAIN_UNKNOWN: 'Domain {value} does not exist in {frameworkId} (domains 1–{max}).',
+    NO_DOMAINS: '{frameworkId} has no domains; use SPBE.ASPECT.',
+    INDEX_OUT_OF_RANGE: 'Index {value} is outside 1–5.',
+    BASIS_UNKNOWN: 'Unknown predicate basis "{value}". Use "exact" (full precision) or "rounded" (rounded to 2 decimals).',
+    WEIGHT_OF_ENTRY: 'The weight of entry {value} depends on how many services are scored. Use SPBE.UPLIFT, or the plain indicator number ({number}).',
+    NOT_IN_VALUES: 'Indicator {indicator} is not in the range of values.',
+    TARGET_UNKNOWN: 'Target "{value}" cannot be read. Write an index (e.g. 2.6), a predicate (e.g. "Baik") or a uniform level ("Level 3").',
+    TARGET_UNREACHABLE: 'Target "{value}" cannot be reached.',
+    INTERNAL: 'Internal error: {message}. Please report it with the values used.',
   },
   pane: {
     appTitle: 'SPBE Index',
@@ -390,6 +380,15 @@ export const en: Catalogue = {
     showFewerWarnings: 'Show fewer',
     severityError: 'Error',
     severityWarning: 'Warning',
+    severityInfo: 'Note',
+    notesCount: '{notes:note|notes}',
+    sheetLabel: 'Assessment sheet',
+    sheetAuto: 'Automatic: {sheet}',
+    sheetAutoNewest: 'Automatic (the newest assessment)',
+    sheetOption: '{sheet}',
+    sheetOptionYear: '{sheet} (year {year})',
+    targetColumn: "The sheet's Target column",
+    targetColumnIs: 'Per-indicator targets from the Target column: index {min} ({predicate})',
     problemCell: 'Cell {cell}',
     problemSelect: 'Select cell {cell} on sheet {sheet}',
     problemsHint: 'Click a problem to select its cell in Excel.',

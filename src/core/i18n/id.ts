@@ -2,7 +2,9 @@
  * Indonesian message catalogue (the default language). Every user-facing word of the product
  * comes from here or from en.ts; both have exactly the same keys (a test checks it).
  * Templates use {name} placeholders filled by format() in ./index.ts.
- * Sections: problems (validation), cli, gap (gap sheet), functions (custom functions), pane (task pane).
+ * Sections: problems (validation; codes, severities and which message says what: src/core/problems.ts),
+ * hints (how to choose a sheet, column or framework, worded for the command and for the pane), cli, gap
+ * (gap sheet), functions (custom functions' messages), pane (task pane).
  */
 import { compareId } from './compare-id';
 
@@ -12,13 +14,13 @@ export const id = {
     NO_TABLE:
       'Tabel penilaian tidak ditemukan pada lembar {sheets}. Yang dicari: baris judul kolom dengan nomor indikator (No, Nomor, Kode) ' +
       'dan kolom tingkat (Tingkat, Nilai, Level, Penilaian Mandiri, Nilai Akhir …) atau nama indikator (Indikator). ' +
-      'Tambahkan judul kolom seperti itu di atas tabel, atau pilih lembar yang memuatnya (opsi --sheet perintah spbe).',
+      '{noTable}',
     SHEET_NOT_FOUND: 'Lembar "{sheet}" tidak ada di buku kerja ini. Lembar yang ada: {sheets}. Periksa nama lembarnya.',
     COLUMN_NOT_FOUND:
       'Tidak ada kolom berjudul "{column}" di tabel pada lembar {sheet}. Kolom tingkat yang ditemukan: {columns}. ' +
-      'Tulis sebagian judul salah satu kolom itu (opsi --column perintah spbe).',
+      '{nameColumn}',
     FRAMEWORK_UNKNOWN:
-      'Kerangka "{framework}" tidak dikenal. Gunakan salah satu dari {known}, atau nomor peraturannya (misalnya 59/2020).',
+      'Kerangka "{framework}" tidak dikenal. Gunakan salah satu dari {known}, atau nomor peraturannya (misalnya {regulation}).',
     NO_LEVEL_COLUMN:
       'Tabel di {where} tidak punya kolom tingkat (judul kolom yang ada: {headers}). ' +
       'Beri judul Tingkat, Nilai atau Level pada kolom tingkat, atau pilih kolomnya.',
@@ -71,12 +73,14 @@ export const id = {
     TARGET_UNREADABLE:
       'Target indikator {indicator} di {where} ("{value}") bukan tingkat, sehingga analisis gap mengabaikannya. Tulis tingkat 1–5 atau kosongkan selnya.',
     LEVEL_COLUMN_CHOSEN:
-      'Tingkat dibaca dari kolom "{header}" (kolom {letter}, judul di {where}); kolom tingkat lain: {others}. Untuk memakai kolom lain, pilih menurut judulnya (opsi --column perintah spbe).',
+      'Tingkat dibaca dari kolom "{header}" (kolom {letter}, judul di {where}); kolom tingkat lain: {columns}. {useOtherColumn}',
     FRAMEWORK_MISMATCH:
       'Tabel pada lembar {sheet} tampak seperti {detected} (menurut nomor, nama, dan tingkat indikatornya), tetapi yang dipilih {framework}. ' +
-      'Jika galat di bawah berasal dari situ, pilih {detectedId} atau jangan tentukan kerangkanya (opsi --framework perintah spbe).',
+      '{chooseFramework}',
     OTHER_TABLES:
-      'Lembar {others} juga berisi tabel penilaian; yang dipakai tabel pada lembar {sheet}. Untuk memakai yang lain, pilih lembarnya (opsi --sheet perintah spbe).',
+      'Lembar {others} juga berisi tabel penilaian; yang dipakai tabel pada lembar {sheet}. {useOtherSheet}',
+    OTHER_TABLES_NEWEST:
+      'Lembar {others} juga berisi tabel penilaian; yang dipakai tabel pada lembar {sheet}, penilaian terbaru (tahun {year}). {useOtherSheet}',
     SHEET_TRUNCATED:
       'Lembar {sheet} sangat panjang: hanya {rows} baris berisi yang pertama yang dibaca (sampai baris {lastRow}); isi di bawahnya tidak diperiksa. ' +
       'Jika tabel penilaian ada di bawahnya, pindahkan ke lembar tersendiri.',
@@ -84,6 +88,21 @@ export const id = {
     rangeDecimal: '1–5 (boleh desimal, misalnya 2,5)',
     noValues: 'kosong',
     blank: 'kosong',
+    listAnd: 'dan',
+    listOr: 'atau',
+  },
+  hints: {
+    // how to choose another sheet, column or framework: each context names its own controls
+    noTable_command: 'Tambahkan judul kolom seperti itu di atas tabel, atau pilih lembar yang memuatnya (opsi --sheet perintah spbe).',
+    noTable_pane: 'Tambahkan judul kolom seperti itu di atas tabel, lalu baca ulang buku kerjanya.',
+    nameColumn_command: 'Tulis sebagian judul salah satu kolom itu (opsi --column perintah spbe).',
+    nameColumn_pane: 'Pilih salah satu kolom itu di Pengaturan, "Kolom tingkat".',
+    useOtherColumn_command: 'Untuk memakai kolom lain, pilih menurut judulnya (opsi --column perintah spbe).',
+    useOtherColumn_pane: 'Untuk memakai kolom lain, pilih di Pengaturan, "Kolom tingkat".',
+    chooseFramework_command: 'Jika galat di bawah berasal dari situ, pilih {detectedId} atau jangan tentukan kerangkanya (opsi --framework perintah spbe).',
+    chooseFramework_pane: 'Jika galat di bawah berasal dari situ, pilih {detectedId} atau "Otomatis" di Pengaturan, "Kerangka evaluasi".',
+    useOtherSheet_command: 'Untuk memakai yang lain, pilih lembarnya (opsi --sheet perintah spbe).',
+    useOtherSheet_pane: 'Untuk memakai yang lain, pilih lembarnya di Pengaturan, "Lembar penilaian".',
   },
   cli: {
     usage:
@@ -149,6 +168,8 @@ export const id = {
     indexNotComputed: 'tidak dihitung karena ada galat',
     severityError: 'GALAT',
     severityWarning: 'PERINGATAN',
+    severityInfo: 'CATATAN',
+    labelNotes: 'Catatan',
     noProblems: 'Tidak ada masalah.',
     problemCounts: '{errors} galat, {warnings} peringatan',
     totals: '{files} berkas: {ok} terhitung, {withErrors} dengan galat, {unreadable} tidak dapat dibuka.',
@@ -277,7 +298,6 @@ export const id = {
   },
   functions: {
     // custom functions SPBE.* (src/functions): messages carried by the #VALUE!/#N/A/#NUM! errors,
-    // SPBE.CHECK's answer, SPBE.PLAN's header row, and the Indonesian metadata (functions-id.json)
     ok: 'OK',
     headerIndicator: 'Indikator',
     headerFrom: 'Dari',
@@ -291,75 +311,46 @@ export const id = {
     LEVEL_NOT_A_LEVEL: '{position}: "{value}" bukan tingkat {range}.',
     LEVEL_OUT_OF_RANGE: '{position}: {value} di luar rentang tingkat 1–5.',
     LEVEL_ZERO: '{position}: tingkat 0 tidak ada; tingkat terendah adalah 1.',
-    LEVEL_FRACTIONAL: '{position}: {value} bukan tingkat bulat; {framework} hanya memakai tingkat bulat 1–5.',
+    LEVEL_ZERO_2018: '{position}: tingkat 0 tidak ada; tingkat terendah adalah 1.',
+    LEVEL_FRACTIONAL: '{position}: {value} bukan tingkat bulat; {frameworkId} hanya memakai tingkat bulat 1–5.',
     LEVEL_AMBIGUOUS: '{position}: "{value}" bisa berarti tingkat {levels}. Tulis angka tingkatnya.',
-    unknownFramework: 'Kerangka "{value}" tidak dikenal. Gunakan {choices}, atau nomor peraturannya (misalnya "59/2020").',
-    badShape:
+    FRAMEWORK_UNKNOWN: 'Kerangka "{framework}" tidak dikenal. Gunakan {known}, atau nomor peraturannya (misalnya "{regulation}").',
+    FRAMEWORK_AMBIGUOUS: 'Rentang berisi {count} nilai, yang cocok untuk {candidates}; kerangkanya tidak dapat ditentukan. Sebutkan kerangkanya, misalnya "{example}".',
+    BAD_SHAPE:
       'Rentang {rows}×{cols} tidak dapat dibaca. Berikan tingkat indikator dalam satu baris atau satu kolom (urut sesuai kerangka), ' +
       'atau dalam dua kolom (nomor indikator, tingkat).',
-    badCount:
-      'Rentang berisi {count} nilai; dalam satu baris atau kolom harus 35 (spbe2018), 47 (spbe2020) atau 20 (pemdi2026) nilai. ' +
-      'Untuk indikator 35-2 dan 35-3 (spbe2018) gunakan dua kolom (nomor indikator, tingkat).',
-    countForFramework: 'Rentang berisi {count} nilai, padahal {framework} memiliki {expected} indikator.',
-    countFor2018Repeats: 'Untuk indikator 35-2 dan 35-3 gunakan dua kolom (nomor indikator, tingkat).',
-    pairsNoFramework:
+    BAD_COUNT: 'Rentang berisi {count} nilai; dalam satu baris atau kolom harus {counts} nilai. Untuk indikator {repeats} gunakan dua kolom (nomor indikator, tingkat).',
+    BAD_COUNT_PLAIN: 'Rentang berisi {count} nilai; dalam satu baris atau kolom harus {counts} nilai.',
+    BAD_COUNT_FOR_FRAMEWORK: 'Rentang berisi {count} nilai, padahal {frameworkId} memiliki {expected} indikator.',
+    BAD_COUNT_FOR_FRAMEWORK_REPEATS:
+      'Rentang berisi {count} nilai, padahal {frameworkId} memiliki {expected} indikator. Untuk indikator {repeats} gunakan dua kolom (nomor indikator, tingkat).',
+    BAD_COUNT_PAIRS:
       'Rentang dua kolom berisi {count} indikator (nomor tertinggi {max}); kerangkanya tidak dapat ditentukan. ' +
-      'Sebutkan kerangkanya, misalnya "spbe2020".',
-    notAnIndicator: 'Baris ke-{pos}: "{value}" bukan nomor indikator.',
-    unknownIndicator: 'Baris ke-{pos}: indikator {indicator} tidak ada dalam {framework} (indikator 1–{count}).',
-    notRepeatable:
-      'Baris ke-{pos}: entri {indicator} tidak berlaku; dalam {framework} hanya indikator {repeatable} yang boleh diulang ' +
+      'Sebutkan kerangkanya, misalnya "{example}".',
+    INDICATOR_NOT_A_NUMBER: 'Baris ke-{pos}: "{value}" bukan nomor indikator.',
+    INDICATOR_UNKNOWN: 'Baris ke-{pos}: indikator {indicator} tidak ada dalam {frameworkId} (indikator 1–{count}).',
+    INDICATOR_UNKNOWN_ENTRY:
+      'Baris ke-{pos}: entri {indicator} tidak berlaku; dalam {frameworkId} hanya indikator {repeatable} yang boleh diulang ' +
       '(sampai {repeatable}-{max}).',
-    notRepeatableAtAll: 'Baris ke-{pos}: entri {indicator} tidak berlaku; dalam {framework} tidak ada indikator yang boleh diulang.',
-    duplicate: 'Indikator {indicator} tercantum dua kali dengan tingkat berbeda: {value} (baris ke-{pos}) dan {otherValue} (baris ke-{otherPos}).',
-    missing: 'Indikator {indicator} tidak ada dalam rentang; {framework} memiliki {count} indikator.',
-    argNotNumber: 'Argumen {name}: "{value}" bukan angka.',
-    argMissing: 'Argumen {name} wajib diisi.',
-    aspectRange: 'Aspek {value} tidak ada dalam {framework} (aspek 1–{max}).',
-    domainRange: 'Domain {value} tidak ada dalam {framework} (domain 1–{max}).',
-    noDomains: '{framework} tidak memiliki domain; gunakan SPBE.ASPECT.',
-    indexRange: 'Indeks {value} di luar rentang 1–5.',
-    badBasis: 'Dasar predikat "{value}" tidak dikenal. Gunakan "exact" (nilai penuh) atau "rounded" (dibulatkan 2 desimal).',
-    indicatorRange: 'Indikator {value} tidak ada dalam {framework} (indikator 1–{max}).',
-    weightOfEntry: 'Bobot entri {value} bergantung pada jumlah layanan yang dinilai. Gunakan SPBE.UPLIFT, atau nomor indikatornya saja ({indicator}).',
-    notInValues: 'Indikator {indicator} tidak ada dalam rentang nilai.',
-    badTarget: 'Target "{value}" tidak dapat dibaca. Tulis indeks (misalnya 2,6), predikat (misalnya "Baik") atau tingkat seragam ("Tingkat 3").',
-    internal: 'Kesalahan internal: {message}. Mohon laporkan dengan contoh nilainya.',
-    // Indonesian metadata: parameter names and descriptions shown by Excel (functions-id.json)
-    argValues: 'nilai',
-    argFramework: 'kerangka',
-    argAspect: 'aspek',
-    argDomain: 'domain',
-    argIndex: 'indeks',
-    argBasis: 'dasar',
-    argIndicator: 'indikator',
-    argText: 'teks',
-    argToLevel: 'ke_tingkat',
-    argTarget: 'target',
-    docValues:
-      'Tingkat indikator: 35, 47 atau 20 sel dalam satu baris atau kolom, urut sesuai kerangka; atau dua kolom (nomor indikator, tingkat) dalam urutan apa pun.',
-    docFramework: 'Opsional: spbe2018, spbe2020 atau pemdi2026 (atau nomor peraturannya, misalnya "59/2020"); tanpa ini kerangka ditentukan dari jumlah nilai.',
-    docFrameworkDefault: 'Opsional: spbe2018, spbe2020 (bawaan) atau pemdi2026, atau nomor peraturannya (misalnya "8/2026").',
-    docINDEX: 'Indeks SPBE / Pemerintah Digital dengan presisi penuh (bulatkan hanya untuk tampilan).',
-    docASPECT: 'Indeks satu aspek dengan presisi penuh.',
-    docASPECT_aspect: 'Nomor aspek (1–7 pada spbe2018 dan pemdi2026, 1–8 pada spbe2020).',
-    docDOMAIN: 'Indeks satu domain dengan presisi penuh (spbe2018 dan spbe2020; pemdi2026 tidak memiliki domain).',
-    docDOMAIN_domain: 'Nomor domain (1–3 pada spbe2018, 1–4 pada spbe2020).',
-    docPREDICATE: 'Predikat sebuah nilai indeks: Memuaskan, Sangat Baik, Baik, Cukup atau Kurang.',
-    docPREDICATE_index: 'Nilai indeks (1–5).',
-    docPREDICATE_basis: 'Opsional: "exact" (bawaan) menilai indeks penuh; "rounded" menilai indeks yang dibulatkan ke 2 desimal.',
-    docWEIGHT: 'Bobot sebuah indikator dalam persen dari seluruh indeks.',
-    docWEIGHT_indicator: 'Nomor indikator.',
-    docLEVEL: 'Tingkat (angka) dari tulisan apa pun yang diterima: 3, "3,0", "Tingkat III", "Terdefinisi", desimal pemdi seperti "1,26".',
-    docLEVEL_text: 'Tingkat sebagaimana tertulis.',
-    docLEVEL_framework: 'Opsional: menentukan nama tingkat dan apakah desimal berlaku; tanpa ini nama semua kerangka dan desimal 1–5 diterima.',
-    docLEVEL_indicator: 'Opsional: nomor indikator, untuk memakai nama tingkat indikator itu.',
-    docUPLIFT: 'Poin indeks yang diperoleh bila satu indikator dinaikkan ke suatu tingkat, yang lain tetap.',
-    docUPLIFT_indicator: 'Nomor indikator ("35-2" untuk entri berulang spbe2018).',
-    docUPLIFT_toLevel: 'Opsional: tingkat yang dituju; bawaannya tingkat bulat berikutnya.',
-    docPLAN: 'Langkah tingkat paling sedikit untuk mencapai target, sebagai tabel yang melebar (spill): indikator, dari, ke, poin.',
-    docPLAN_target: 'Indeks (misalnya 2,6), predikat (misalnya "Baik") atau tingkat seragam ("Tingkat 3").',
-    docCHECK: '"OK" bila nilai dapat dihitung; bila tidak, masalah pertama dalam kata-kata.',
+    INDICATOR_UNKNOWN_NO_REPEAT: 'Baris ke-{pos}: entri {indicator} tidak berlaku; dalam {frameworkId} tidak ada indikator yang boleh diulang.',
+    INDICATOR_UNKNOWN_ARGUMENT: 'Indikator {value} tidak ada dalam {frameworkId} (indikator 1–{count}).',
+    INDICATOR_DUPLICATE_CONFLICT: 'Indikator {indicator} tercantum dua kali dengan tingkat berbeda: {otherValue} (baris ke-{other}) dan {value} (baris ke-{pos}).',
+    INDICATOR_DUPLICATE_CONFLICT_REPEATABLE:
+      'Indikator {indicator} tercantum dua kali dengan tingkat berbeda: {otherValue} (baris ke-{other}) dan {value} (baris ke-{pos}). ' +
+      'Jika ini beberapa layanan publik, beri nomor {indicator}-2, {indicator}-3 (paling banyak {max}).',
+    INDICATOR_MISSING: 'Indikator {indicator} tidak ada dalam rentang; {frameworkId} memiliki {count} indikator.',
+    NOT_A_NUMBER: '{position}: "{value}" bukan angka.',
+    ARGUMENT_MISSING: '{position} wajib diisi.',
+    ASPECT_UNKNOWN: 'Aspek {value} tidak ada dalam {frameworkId} (aspek 1–{max}).',
+    DOMAIN_UNKNOWN: 'Domain {value} tidak ada dalam {frameworkId} (domain 1–{max}).',
+    NO_DOMAINS: '{frameworkId} tidak memiliki domain; gunakan SPBE.ASPECT.',
+    INDEX_OUT_OF_RANGE: 'Indeks {value} di luar rentang 1–5.',
+    BASIS_UNKNOWN: 'Dasar predikat "{value}" tidak dikenal. Gunakan "exact" (nilai penuh) atau "rounded" (dibulatkan 2 desimal).',
+    WEIGHT_OF_ENTRY: 'Bobot entri {value} bergantung pada jumlah layanan yang dinilai. Gunakan SPBE.UPLIFT, atau nomor indikatornya saja ({number}).',
+    NOT_IN_VALUES: 'Indikator {indicator} tidak ada dalam rentang nilai.',
+    TARGET_UNKNOWN: 'Target "{value}" tidak dapat dibaca. Tulis indeks (misalnya 2,6), predikat (misalnya "Baik") atau tingkat seragam ("Tingkat 3").',
+    TARGET_UNREACHABLE: 'Target "{value}" tidak dapat dicapai.',
+    INTERNAL: 'Kesalahan internal: {message}. Mohon laporkan dengan contoh nilainya.',
   },
   pane: {
     appTitle: 'Indeks SPBE',
@@ -401,6 +392,15 @@ export const id = {
     showFewerWarnings: 'Tampilkan lebih sedikit',
     severityError: 'Kesalahan',
     severityWarning: 'Peringatan',
+    severityInfo: 'Catatan',
+    notesCount: '{notes} catatan',
+    sheetLabel: 'Lembar penilaian',
+    sheetAuto: 'Otomatis: {sheet}',
+    sheetAutoNewest: 'Otomatis (penilaian terbaru)',
+    sheetOption: '{sheet}',
+    sheetOptionYear: '{sheet} (tahun {year})',
+    targetColumn: 'Kolom Target di lembar',
+    targetColumnIs: 'Target per indikator dari kolom Target: indeks {min} ({predicate})',
     problemCell: 'Sel {cell}',
     problemSelect: 'Pilih sel {cell} di lembar {sheet}',
     problemsHint: 'Klik sebuah masalah untuk memilih selnya di Excel.',

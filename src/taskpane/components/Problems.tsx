@@ -1,4 +1,4 @@
-/** The problem list: errors first; clicking one selects its cell in Excel. */
+/** The problem list: errors first, then warnings, then notes (info, no action needed); clicking one selects its cell in Excel. */
 import { useState } from 'react';
 import type { Lang, Problem } from '../../core/types';
 import { text } from '../../core/i18n';
@@ -22,10 +22,17 @@ export function Problems(props: {
   const { problems, lang } = props;
   const [allWarnings, setAllWarnings] = useState(false);
   const errors = problems.filter((p) => p.severity === 'error').length;
-  const warnings = problems.length - errors;
-  // Errors are always all shown; a long tail of warnings is folded so the errors stay in view.
-  const folded = !allWarnings && warnings > WARNINGS_FOLDED_ABOVE;
+  const notes = problems.filter((p) => p.severity === 'info').length;
+  const warnings = problems.length - errors - notes;
+  // Errors are always all shown; a long tail of warnings and notes is folded so the errors stay in view.
+  const rest = warnings + notes;
+  const folded = !allWarnings && rest > WARNINGS_FOLDED_ABOVE;
   const shown = folded ? problems.slice(0, errors + WARNINGS_WHEN_FOLDED) : problems;
+  // Notes (info) need no action: a workbook with only notes has no problems.
+  const counts =
+    errors + warnings > 0
+      ? text(lang, 'pane', 'problemsCount', { errors, warnings }) + (notes > 0 ? `, ${text(lang, 'pane', 'notesCount', { notes })}` : '')
+      : null;
   return (
     <section className={s.section} aria-labelledby="problems-title">
       <h2 className={s.sectionTitle} id="problems-title">
@@ -37,9 +44,15 @@ export function Problems(props: {
         </p>
       ) : (
         <>
-          <p className={s.muted} data-testid="problem-count">
-            {text(lang, 'pane', 'problemsCount', { errors, warnings })}
-          </p>
+          {counts !== null ? (
+            <p className={s.muted} data-testid="problem-count">
+              {counts}
+            </p>
+          ) : (
+            <p className={s.small} data-testid="no-problems">
+              {text(lang, 'pane', 'noProblems')}
+            </p>
+          )}
           {props.selectable && problems.some((p) => p.sheet && p.cell) && (
             <p className={s.muted} data-testid="problems-hint">
               {text(lang, 'pane', 'problemsHint')}
@@ -48,13 +61,14 @@ export function Problems(props: {
           <ul className={s.issues}>
             {shown.map((p, i) => {
               const isError = p.severity === 'error';
+              const label = isError ? 'severityError' : p.severity === 'warning' ? 'severityWarning' : 'severityInfo';
+              const tone = isError ? s.issueError : p.severity === 'warning' ? s.issueWarning : s.issueInfo;
+              const toneText = isError ? s.issueError_text : p.severity === 'warning' ? s.issueWarning_text : s.issueInfo_text;
               const where = p.sheet && p.cell ? `${p.sheet}!${p.cell}` : null;
               const body = (
                 <>
                   <span className={s.issueHead}>
-                    <span className={isError ? s.issueError_text : s.issueWarning_text}>
-                      {text(lang, 'pane', isError ? 'severityError' : 'severityWarning')}
-                    </span>
+                    <span className={toneText}>{text(lang, 'pane', label)}</span>
                     {p.cell && <span>{text(lang, 'pane', 'problemCell', { cell: p.cell })}</span>}
                   </span>
                   <span>{p.message[lang]}</span>
@@ -62,7 +76,7 @@ export function Problems(props: {
               );
               const className = mergeClasses(
                 s.issue,
-                isError ? s.issueError : s.issueWarning,
+                tone,
                 props.selectable && where ? s.issueButton : undefined,
                 where !== null && props.selected === where ? s.issueSelected : undefined,
               );
@@ -84,9 +98,9 @@ export function Problems(props: {
               );
             })}
           </ul>
-          {warnings > WARNINGS_FOLDED_ABOVE && (
+          {rest > WARNINGS_FOLDED_ABOVE && (
             <Button appearance="subtle" size="small" className={s.fileButton} data-testid="toggle-warnings" aria-expanded={!folded} onClick={() => setAllWarnings(folded)}>
-              {folded ? text(lang, 'pane', 'showAllWarnings', { count: warnings }) : text(lang, 'pane', 'showFewerWarnings')}
+              {folded ? text(lang, 'pane', 'showAllWarnings', { count: rest }) : text(lang, 'pane', 'showFewerWarnings')}
             </Button>
           )}
         </>

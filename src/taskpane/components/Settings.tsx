@@ -1,4 +1,4 @@
-/** Which framework and level column are used, with overrides, and the predicate basis. */
+/** Which assessment sheet (when the workbook keeps several), framework and level column are used, with overrides, and the predicate basis. */
 import { Field, Select } from '@fluentui/react-components';
 import type { Assessment, FrameworkId, Lang, PredicateBasis } from '../../core/types';
 import { FRAMEWORKS } from '../../core/frameworks';
@@ -16,11 +16,30 @@ export function Settings(props: {
   const lang: Lang = settings.lang;
   const columns = a?.table?.levelColumns ?? [];
   const current = a?.table?.levelColumn;
+  const candidates = a?.candidates ?? [];
+  const used = candidates.find((c) => c.used)?.sheet ?? a?.table?.sheet ?? '';
   return (
     <section className={s.section} aria-labelledby="settings-title">
       <h2 className={s.sectionTitle} id="settings-title">
         {text(lang, 'pane', 'settingsTitle')}
       </h2>
+      {candidates.length > 1 && (
+        <Field label={text(lang, 'pane', 'sheetLabel')} className={s.field}>
+          <Select
+            className={s.control}
+            data-testid="sheet-select"
+            value={settings.sheet ?? ''}
+            onChange={(_, d) => props.onChange({ sheet: d.value === '' ? null : d.value })}
+          >
+            <option value="">{settings.sheet === null ? text(lang, 'pane', 'sheetAuto', { sheet: used }) : text(lang, 'pane', 'sheetAutoNewest')}</option>
+            {candidates.map((c) => (
+              <option key={c.sheet} value={c.sheet}>
+                {c.year !== null ? text(lang, 'pane', 'sheetOptionYear', { sheet: c.sheet, year: c.year }) : text(lang, 'pane', 'sheetOption', { sheet: c.sheet })}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      )}
       <Field label={text(lang, 'pane', 'frameworkLabel')} className={s.field}>
         <Select
           className={s.control}

@@ -4,6 +4,7 @@ import { Button, Field, Input, MessageBar, MessageBarBody, Radio, RadioGroup, Se
 import type { Lang } from '../../core/types';
 import { text } from '../../core/i18n';
 import type { PaneState, TargetChoice } from '../controller';
+import { effectiveKind } from '../engine';
 import type { BrowserOutput } from '../browser-host';
 import { useStyles } from './styles';
 
@@ -23,9 +24,12 @@ export function Target(props: {
   const [indexText, setIndexText] = useState(target.kind === 'index' ? target.text : '');
   const [level, setLevel] = useState(target.kind === 'level' ? target.level : 3);
   const preview = state.preview;
+  // The default goal is the application's (the sheet's Target column when it has one, else the next predicate): its radio is checked.
+  const kind = effectiveKind(target, state.assessment);
+  const hasTargets = state.assessment?.entries.some((e) => e.target !== null) ?? false;
 
   // Prefill the index box with the next predicate's bound the first time it is offered.
-  const suggested = preview && (preview.status === 'plan' || preview.status === 'reached' || preview.status === 'unreachable') && target.kind === 'next' ? preview.target : null;
+  const suggested = preview && (preview.status === 'plan' || preview.status === 'reached' || preview.status === 'unreachable') && kind === 'next' ? preview.target : null;
   useEffect(() => {
     if (indexText === '' && suggested) {
       const m = /(\d+[,.]\d+)\s*$/.exec(suggested);
@@ -40,18 +44,20 @@ export function Target(props: {
       </h2>
       <RadioGroup
         aria-label={text(lang, 'pane', 'targetKind')}
-        value={target.kind}
+        value={kind}
         onChange={(_, d) => {
-          if (d.value === 'next') props.onTarget({ kind: 'next' });
+          if (d.value === 'column') props.onTarget({ kind: 'column' });
+          else if (d.value === 'next') props.onTarget({ kind: 'next' });
           else if (d.value === 'index') props.onTarget({ kind: 'index', text: indexText });
           else props.onTarget({ kind: 'level', level });
         }}
       >
+        {hasTargets && <Radio value="column" label={text(lang, 'pane', 'targetColumn')} data-testid="target-column" />}
         <Radio value="next" label={text(lang, 'pane', 'targetNext')} data-testid="target-next" />
         <Radio value="index" label={text(lang, 'pane', 'targetIndex')} data-testid="target-index" />
         <Radio value="level" label={text(lang, 'pane', 'targetLevel')} data-testid="target-level" />
       </RadioGroup>
-      {target.kind === 'index' && (
+      {kind === 'index' && (
         <Field
           label={text(lang, 'pane', 'targetIndexInput')}
           className={s.field}
@@ -70,7 +76,7 @@ export function Target(props: {
           />
         </Field>
       )}
-      {target.kind === 'level' && (
+      {kind === 'level' && (
         <Field label={text(lang, 'pane', 'targetLevelInput')} className={s.field}>
           <Select
             className={s.control}
