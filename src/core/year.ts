@@ -19,14 +19,15 @@ export interface AssessmentYear {
 /** "PermenPANRB 59/2020", "Peraturan Menteri PANRB Nomor 59 Tahun 2020", "Perpres No. 95 Tahun 2018", "UU 11/2008". */
 const REGULATION_RE =
   /\b(?:peraturan|permen[\w-]*|perpres|perpu|perda|pergub|perbup|perwal|keppres|kepmen[\w-]*|pp|uu|undang-undang|inpres|se)\b[^()\n]*?\d{1,4}\s*(?:\/|tahun|thn\.?|th\.?)\s*(?:20\d\d|19\d\d)/gi;
-const YEAR_RE = /(?<![\d/.,])(20\d\d)(?![\d])/g;
+// The character before a year may not be a digit, '/', '.' or ',' (no lookbehind: the shipped scripts are ES2017).
+const YEAR_RE = /(^|[^\d/.,])(20\d\d)(?!\d)/g;
 
 /** The latest year 2000–2099 a text names outside regulation references, or null. */
 export function yearIn(text: string): number | null {
   const clean = text.replace(REGULATION_RE, ' ');
   let best: number | null = null;
   for (const m of clean.matchAll(YEAR_RE)) {
-    const y = Number(m[1]);
+    const y = Number(m[2]);
     if (best === null || y > best) best = y;
   }
   return best;
