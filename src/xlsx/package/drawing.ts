@@ -18,8 +18,8 @@ const PALETTE = ['4472C4', 'ED7D31', 'A5A5A5', 'FFC000', '5B9BD5', '70AD47'];
 
 /** Text for DrawingML: characters XML cannot hold are left out (DrawingML has no _xHHHH_ escape). */
 function drawingText(s: string): string {
-  // eslint-disable-next-line no-control-regex
   // A well-formed surrogate pair is matched first and kept; a lone half is left out (no lookbehind: ES2017).
+  // eslint-disable-next-line no-control-regex
   return escapeText(s.replace(/[\uD800-\uDBFF][\uDC00-\uDFFF]|[\x00-\x08\x0B\x0C\x0E-\x1F\uD800-\uDFFF\uFFFE\uFFFF]/g, (c) => (c.length === 2 ? c : '')));
 }
 

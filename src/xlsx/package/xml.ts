@@ -215,9 +215,9 @@ export function escapeAttr(s: string): string {
 export function excelEscape(s: string): string {
   // eslint-disable-next-line no-control-regex
   if (!/[_\x00-\x08\x0B-\x1F\uD800-\uDFFF\uFFFE\uFFFF]/.test(s)) return s;
-  // eslint-disable-next-line no-control-regex
   // A well-formed surrogate pair is matched first and kept; what is left of [\uD800-\uDFFF] is a lone half.
   // (No lookbehind: the shipped scripts stay ES2017, see webpack.config.js.)
+  // eslint-disable-next-line no-control-regex
   return s.replace(/[\uD800-\uDBFF][\uDC00-\uDFFF]|_(?=x[0-9A-Fa-f]{4}_)|[\x00-\x08\x0B\x0C\x0D\x0E-\x1F\uD800-\uDFFF\uFFFE\uFFFF]/g, (c) =>
     c.length === 2 ? c : `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`,
   );
