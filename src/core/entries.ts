@@ -89,7 +89,7 @@ export function levelFacts(p: LevelFailure, fw: Framework | null, at: Location, 
   args.framework = fw ? fw.name : '';
   args.frameworkId = fw ? fw.id : '';
   if (p.code === 'LEVEL_OUT_OF_RANGE' && p.params.reason === 'zero') {
-    return facts('LEVEL_OUT_OF_RANGE', at, args, { indicator, variant: fw && fw.id === 'spbe2018' ? 'LEVEL_ZERO_2018' : 'LEVEL_ZERO' });
+    return facts('LEVEL_OUT_OF_RANGE', at, args, { indicator, variant: fw?.levelZeroInTranscriptions ? 'LEVEL_ZERO_2018' : 'LEVEL_ZERO' });
   }
   return facts(p.code, at, args, { indicator });
 }

@@ -156,6 +156,11 @@ export interface Framework {
   readonly levelLabels?: ReadonlyArray<string | null>;
   /** Level words that are ambiguous in this framework (e.g. "Leading" in pemdi2026). */
   readonly ambiguousLevelWords?: ReadonlyArray<string>;
+  /**
+   * Some transcriptions of this framework's criteria describe a level 0 ("nothing exists"), although the
+   * official results use levels 1–5: a 0 then gets the message that explains this (LEVEL_ZERO_2018).
+   */
+  readonly levelZeroInTranscriptions?: boolean;
   /** Ascending by min. */
   readonly predicates: ReadonlyArray<PredicateBand>;
   readonly repeatable?: RepeatableIndicator;

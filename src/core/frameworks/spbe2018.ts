@@ -96,4 +96,5 @@ export const SPBE2018: Framework = {
     { name: 'Memuaskan', min: 420 },
   ],
   repeatable: { indicator: 35, maxEntries: 3, rule: 'spread-aspect-evenly' },
+  levelZeroInTranscriptions: true,
 };
