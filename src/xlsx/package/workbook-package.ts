@@ -10,7 +10,12 @@
  *   - when an earlier gap sheet is replaced: its own parts are removed (with whatever only they
  *     referred to) and its entries are dropped from calcChain.xml (the part goes when it empties),
  *   - a sheet that was selected (sheetView tabSelected="1") loses that one attribute, so that Excel
- *     does not open it grouped with the new, active sheet (edits would go to both).
+ *     does not open it grouped with the new, active sheet (edits would go to both). Only its text before
+ *     <sheetData> changes: a big sheet gets that head spliced onto its original compressed blocks
+ *     (deflate-splice.ts), a small one is re-compressed as a stream; neither is ever inflated whole.
+ *
+ * A workbook whose structure is protected (Review > Protect Workbook) gets no sheet:
+ * WorkbookStructureLockedError (problem WORKBOOK_STRUCTURE_LOCKED).
  *
  * Every other entry is copied through with its compressed bytes unchanged: sheets, drawings, charts,
  * external links, vbaProject.bin (a .xlsm stays macro-enabled: the workbook's content type is kept),
