@@ -19,6 +19,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Lang } from '../core/types';
+import type { SheetModel } from '../core/sheet-model';
 import type { Io } from './output';
 import { formatSummary } from './output';
 import { parseCommandArgs } from './args';
@@ -136,17 +137,9 @@ export async function runGap(argv: ReadonlyArray<string>, io: Io, deps: GapDeps 
     date: isoDate((deps.now ?? (() => new Date()))()),
     sourceFile: path.basename(file),
   });
-  let written: SheetWriteResult;
-  try {
-    written = writeSheetPackage(bytes, model);
-    await writeFileAtomic(out, written.bytes, { writeTemp: deps.writeTemp });
-  } catch (e) {
-    const dir = path.dirname(path.resolve(out));
-    // ENOENT names the temp file beside OUT; say plainly that the folder is missing
-    const message = (e as NodeJS.ErrnoException)?.code === 'ENOENT' && !fs.existsSync(dir)
-      ? g(lang, 'cliOutDirMissing', { dir })
-      : e instanceof Error ? e.message : String(e);
-    const error = g(lang, 'cliWriteFailed', { file: out, message });
+  const written = await writeSheetCopy(bytes, model, out, lang, deps);
+  if ('error' in written) {
+    const error = written.error;
     // --json callers read stdout: they get a line for this file too, as for an unreadable one.
     if (common.json) io.out(JSON.stringify({ file, error, out: null, gapSheet: null }) + '\n');
     io.err(`spbe: ${error}\n`);
@@ -162,6 +155,25 @@ export async function runGap(argv: ReadonlyArray<string>, io: Io, deps: GapDeps 
     if (written.replaced) io.out(g(lang, 'cliReplaced') + '\n');
   }
   return 0;
+}
+
+/**
+ * Adds `model` to the ORIGINAL `bytes` (src/xlsx/package) and writes the result to `out` through a temporary
+ * file and a rename; on failure, why, in the user's words (also used by `spbe compare --out`).
+ */
+export async function writeSheetCopy(bytes: Uint8Array, model: SheetModel, out: string, lang: Lang, deps: GapDeps = {}): Promise<SheetWriteResult | { readonly error: string }> {
+  try {
+    const written = writeSheetPackage(bytes, model);
+    await writeFileAtomic(out, written.bytes, { writeTemp: deps.writeTemp });
+    return written;
+  } catch (e) {
+    const dir = path.dirname(path.resolve(out));
+    // ENOENT names the temp file beside OUT; say plainly that the folder is missing
+    const message = (e as NodeJS.ErrnoException)?.code === 'ENOENT' && !fs.existsSync(dir)
+      ? g(lang, 'cliOutDirMissing', { dir })
+      : e instanceof Error ? e.message : String(e);
+    return { error: g(lang, 'cliWriteFailed', { file: out, message }) };
+  }
 }
 
 /** The JSON object of `spbe gap --json`: the index object plus the plan. */

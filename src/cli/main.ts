@@ -59,6 +59,7 @@ export async function main(argv: ReadonlyArray<string>, io: Io = processIo): Pro
       const { runIndex } = await import('./index-command');
       return await runIndex(rest, io);
     }
+    if (command === 'compare') return await (await import('./compare-command')).runCompare(rest, io);
     if (command === 'gap') {
       const { runGap } = await import('./gap-command');
       return await runGap(rest, io);

@@ -49,6 +49,10 @@ import { text, type Catalogue } from './i18n';
 export const GAP_SHEET_MARKER = 'SPBE_GAP_MARKER';
 /** The preferred Excel table name (renderers suffix it when the workbook already has one). */
 export const GAP_TABLE_NAME = 'SPBE_Gap';
+/** The defined name that marks a comparison sheet this tool wrote (compare-sheet.ts); kept here so the readers need nothing more. */
+export const SPBE_COMPARE_MARKER = 'SPBE_COMPARE_MARKER';
+/** Every marker of a sheet this tool writes: the readers leave those sheets out (outputs, never an assessment). */
+export const OUR_MARKERS: ReadonlyArray<string> = [GAP_SHEET_MARKER, SPBE_COMPARE_MARKER];
 
 export interface GapSheetOptions {
   readonly lang?: Lang;
@@ -137,7 +141,7 @@ interface CellSpec {
 }
 
 /** A number as a cell holds it: the exact value rounded half-up to 9 decimals, as the nearest double. */
-function num9(r: Rational): number {
+export function num9(r: Rational): number {
   return toNumber(roundHalfUp(r, NINE));
 }
 
@@ -176,12 +180,12 @@ function rng(top: number, bottom: number, col: number): string {
   return `${abs(top, col)}:${abs(bottom, col)}`;
 }
 
-function str(s: string): string {
+export function str(s: string): string {
   return `"${s.replace(/"/g, '""')}"`;
 }
 
 /** The predicate of a cell's value as a nested IF on the framework's bands (highest first). */
-function predicateFormula(fw: Framework, ref: string, basis: PredicateBasis): string {
+export function predicateFormula(fw: Framework, ref: string, basis: PredicateBasis): string {
   const bands = [...fw.predicates].sort((a, b) => b.min - a.min);
   const v = basis === 'rounded' ? `ROUND(${ref},2)` : `ROUND(${ref},${NINE})`;
   let f = str(bands[bands.length - 1].name);
@@ -191,7 +195,7 @@ function predicateFormula(fw: Framework, ref: string, basis: PredicateBasis): st
   return f;
 }
 
-function predicateName(fw: Framework, value: Rational, basis: PredicateBasis): string {
+export function predicateName(fw: Framework, value: Rational, basis: PredicateBasis): string {
   // Mirrors predicateFormula: the formula sees ROUND(value, 9) (exact basis) or ROUND(value, 2).
   const v = roundHalfUp(value, basis === 'rounded' ? 2 : NINE);
   const bands = [...fw.predicates].sort((a, b) => a.min - b.min);

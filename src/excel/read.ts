@@ -39,8 +39,14 @@ import type { ChangeSet } from './changes';
 import { areaOf, hasFormulaCell, patchUsed, rawBytes, toGrid } from './cells';
 import type { AreaRead, RawUsed, UsedDims } from './cells';
 import { FACTS_REQUEST_BYTES, factsResponseBytes, markedSheetFact, queueFacts } from './facts';
+import { OUR_MARKERS } from '../core/gap-sheet';
 import type { WorkbookFacts } from './facts';
 import { SyncCounter, errorCode, isPayloadError } from './sync';
+
+/** The ids of the sheets our markers mark (the gap sheet, the comparison sheet): outputs, never read as the assessment. */
+function ourSheetIds(facts: WorkbookFacts): string[] {
+  return OUR_MARKERS.map((m) => markedSheetFact(facts, m)?.id).filter((id): id is string => id !== undefined);
+}
 
 export { toCellValue, toFormula } from './cells';
 
@@ -428,9 +434,9 @@ async function readOnce(context: Excel.RequestContext, counter: SyncCounter, inp
   const run: Run = { context, counter, options, cache, results: new Map(), facts: null };
 
   // Every sheet the facts know, except our gap sheet and sheets deleted since; sheets added since.
-  const gap = markedSheetFact(facts)?.id ?? null;
+  const gap = ourSheetIds(facts);
   const deleted = changes?.deleted ?? new Set<string>();
-  const ids = facts.sheets.map((s) => s.id).filter((id) => id !== gap && !deleted.has(id));
+  const ids = facts.sheets.map((s) => s.id).filter((id) => !gap.includes(id) && !deleted.has(id));
   for (const id of changes?.added ?? []) if (!ids.includes(id) && !deleted.has(id)) ids.push(id);
   const plans = ids.map((id) => planFor(id, cache, changes));
   await runPlans(run, plans, remembered);
@@ -447,11 +453,11 @@ async function readOnce(context: Excel.RequestContext, counter: SyncCounter, inp
     // Rare: sheets that appeared meanwhile or could not be patched, read whole in one more pass.
     await runPlans(run, missing, false);
   }
-  const gapNow = markedSheetFact(current)?.id ?? null;
+  const gapNow = ourSheetIds(current);
   const grids: Grid[] = [];
   const next = new Map<string, SheetSnapshot>();
   for (const s of current.sheets) {
-    if (s.id === gapNow) continue;
+    if (gapNow.includes(s.id)) continue;
     const snap = snapshots.get(s.id)!;
     next.set(s.id, snap);
     grids.push(toGrid({ name: s.name, hidden: s.visibility !== 'Visible', merges: snap.merges, hiddenColumns: snap.hiddenColumns }, snap.used));
@@ -461,10 +467,10 @@ async function readOnce(context: Excel.RequestContext, counter: SyncCounter, inp
 
 /** Turns this pass's results into snapshots; returns the plans of the sheets still to read whole. */
 function settle(run: Run, facts: WorkbookFacts, snapshots: Map<string, SheetSnapshot>, counts: { full: number; patched: number; kept: number }): SheetPlan[] {
-  const gap = markedSheetFact(facts)?.id ?? null;
+  const gap = ourSheetIds(facts);
   const missing: SheetPlan[] = [];
   for (const s of facts.sheets) {
-    if (s.id === gap || snapshots.has(s.id)) continue;
+    if (gap.includes(s.id) || snapshots.has(s.id)) continue;
     const r = run.results.get(s.id);
     if (!r) {
       missing.push({ id: s.id, kind: 'full' });

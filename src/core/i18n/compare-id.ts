@@ -74,4 +74,102 @@ export const compareId = {
   previewCountsOne: 'dihitung 1 sampai nilainya tersedia',
   previewPartial: 'Hanya sebagian cocok ({count} indikator; tingkat yang dibawa pembanding kasar): {nos}.',
   previewRemoved: 'Tidak dihitung lagi: {count} indikator ({nos}).',
+  // the comparison sheet (compare-sheet.ts)
+  sheetName: 'Perbandingan',
+  sheetTitle: 'Perbandingan Dua Penilaian',
+  sheetSubtitleSame: '{framework}: sebelum dan sesudah',
+  sheetSubtitleAcross: 'Lintas regulasi: {before} → {after}',
+  sheetBefore: 'Sebelum',
+  sheetAfter: 'Sesudah',
+  sheetIndexBefore: 'Indeks sebelum',
+  sheetIndexAfter: 'Indeks sesudah',
+  sheetDelta: 'Perubahan indeks',
+  sheetRegulationIndex: 'Indeks {to} pada tingkat lama',
+  sheetEffectFramework: 'Efek perubahan regulasi',
+  sheetEffectLevels: 'Efek perubahan tingkat',
+  sheetMade: 'Dibuat',
+  sheetSectionIndicators: 'Indikator (kerangka {framework})',
+  sheetSectionAspects: 'Aspek',
+  sheetSectionDomains: 'Domain',
+  sheetSectionMovers: 'Indikator penggerak terbesar',
+  sheetSectionRemoved: 'Tidak dinilai lagi ({from})',
+  sheetSectionNotes: 'Catatan',
+  sheetMatchedNote: 'Nilai "sebelum" aspek dan domain dihitung dari tingkat lama indikator padanan (kosong bila tidak ada padanan).',
+  colNo: 'No',
+  colIndicator: 'Indikator',
+  colAspect: 'Aspek',
+  colDomain: 'Domain',
+  colRelation: 'Hubungan',
+  colFrom: 'Indikator lama',
+  colWeight: 'Bobot (%)',
+  colBefore: 'Sebelum',
+  colAfter: 'Sesudah',
+  colChange: 'Perubahan',
+  colContribution: 'Kontribusi (poin)',
+  colCompared: 'Tingkat pembanding',
+  colName: 'Nama',
+  chartAspects: 'Aspek: sebelum dan sesudah',
+  relSame: 'sama',
+  relSameSubject: 'pokok bahasan sama',
+  relPartial: 'sebagian',
+  relNew: 'baru',
+  relRemoved: 'tidak dinilai lagi',
+
+  // spbe compare (src/cli/compare-command.ts)
+  cliUsage:
+    'Pemakaian: spbe compare [--json] [--out FILE] [--sheet NAMA] [--before-sheet NAMA] [--framework ID] [--column JUDUL]\n' +
+    '                        [--predicate-basis exact|rounded] [--lang id|en] SEBELUM.xlsx SESUDAH.xlsx\n' +
+    '       spbe compare [opsi] FILE.xlsx      (satu buku kerja dengan dua sheet penilaian, mis. "Penilaian 2023" dan "Penilaian 2024")\n\n' +
+    'Membandingkan dua penilaian: berapa indeks berubah, berapa bagian dari perubahan regulasi dan berapa dari\n' +
+    'perubahan tingkat, indikator penggerak terbesar, dan apa yang baru. "Sebelum" adalah penilaian yang lebih lama\n' +
+    '(menurut regulasinya, lalu tahun di nama sheet, judul di atas tabel atau nama file); tanpa tahun, urutan argumen.\n\n' +
+    'Opsi:\n' +
+    '  --json                   Satu objek JSON (before, after, delta, effects, indicators, aspects, domains, estimate, issues)\n' +
+    '  --out FILE               Tulis sheet perbandingan ke salinan buku kerja sisi "sesudah"\n' +
+    '  --sheet NAMA             Sheet penilaian (dua file: di file kedua, atau di keduanya tanpa --before-sheet)\n' +
+    '  --before-sheet NAMA      Sheet penilaian "sebelum" (satu file), atau sheet di file pertama\n' +
+    '  --framework ID           Pakai kerangka ini untuk kedua sisi: {frameworks}\n' +
+    '  --column JUDUL           Kolom tingkat yang dipakai di kedua sisi\n' +
+    '  --predicate-basis B      Predikat dari nilai tepat (bawaan) atau yang dibulatkan\n' +
+    '  --lang id|en             Bahasa keluaran (bawaan: id)\n\n' +
+    'Kode keluar: 0 dibandingkan; 2 salah satu penilaian ada kesalahan; 1 file tidak dapat dibuka atau pemakaian salah.',
+  cliFiles: 'spbe compare perlu satu atau dua file.',
+  cliOneAssessment: '{file} hanya berisi satu penilaian. Sebutkan file kedua, atau pakai buku kerja dengan dua sheet penilaian (mis. "Penilaian 2023" dan "Penilaian 2024").',
+  cliSameSheet: 'Kedua sisi adalah sheet yang sama ({sheet}). Pilih dua sheet penilaian yang berbeda.',
+  cliNoCrosswalk: 'Tidak ada padanan indikator dari {from} ke {to}.',
+  cliSideErrors: 'Penilaian {side} ({where}) ada kesalahan; perbandingan tidak dibuat:',
+  cliSideBefore: '"sebelum"',
+  cliSideAfter: '"sesudah"',
+  cliBeforeIs: 'Sebelum: {where}',
+  cliAfterIs: 'Sesudah: {where}',
+  cliOutIsInput: '--out tidak boleh menimpa file masukan.',
+  cliWrote: 'Sheet "{sheet}" ditulis ke {file}.',
+  cliReplaced: 'Sheet perbandingan sebelumnya diganti.',
+  cliWriteFailed: 'Tidak dapat menulis {file}: {message}',
+
+  // the pane (src/taskpane/components/Compare.tsx)
+  paneTitle: 'Bandingkan',
+  paneIntro: 'Bandingkan penilaian ini dengan penilaian lain: tahun sebelumnya atau regulasi sebelumnya.',
+  paneSheet: 'Sheet penilaian lain di buku kerja ini',
+  paneNoSheet: '(pilih sheet)',
+  paneOpenFile: 'Buka file pembanding (.xlsx)',
+  paneOtherFile: 'Pembanding: {file}',
+  paneCompare: 'Bandingkan',
+  paneComparing: 'Membandingkan…',
+  paneWrite: 'Buat Sheet Perbandingan',
+  paneWriting: 'Menulis sheet perbandingan…',
+  paneWriteDone: 'Sheet "{sheet}" dibuat.',
+  paneWriteDoneFile: 'Sheet "{sheet}" ditambahkan ke salinan yang dapat diunduh.',
+  paneWriteFailed: 'Sheet perbandingan tidak ditulis: {reason}',
+  paneSideErrors: 'Penilaian {side} ({where}) ada kesalahan ({count}); perbaiki dulu.',
+  paneReadFailed: 'File pembanding tidak dapat dibaca: {reason}',
+  paneIndex: 'Indeks',
+  paneDelta: 'Perubahan',
+  paneEffectFramework: 'Efek regulasi',
+  paneEffectLevels: 'Efek tingkat',
+  paneMovers: 'Penggerak terbesar',
+  paneAspects: 'Aspek',
+  paneDomains: 'Domain',
+  paneEstimate: 'Perkiraan {to}: {low} – {high} ({label})',
+  paneDownload: 'Unduh {file}',
 };

@@ -98,7 +98,8 @@ export const en: Catalogue = {
       'Usage: spbe <command> [options] FILE...\n\n' +
       'Commands:\n' +
       '  index   Read the assessment sheet of .xlsx workbooks, check the levels and compute the index\n' +
-      '  gap     Write a gap-analysis sheet into a copy of the workbook\n\n' +
+      '  gap     Write a gap-analysis sheet into a copy of the workbook\n' +
+      '  compare Compare two assessments (year over year, or across regulations)\n\n' +
       'Options:\n' +
       '  --help, -h      Show this help\n' +
       '  --version, -v   Show the version\n\n' +

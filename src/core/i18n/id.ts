@@ -109,7 +109,8 @@ export const id = {
       'Pemakaian: spbe <perintah> [opsi] BERKAS...\n\n' +
       'Perintah:\n' +
       '  index   Membaca lembar penilaian di buku kerja .xlsx, memeriksa tingkat, dan menghitung indeks\n' +
-      '  gap     Menulis lembar analisis gap ke salinan buku kerja\n\n' +
+      '  gap     Menulis lembar analisis gap ke salinan buku kerja\n' +
+      '  compare Membandingkan dua penilaian (tahun ke tahun, atau lintas regulasi)\n\n' +
       'Opsi:\n' +
       '  --help, -h      Menampilkan bantuan ini\n' +
       '  --version, -v   Menampilkan versi\n\n' +

@@ -22,7 +22,7 @@
  * "no-sheets", and any part that does not unzip or parse "damaged").
  */
 import type { Grid } from '../../core/types';
-import { GAP_SHEET_MARKER, markedSheet } from '../../core/gap-sheet';
+import { markedSheet, OUR_MARKERS } from '../../core/gap-sheet';
 import { WorkbookReadError } from '../errors';
 import { sniffWorkbook, toBytes } from '../sniff';
 import { readCentralDirectory } from './zip';
@@ -56,8 +56,8 @@ function partByKind(pkg: Package, rels: ReadonlyArray<Relationship>, kind: strin
 }
 
 /** The workbook-scoped marker name's sheet, if it names A1 of one of `sheets` (a single reference, no list). */
-function gapSheetOf(names: ReadonlyMap<string, string>, sheets: ReadonlyArray<string>): string | null {
-  const ref = names.get(GAP_SHEET_MARKER.toUpperCase());
+function gapSheetOf(names: ReadonlyMap<string, string>, sheets: ReadonlyArray<string>, marker: string): string | null {
+  const ref = names.get(marker.toUpperCase());
   if (ref === undefined || ref === '') return null;
   let quoted = false;
   for (let i = 0; i < ref.length; i++) {
@@ -90,8 +90,9 @@ function readSync(bytes: Uint8Array, limits: SheetLimits, options: ReadOptions):
     sheets.push({ name: s.name, hidden: s.state !== null && s.state !== 'visible', part: rel.target });
   }
   if (sheets.length === 0) throw new WorkbookReadError('no-sheets');
-  const gap = options.includeMarkedSheet ? null : gapSheetOf(workbook.names, sheets.map((s) => s.name));
-  const wanted = gap === null ? sheets : sheets.filter((s) => s.name !== gap);
+  // Our own sheets (the gap sheet, the comparison sheet) are outputs, never the assessment.
+  const ours = options.includeMarkedSheet ? [] : OUR_MARKERS.map((m) => gapSheetOf(workbook.names, sheets.map((s) => s.name), m));
+  const wanted = sheets.filter((s) => !ours.includes(s.name));
 
   const stylesPart = partByKind(pkg, rels, 'styles', 'xl/styles.xml');
   const dateStyles = stylesPart ? readDateStyles(pkg, findPart(pkg, stylesPart)!) : [];
