@@ -29,6 +29,8 @@ import { isoDate, openAssessment, type AssessmentContext } from './assessment';
 export interface CompareSource {
   readonly grids: WorkbookGrids;
   readonly file?: string | null;
+  /** With two sources: this source's assessment sheet (before the options' sheets; the pane compares two sheets of one workbook so). */
+  readonly sheet?: string | null;
 }
 
 export interface ComparisonOptions {
@@ -142,8 +144,9 @@ export function openComparison(sources: readonly [CompareSource] | readonly [Com
     if (first.sheet !== null && first.sheet === second.sheet) return usage('cliSameSheet', { sheet: first.sheet });
     explicitBefore = !!options.beforeSheet;
   } else {
-    first = open(sources[0], 0, options.beforeSheet ?? options.sheet, options);
-    second = open(sources[1], 1, options.sheet, options);
+    first = open(sources[0], 0, sources[0].sheet ?? options.beforeSheet ?? options.sheet, options);
+    second = open(sources[1], 1, sources[1].sheet ?? options.sheet, options);
+    if (first.sheet !== null && first.sheet === second.sheet && sources[0].grids === sources[1].grids) return usage('cliSameSheet', { sheet: first.sheet });
   }
 
   // Errors on either side: say which (in order when both frameworks are known).
