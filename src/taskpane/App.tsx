@@ -15,6 +15,7 @@ import { Settings } from './components/Settings';
 import { GenerateAction, Target } from './components/Target';
 import { FilePicker } from './components/FilePicker';
 import { Unsupported } from './components/Unsupported';
+import { Compare } from './components/Compare';
 import { useStyles } from './components/styles';
 
 export type PaneEnvironment =
@@ -119,6 +120,7 @@ export function App(props: AppProps) {
         {props.unsupported && <Unsupported lang={lang} missing={props.unsupported.missing} browserPage={props.unsupported.browserPage} />}
         {env.kind === 'browser' && <FilePicker lang={lang} fileName={browserHost?.fileName ?? null} onFile={(f) => void onFile(f)} />}
         {controller && <Pane key={controllerKey(controller)} controller={controller} output={output} />}
+        {(env.kind === 'excel' || browserHost) && <Compare host={env.kind === 'excel' ? env.host : browserHost!} lang={lang} />}
       </main>
     </FluentProvider>
   );

@@ -298,6 +298,12 @@ export class CompareController {
     }
   }
 
+  /** Outside Excel: the workbook copy with the comparison sheet, to download (null in Excel or before a write). */
+  output(): { readonly fileName: string; readonly bytes: Uint8Array; readonly sheetName: string } | null {
+    const h = this.host as { getOutput?: () => { fileName: string; bytes: Uint8Array; sheetName: string } | null };
+    return this.state.write.phase === 'done' && typeof h.getOutput === 'function' ? h.getOutput() : null;
+  }
+
   dispose(): void {
     this.listeners.clear();
     this.disposed = true;
