@@ -144,13 +144,13 @@ function CompareView(props: { controller: CompareController }) {
           {v.movers.length > 0 && (
             <>
               <h3 className={s.small}>{t('paneMovers')}</h3>
-              <ol className={s.small} data-testid="compare-movers">
+              <ul className={s.small} data-testid="compare-movers">
                 {v.movers.map((m) => (
                   <li key={m.no}>
                     {m.no}. {m.name}: {m.levels} ({m.points})
                   </li>
                 ))}
-              </ol>
+              </ul>
             </>
           )}
           <Groups title={t('paneAspects')} groups={v.aspects} lang={lang} testId="compare-aspects" />
