@@ -122,3 +122,35 @@ describe('the comparison sheet', () => {
     expect(compareSheetFor(d, { lang: 'id' }).charts).toHaveLength(1);
   });
 });
+
+describe('the command and the pane agree by construction', () => {
+  test('one workbook with a sheet per year: the same sides, the same change, the same movers', async () => {
+    const fs = await import('fs');
+    const os = await import('os');
+    const path = await import('path');
+    const { runCompare } = await import('../../src/cli/compare-command');
+    const { memoryIo } = await import('../../src/cli/main');
+    const { CompareController } = await import('../../src/taskpane/compare-controller');
+    const { FakeHost } = await import('../taskpane/fake-host');
+    const { buildWorkbook, NO_FEATURES } = await import('../xlsx/package-builder');
+    const grids = [aceh({}, 'Penilaian 2024'), aceh({ 13: 3, 32: 1 }, 'Penilaian 2023')];
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'spbe-compare-agree-'));
+    try {
+      const file = path.join(dir, 'pm.xlsx');
+      fs.writeFileSync(file, buildWorkbook(grids, NO_FEATURES).bytes);
+      const io = memoryIo();
+      expect(await runCompare([file, '--json', '--lang', 'en'], io)).toBe(0);
+      const cli = JSON.parse(io.stdout());
+      const pane = new CompareController(new FakeHost(grids, 'excel'), { lang: 'en' });
+      await pane.start();
+      const v = pane.getState().view!;
+      expect([v.before.where, v.after.where]).toEqual([cli.before.sheet, cli.after.sheet]);
+      expect(v.after.index).toBe(cli.after.indexRounded.toFixed(2));
+      const top = [...cli.indicators].filter((r: { contribution: number }) => r.contribution !== 0).sort((x: { contribution: number }, y: { contribution: number }) => Math.abs(y.contribution) - Math.abs(x.contribution));
+      expect(v.movers.map((m) => m.no)).toEqual(top.slice(0, 5).map((r: { no: number }) => r.no));
+      pane.dispose();
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -54,6 +54,12 @@ test('spbe index, spbe gap (with errors, and writing a gap sheet) and the browse
   expect(await main(['gap', good, '--out', path.join(dir, 'good-gap.xlsx')], memoryIo())).toBe(0);
   expect(fs.existsSync(path.join(dir, 'good-gap.xlsx'))).toBe(true);
   expect(mockExceljsLoads).toBe(0);
+
+  // spbe compare, with its comparison sheet: no exceljs either.
+  const other = workbook('other.xlsx', (no) => (no % 4) + 1);
+  expect(await main(['compare', other, good, '--out', path.join(dir, 'compared.xlsx')], memoryIo())).toBe(0);
+  expect(fs.existsSync(path.join(dir, 'compared.xlsx'))).toBe(true);
+  expect(mockExceljsLoads).toBe(0);
 });
 
 test('spbe gap on a workbook with a sheet too long to read whole: the index, a warning naming the sheet, and the gap sheet added with the long sheet copied as it was', async () => {
