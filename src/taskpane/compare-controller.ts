@@ -84,6 +84,11 @@ export interface CompareControllerOptions {
   readonly readFile?: (bytes: Uint8Array) => Promise<Grid[]>;
   /** Today, ISO "YYYY-MM-DD", for the sheet (default: the local date). */
   readonly date?: () => string;
+  /**
+   * This workbook's grids as the pane last read them (PaneController.workbookGrids): used instead of reading the
+   * workbook again, so the Compare section costs Excel no sync of its own. The host is read when it gives none.
+   */
+  readonly grids?: () => Grid[] | null;
 }
 
 async function defaultReadFile(bytes: Uint8Array): Promise<Grid[]> {
@@ -144,11 +149,22 @@ export class CompareController {
   async start(): Promise<void> {
     let grids: Grid[];
     try {
-      grids = await this.host.readGrids();
+      grids = await this.readHost();
     } catch (e) {
       this.set({ phase: 'blocked', message: errorText(e, this.state.lang) });
       return;
     }
+    this.list(grids);
+    if (this.state.sheets.length && this.host.kind === 'excel' && this.state.with === null) await this.chooseSheet(this.state.sheets[0].sheet);
+  }
+
+  private readHost(): Promise<Grid[]> {
+    const known = this.options.grids?.();
+    return known ? Promise.resolve(known) : this.host.readGrids();
+  }
+
+  /** Takes this workbook's grids: its own assessment sheet and the other assessment sheets. */
+  private list(grids: Grid[]): void {
     this.hostGrids = grids;
     const a = openAssessment(grids, { basis: this.basis, context: 'pane' });
     const current = a.table?.sheet ?? null;
@@ -158,7 +174,15 @@ export class CompareController {
       .sort((x, y) => (y.year ?? -1) - (x.year ?? -1) || y.i - x.i)
       .map(({ sheet, year }) => ({ sheet, year }));
     this.set({ sheets, current });
-    if (sheets.length && this.host.kind === 'excel' && this.state.with === null) await this.chooseSheet(sheets[0].sheet);
+  }
+
+  /** The pane read the workbook again (the user edited it): the sheets are listed and compared again. */
+  async workbookChanged(): Promise<void> {
+    const grids = this.options.grids?.();
+    if (!grids || grids === this.hostGrids) return;
+    this.list(grids);
+    const w = this.state.with;
+    if (w && (w.kind === 'file' || this.state.sheets.some((s) => s.sheet === w.sheet))) await this.compare(w);
   }
 
   /** Compares with another assessment sheet of this workbook. */
@@ -190,7 +214,7 @@ export class CompareController {
     const w = this.state.with;
     if (!w) return;
     try {
-      this.hostGrids = await this.host.readGrids();
+      this.hostGrids = await this.readHost();
     } catch (e) {
       this.set({ phase: 'blocked', view: null, message: errorText(e, this.state.lang) });
       return;
@@ -200,7 +224,7 @@ export class CompareController {
 
   private async compare(w: CompareWith, serial = ++this.serial): Promise<void> {
     this.set({ phase: 'comparing', with: w, write: { phase: 'idle' } });
-    if (!this.hostGrids) this.hostGrids = await this.host.readGrids();
+    if (!this.hostGrids) this.hostGrids = await this.readHost();
     if (serial !== this.serial) return;
     const hostFile = (this.host as { fileName?: unknown }).fileName;
     const mine: CompareSource = { grids: this.hostGrids, file: typeof hostFile === 'string' ? hostFile : null, sheet: this.state.current };

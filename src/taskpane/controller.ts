@@ -135,6 +135,8 @@ export class PaneController {
   }
 
   getState = (): PaneState => this.state;
+  /** The workbook's grids as last read (the Compare section uses them instead of reading the workbook again). */
+  readonly workbookGrids = (): Grid[] | null => this.grids;
 
   subscribe = (listener: () => void): (() => void) => {
     this.listeners.add(listener);

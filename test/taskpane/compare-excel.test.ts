@@ -104,3 +104,25 @@ test('blocked: the other side has errors, or the file cannot be read', async () 
   expect(await c.writeSheet()).toEqual({ phase: 'idle' });
   c.dispose();
 });
+
+test("with the pane's grids: no sync of its own; an edit the pane re-reads is compared again", async () => {
+  const { PaneController } = await import('../../src/taskpane/controller');
+  const y2023 = assessmentGrid({ fw: SPBE2020, levels: ACEH, name: 'Penilaian 2023' });
+  const y2024 = assessmentGrid({ fw: SPBE2020, levels: ACEH, name: 'Penilaian 2024' });
+  const { fake, host } = fakeWith([y2023, y2024]);
+  const pane = new PaneController(host, { debounceMs: 10 });
+  await pane.start();
+  const syncs = fake.syncCount;
+  const c = new CompareController(host, { lang: 'en', grids: pane.workbookGrids });
+  await c.start();
+  expect(fake.syncCount).toBe(syncs);
+  expect(c.getState().view?.delta).toBe('0.00');
+  const evaluations = pane.getState().evaluations;
+  fake.userEdit('Penilaian 2024', 'C4', 5); // indicator 1: 2 → 5
+  const end = Date.now() + 5000;
+  while (pane.getState().evaluations === evaluations && Date.now() < end) await new Promise((r) => setTimeout(r, 10));
+  await c.workbookChanged();
+  expect(c.getState().view?.movers[0]).toMatchObject({ no: 1, levels: '2 → 5' });
+  pane.dispose();
+  c.dispose();
+});

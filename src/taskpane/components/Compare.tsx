@@ -7,12 +7,13 @@
  *
  * All behaviour is in CompareController (headless, tested on the strict fake Excel); this only renders it.
  */
-import { useCallback, useEffect, useMemo, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
 import { Button, Field, MessageBar, MessageBarBody, Select, Spinner } from '@fluentui/react-components';
 import type { WorkbookHost } from '../../core/host';
 import type { Lang } from '../../core/types';
 import { text, type Catalogue } from '../../core/i18n';
 import { CompareController, type CompareState, type GroupView } from '../compare-controller';
+import type { PaneController } from '../controller';
 import { useStyles } from './styles';
 
 const XLSX_TYPES = '.xlsx,.xlsm,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel.sheet.macroEnabled.12';
@@ -26,16 +27,33 @@ function useCompare(c: CompareController): CompareState {
 export interface CompareProps {
   readonly host: WorkbookHost;
   readonly lang: Lang;
+  /** The pane's controller: its grids are this workbook (no read of its own); its re-reads refresh the comparison. */
+  readonly pane: PaneController;
 }
 
-/** The section, with one controller per host (a new file opened in the browser is a new host). */
+const NO_EVALUATION = -1;
+
+/** The section, with one controller per workbook (a new file opened in the browser is a new pane controller). */
 export function Compare(props: CompareProps) {
-  const { host } = props;
-  const controller = useMemo(() => new CompareController(host, { lang: props.lang }), [host]);
+  const { host, pane } = props;
+  const controller = useMemo(() => new CompareController(host, { lang: props.lang, grids: pane.workbookGrids }), [host, pane]); // the language follows below
+  const subscribe = useCallback((l: () => void) => pane.subscribe(l), [pane]);
+  const evaluations = useSyncExternalStore(
+    subscribe,
+    () => (pane.getState().phase === 'ready' ? pane.getState().evaluations : NO_EVALUATION),
+    () => NO_EVALUATION,
+  );
+  const started = useRef<CompareController | null>(null);
+  useEffect(() => () => controller.dispose(), [controller]);
   useEffect(() => {
-    void controller.start();
-    return () => controller.dispose();
-  }, [controller]);
+    if (evaluations === NO_EVALUATION) return;
+    if (started.current !== controller) {
+      started.current = controller;
+      void controller.start();
+    } else {
+      void controller.workbookChanged();
+    }
+  }, [controller, evaluations]);
   useEffect(() => {
     if (controller.getState().lang !== props.lang) controller.setLang(props.lang);
   }, [controller, props.lang]);
