@@ -120,7 +120,7 @@ export function App(props: AppProps) {
         {props.unsupported && <Unsupported lang={lang} missing={props.unsupported.missing} browserPage={props.unsupported.browserPage} />}
         {env.kind === 'browser' && <FilePicker lang={lang} fileName={browserHost?.fileName ?? null} onFile={(f) => void onFile(f)} />}
         {controller && <Pane key={controllerKey(controller)} controller={controller} output={output} />}
-        {controller && <Compare key={controllerKey(controller)} host={env.kind === 'excel' ? env.host : browserHost!} pane={controller} lang={lang} />}
+        {controller && <Compare host={env.kind === 'excel' ? env.host : browserHost!} pane={controller} lang={lang} />}
       </main>
     </FluentProvider>
   );

@@ -183,7 +183,7 @@ function CompareView(props: { controller: CompareController }) {
               {n}
             </p>
           ))}
-          <Button appearance="primary" data-testid="compare-write" disabled={st.write.phase === 'writing'} onClick={() => void c.writeSheet()}>
+          <Button appearance="primary" data-testid="compare-write" onClick={() => void c.writeSheet()}>
             {t('paneWrite')}
           </Button>
         </div>
