@@ -20,8 +20,9 @@ export function newInflater(onChunk: (chunk: Uint8Array) => void): Inflater {
 
 /** Inflates a whole raw DEFLATE stream whose inflated size is known (`size` bytes). Throws on damaged data. */
 export function inflateWhole(data: Uint8Array, size: number): Uint8Array {
-  // one byte of room beyond the size: a stream that inflates to more shows as a size mismatch in the caller
-  const out = inflateRawSync(data, { maxOutputLength: size + 1 });
+  // one output buffer of the known size (zlib's default 16 KiB chunks cost allocations and a join), and one byte of
+  // room beyond it: a stream that inflates to more shows as a size mismatch in the caller, and never grows unbounded
+  const out = inflateRawSync(data, { chunkSize: Math.max(64, size + 1), maxOutputLength: size + 1 });
   return new Uint8Array(out.buffer, out.byteOffset, out.length);
 }
 
