@@ -13,7 +13,6 @@ let fflateSide: FflateSide | null = null;
 
 /** fflate's streaming inflater, loaded on first use (fflate builds its tables when loaded: small files never pay that). */
 export function newInflater(onChunk: (chunk: Uint8Array) => void): Inflater {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   fflateSide ??= require('./inflate-fflate') as FflateSide;
   return fflateSide.newInflater(onChunk);
 }
