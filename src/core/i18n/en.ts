@@ -90,7 +90,7 @@ export const en: Catalogue = {
     PARTS_COMBINED:
       'The assessment is read from {parts} tables on sheet(s) {sheets}: together they hold every indicator of {framework} ({count}) exactly once.',
     ROWS_NOT_INDICATORS:
-      'Sheet {sheet} holds a numbered list of {rows} rows ({range}): more than any assessment has, so it was not read as the assessment table.',
+      'Sheet {sheet} holds a numbered list with more than {max} rows (from {range}): longer than any assessment, so it was not read as the assessment table.',
     rangeWhole: 'a whole level 1–5',
     rangeDecimal: '1–5 (decimals allowed, e.g. 2.5)',
     noValues: 'empty',

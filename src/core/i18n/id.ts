@@ -100,7 +100,7 @@ export const id = {
     PARTS_COMBINED:
       'Penilaian dibaca dari {parts} tabel pada lembar {sheets}: bersama-sama memuat setiap indikator {framework} ({count}) tepat satu kali.',
     ROWS_NOT_INDICATORS:
-      'Lembar {sheet} berisi daftar bernomor sebanyak {rows} baris ({range}): lebih banyak dari penilaian mana pun, jadi tidak dibaca sebagai tabel penilaian.',
+      'Lembar {sheet} berisi daftar bernomor lebih dari {max} baris (mulai {range}): lebih panjang dari penilaian mana pun, jadi tidak dibaca sebagai tabel penilaian.',
     rangeWhole: 'bulat 1–5',
     rangeDecimal: '1–5 (boleh desimal, misalnya 2,5)',
     noValues: 'kosong',
