@@ -1197,6 +1197,7 @@ function readRows(c: Candidate, framework: Framework | null, levels: LevelChoice
  */
 function combinedParts(c: Candidate, fw: Framework, levels: LevelChoice, tables: ReadonlyArray<Candidate>): Candidate[] | null {
   if (c.codeMode || levels.index < 0 || levels.headers !== c.levelCols) return null;
+  if (!tables.some((t) => t !== c && t.rows.length > 0)) return null;
   const ix = frameworkIndex(fw);
   const have = new Set<string>();
   for (const k of c.keys) if (k && entryStatus(ix, k.no, k.entry) === 'ok') have.add(k.key);
