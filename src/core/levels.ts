@@ -47,7 +47,15 @@ const ODD_SPACE_RE = /[\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/g;
  * "3\u200B" (a ZWSP after the 3) is the "3" the user sees.
  */
 export function cleanText(text: string): string {
-  return text.replace(INVISIBLE_RE, '').replace(ODD_SPACE_RE, ' ');
+  // most cells are plain ASCII: nothing to clean
+  let plain = true;
+  for (let i = 0; i < text.length; i++) {
+    if (text.charCodeAt(i) > 127) {
+      plain = false;
+      break;
+    }
+  }
+  return plain ? text : text.replace(INVISIBLE_RE, '').replace(ODD_SPACE_RE, ' ');
 }
 
 /**

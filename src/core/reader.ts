@@ -3,7 +3,8 @@
  * any header row under a title block, left margins, two-row merged headers, domain/aspect columns
  * or group rows, spacer and summary rows, any row order, hidden helper columns, several stage
  * columns. The reader trusts headers first: a column becomes the level column only because its
- * header says so, never because it holds small numbers.
+ * header says so, never because it holds small numbers. What it cannot decide it says, never guesses in
+ * silence: two tables on one sheet without a newest year, parts that overlap, a data list.
  *
  * Speed: each string cell of a candidate header row is normalised once and its role cached by
  * text; data rows cost one indicator-key parse per number column and one level parse.
@@ -228,7 +229,8 @@ export function officialNameTokens(fw: Framework): Map<number, ReadonlyArray<str
 
 /**
  * Something the reader could not do or wants said (NO_TABLE, SHEET_NOT_FOUND, COLUMN_NOT_FOUND,
- * FRAMEWORK_UNKNOWN, NO_LEVEL_COLUMN, FRAMEWORK_MISMATCH, OTHER_TABLES, SHEET_TRUNCATED): problem facts, which validate.ts
+ * FRAMEWORK_UNKNOWN, NO_LEVEL_COLUMN, FRAMEWORK_MISMATCH, OTHER_TABLES, SHEET_TRUNCATED, TABLES_ON_SHEET,
+ * TABLE_NEWEST_ON_SHEET, LEVEL_COLUMN_NEWEST, PARTS_COMBINED, ROWS_NOT_INDICATORS): problem facts, which validate.ts
  * lists with the rest.
  */
 export type ReadIssue = ProblemFacts;
@@ -718,9 +720,10 @@ function includesCI(haystack: string, needle: string): boolean {
  * Reads the assessment table. `fwHint` (or options.framework) forces the framework; otherwise it
  * is detected from the rows. Never throws on bad input: what cannot be read is an issue.
  *
- * The steps: the framework asked for; the sheets to look at; every table on them; the table to read
- * (chooseTable: the newest year when a workbook keeps a sheet per year); its level column; its framework;
- * a note naming the other assessment tables; the rows; the title rows above the table.
+ * The steps: the framework asked for; the sheets to look at; every table on them (long data lists set
+ * aside); the table to read (chooseTable: the newest year when a workbook keeps a sheet per year); its level
+ * column and framework, settled (settleTable: parts of one assessment, or several tables on one sheet); a
+ * note naming the other assessment tables; the rows; the title rows above the table.
  */
 export function readTable(grids: WorkbookGrids, fwHint: Framework | null = null, options: ReadOptions = {}): ReadResult {
   const issues: ReadIssue[] = [];
@@ -750,19 +753,7 @@ export function readTable(grids: WorkbookGrids, fwHint: Framework | null = null,
     issues.push(noTableFacts(searched, sheets));
     return empty(sheets);
   }
-  const first = choice.table;
-  let local: ReadIssue[] = [];
-  let levels = chooseLevelColumn(first, options, local);
-  let framework = frameworkOf(first, forced, levels.chosen ? levels.chosen.col : null, local);
-  // one sheet per domain: parts that together hold the assessment; else several tables on one sheet
-  const parts = framework ? combinedParts(first, framework, levels, searched) : null;
-  const c = parts ? first : chooseOnSheet(first, searched, issues);
-  if (c !== first) {
-    local = [];
-    levels = chooseLevelColumn(c, options, local);
-    framework = frameworkOf(c, forced, levels.chosen ? levels.chosen.col : null, local);
-  }
-  issues.push(...local);
+  const { c, levels, framework, parts } = settleTable(choice.table, forced, options, searched, issues);
   noteOtherTables(c, choice, parts ?? [c], tables, issues);
   const { entries, mergedLevelCells, uncalculated } = parts ? readParts(parts, c, framework, levels, issues) : readRows(c, framework, levels);
   return {
@@ -775,9 +766,34 @@ export function readTable(grids: WorkbookGrids, fwHint: Framework | null = null,
     headers: new Map(c.cols.map((h) => [h.col + originOf(c.grid).col, h.text])),
     sheetsSearched: sheets,
     mergedLevelCells,
-    ...(uncalculated ? { uncalculatedLevelCells: uncalculated } : {}),
+    uncalculatedLevelCells: uncalculated ?? undefined,
     candidates: sheetCandidates(tables, c),
   };
+}
+
+/**
+ * The table chosen, its level column and framework, settled: the parts of one assessment kept one sheet per
+ * domain (combinedParts), or else the newest of several tables on its sheet (chooseOnSheet).
+ */
+function settleTable(
+  first: Candidate,
+  forced: Framework | null,
+  options: ReadOptions,
+  searched: ReadonlyArray<Candidate>,
+  issues: ReadIssue[],
+): { c: Candidate; levels: LevelChoice; framework: Framework | null; parts: Candidate[] | null } {
+  let local: ReadIssue[] = [];
+  let levels = chooseLevelColumn(first, options, local);
+  let framework = frameworkOf(first, forced, levels.chosen ? levels.chosen.col : null, local);
+  const parts = framework ? combinedParts(first, framework, levels, searched) : null;
+  const c = parts ? first : chooseOnSheet(first, searched, issues);
+  if (c !== first) {
+    local = [];
+    levels = chooseLevelColumn(c, options, local);
+    framework = frameworkOf(c, forced, levels.chosen ? levels.chosen.col : null, local);
+  }
+  issues.push(...local);
+  return { c, levels, framework, parts };
 }
 
 function originOf(grid: Grid): { row: number; col: number } {
@@ -850,7 +866,7 @@ function noteDataLists(tables: ReadonlyArray<Candidate>, issues: ReadIssue[]): v
 
 /** No table to read: a header with no numbered row under it says so (with what it holds); otherwise what was looked for. */
 function noTableFacts(tables: ReadonlyArray<Candidate>, sheets: ReadonlyArray<string>): ReadIssue {
-  const bare = tables.find((t) => t.rows.length === 0 && t.levelCols.length > 0);
+  const bare = tables.find((t) => t.rows.length === 0 && t.levelCols.length > 0) ?? tables.find((t) => t.rows.length === 0);
   if (!bare) return facts('NO_TABLE', null, { sheets: sheets.join(', ') });
   const { row, col } = originOf(bare.grid);
   const at: Location = { kind: 'cell', sheet: bare.grid.name, row: bare.headerRows[0] + row, col: bare.numberCol + col };
@@ -1044,12 +1060,13 @@ function columnNamed(
 function newestLevelColumn(c: Candidate, headers: ReadonlyArray<HeaderCol>, filled: ReadonlyArray<number>, best: number, issues: ReadIssue[]): number {
   if (headers.length < 2 || best < 0) return best;
   const oc = originOf(c.grid).col;
-  const kind = (i: number): string => {
-    const h = headers[i];
-    return `${filled[i] > 0}|${c.hidden.has(h.col + oc)}|${h.role.kind === 'level' ? h.role.stage : -1}`;
-  };
+  const stageOf = (h: HeaderCol): number => (h.role.kind === 'level' ? h.role.stage : -1);
+  const b = headers[best];
   const alike: number[] = [];
-  for (let i = 0; i < headers.length; i++) if (kind(i) === kind(best)) alike.push(i);
+  for (let i = 0; i < headers.length; i++) {
+    const h = headers[i];
+    if (filled[i] > 0 === filled[best] > 0 && c.hidden.has(h.col + oc) === c.hidden.has(b.col + oc) && stageOf(h) === stageOf(b)) alike.push(i);
+  }
   if (alike.length < 2) return best;
   const years = alike.map((i) => yearIn(headers[i].text));
   if (years.some((y) => y === null)) return best;
@@ -1199,11 +1216,18 @@ function combinedParts(c: Candidate, fw: Framework, levels: LevelChoice, tables:
   if (c.codeMode || levels.index < 0 || levels.headers !== c.levelCols) return null;
   if (!tables.some((t) => t !== c && t.rows.length > 0)) return null;
   const ix = frameworkIndex(fw);
+  // the main table complete (every indicator's first entry): nothing to combine
+  const seen = new Uint8Array(ix.n + 1);
+  let firsts = 0;
+  for (const k of c.keys) {
+    if (k && k.entry === 1 && k.no >= 1 && k.no <= ix.n && seen[k.no] === 0) {
+      seen[k.no] = 1;
+      firsts++;
+    }
+  }
+  if (firsts >= ix.n) return null;
   const have = new Set<string>();
   for (const k of c.keys) if (k && entryStatus(ix, k.no, k.entry) === 'ok') have.add(k.key);
-  let firsts = 0;
-  for (const k of have) if (!k.includes('-')) firsts++;
-  if (firsts >= ix.n) return null;
   const parts: Candidate[] = [c];
   for (const t of tables) {
     if (t === c || t.codeMode || t.rows.length === 0 || isDataList(t) || !sameColumns(c, t)) continue;

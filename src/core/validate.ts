@@ -6,12 +6,12 @@
  * Every problem comes from the problem table (src/core/problems.ts): code, severity, message in
  * Indonesian and English saying what is wrong, where, and what to do.
  *
- * Errors (the index cannot be trusted): NO_TABLE, SHEET_NOT_FOUND, COLUMN_NOT_FOUND, FRAMEWORK_UNKNOWN,
+ * Errors (the index cannot be trusted): NO_TABLE, SHEET_NOT_FOUND, COLUMN_NOT_FOUND, FRAMEWORK_UNKNOWN, TABLES_ON_SHEET,
  * FRAMEWORK_MISMATCH, NO_LEVEL_COLUMN, LEVEL_*, INDICATOR_MISSING, INDICATOR_DUPLICATE_CONFLICT,
  * INDICATOR_UNKNOWN. Warnings (the index is still computed from the regulation): INDICATOR_DUPLICATE,
- * WEIGHT_MISMATCH, NAME_MISMATCH, EVIDENCE_MISSING, TARGET_UNREADABLE, SHEET_TRUNCATED (a sheet too long to
+ * WEIGHT_MISMATCH, NAME_MISMATCH, EVIDENCE_MISSING, TARGET_UNREADABLE, TABLE_NEWEST_ON_SHEET, SHEET_TRUNCATED (a sheet too long to
  * read whole: how far it was read). Notes (info, no action needed):
- * LEVEL_COLUMN_CHOSEN, OTHER_TABLES, ROWS_IGNORED (rows numbered beyond the framework with nothing else in
+ * LEVEL_COLUMN_CHOSEN, LEVEL_COLUMN_NEWEST, OTHER_TABLES, PARTS_COMBINED, ROWS_NOT_INDICATORS, ROWS_IGNORED (rows numbered beyond the framework with nothing else in
  * them, e.g. a template numbered to 60: they carry no assessment).
  */
 import type { AssessmentEntry, Framework, Problem, Rational, TableLocation } from './types';
