@@ -59,6 +59,8 @@ export interface Engine {
   assess(grids: ReadonlyArray<Grid>, settings: EngineSettings): Assessment;
   preview(assessment: Assessment, settings: EngineSettings): PlanPreview;
   gapSheet(assessment: Assessment, settings: EngineSettings, context?: GapContext): SheetModel;
+  /** The target kind a choice stands for on this assessment (effectiveKind). */
+  targetKind(choice: TargetChoice, assessment: Assessment | null): Exclude<TargetChoice['kind'], 'default'>;
 }
 
 export interface GapContext {
@@ -152,6 +154,7 @@ export const defaultEngine: Engine = {
     });
   },
   preview: previewOf,
+  targetKind: effectiveKind,
   gapSheet(assessment, settings, context = {}) {
     const p = planOf(assessment, settings);
     if (p === null || 'invalid' in p) throw new Error(p === null ? text(settings.lang, 'pane', 'noIndex') : p.invalid);
