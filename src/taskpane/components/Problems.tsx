@@ -90,9 +90,9 @@ function ProblemRow(props: { p: Problem; lang: Lang; severity: string; toneText:
   const body = (
     <>
       <span className={s.issueHead}>
-        <span className={props.toneText}>{props.severity}</span>
+        <span className={props.toneText}>{props.severity}</span>{' '}
         {p.cell && (button ? <span className={s.goTo}>{text(lang, 'pane', 'problemGoTo', { cell: p.cell })}</span> : <span>{text(lang, 'pane', 'problemCell', { cell: p.cell })}</span>)}
-      </span>
+      </span>{' '}
       <span>{p.message[lang]}</span>
     </>
   );
