@@ -3,6 +3,7 @@
  * the framework's name) with "simulasi" and its one-line tooltip, the index (large) and the predicate coloured by
  * band, then the exact value, the framework and where the levels were read.
  */
+import { useState } from 'react';
 import { Tooltip } from '@fluentui/react-components';
 import type { Assessment, Framework, Lang } from '../../core/types';
 import { text } from '../../core/i18n';
@@ -46,13 +47,15 @@ export function IndexCard(props: { assessment: Assessment; lang: Lang }) {
   const scores = a.scores;
   const fw = a.framework;
   const title = fw ? indexTitle(fw) : text(lang, 'pane', 'indexLabel');
+  // The tooltip is drawn inside the card (not at the end of <body>), so it stays within the page's landmarks.
+  const [mount, setMount] = useState<HTMLElement | null>(null);
   return (
-    <section className={s.scoreCard} aria-labelledby="index-title" data-testid="index-card">
+    <section className={s.scoreCard} aria-labelledby="index-title" data-testid="index-card" ref={setMount}>
       <div className={s.cardHead}>
         <h2 className={s.cardTitle} id="index-title" data-testid="index-title">
           {title}
         </h2>
-        <Tooltip content={text(lang, 'pane', 'simulationTip')} relationship="description" withArrow>
+        <Tooltip content={text(lang, 'pane', 'simulationTip')} relationship="description" withArrow mountNode={mount}>
           <span className={s.simulation} tabIndex={0} data-testid="simulation">
             {text(lang, 'pane', 'simulation')}
           </span>
