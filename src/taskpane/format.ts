@@ -91,10 +91,12 @@ export function indexTitle(fw: Framework): string {
   return fw.name.replace(/\s*\([^)]*\)\s*$/, '').trim() || fw.name;
 }
 
-/** A date in the user's language and locale conventions (Intl), e.g. "5 Desember 2026" / "December 5, 2026". */
-export function formatDate(date: Date, lang: Lang): string {
+/** A date in the user's language and locale conventions (Intl), e.g. "5 Desember 2026" / "December 5, 2026" ("5 December 2026" in en-GB). */
+export function formatDate(date: Date, lang: Lang, locale?: string): string {
+  // the user's own locale (e.g. en-GB, id-ID) when it is of the pane's language, else the language's usual one
+  const tag = locale && locale.toLowerCase().split('-')[0] === (lang === 'id' ? 'id' : 'en') ? locale : lang === 'id' ? 'id-ID' : 'en-US';
   try {
-    return new Intl.DateTimeFormat(lang === 'id' ? 'id-ID' : 'en-US', { day: 'numeric', month: 'long', year: 'numeric' }).format(date);
+    return new Intl.DateTimeFormat(tag, { day: 'numeric', month: 'long', year: 'numeric' }).format(date);
   } catch {
     return date.toISOString().slice(0, 10);
   }

@@ -579,6 +579,27 @@ describeE2E('task pane in Chromium', () => {
           await visitState(page, `a6-first-screen-${example.replace('.xlsx', '')}-320x800`);
         });
       }
+      await step('focus follows the visual order: language, file, the card, the target, the action, the problems, the bars, the settings', async () => {
+        await page.evaluate(() => {
+          window.scrollTo(0, 0);
+          (document.activeElement as HTMLElement | null)?.blur();
+        });
+        const stops: string[] = [];
+        for (let i = 0; i < 40 && !stops.includes('framework-select'); i++) {
+          await page.keyboard.press('Tab');
+          stops.push(
+            await page.evaluate(() => {
+              const el = document.activeElement as HTMLElement | null;
+              if (!el || el === document.body) return '';
+              return el.dataset.testid ?? (el.tagName === 'SUMMARY' ? `summary:${el.parentElement?.dataset.testid ?? ''}` : el.tagName.toLowerCase());
+            }),
+          );
+        }
+        const order = ['lang-select', 'file-input', 'simulation', 'target-next', 'generate-gap', 'summary:aspect-bars-group', 'framework-select'];
+        const at = order.map((id) => stops.indexOf(id));
+        expect({ stops, at }).toEqual({ stops, at: [...at].sort((a, b) => a - b) });
+        expect(at.every((i) => i >= 0)).toBe(true);
+      });
       await step('the index card names the framework\'s own index and says it is a simulation', async () => {
         await expectText(page, 'index-title', 'Indeks Pemerintah Digital');
         await expectText(page, 'simulation', 'simulasi');

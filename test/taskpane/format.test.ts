@@ -76,6 +76,8 @@ test("dates in the user's language (Intl)", () => {
   const d = new Date(2026, 11, 5);
   expect(formatDate(d, 'id')).toMatch(/^5 Desember 2026$/);
   expect(formatDate(d, 'en')).toBe('December 5, 2026');
+  expect(formatDate(d, 'en', 'en-GB')).toBe('5 December 2026');
+  expect(formatDate(d, 'en', 'id-ID')).toBe('December 5, 2026');
 });
 
 test('problems grouped by code: error groups first, in the order their first problem came', () => {

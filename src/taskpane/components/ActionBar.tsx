@@ -65,7 +65,7 @@ export function ActionBar(props: ActionBarProps) {
       <div id="write-status" role="status" aria-live="polite" aria-atomic="true">
         {done && (
           <Notice intent="success" testId="write-result" data-sheet={done.result.sheetName}>
-            {props.output ? text(lang, 'pane', 'writeDoneFile', { sheet: done.result.sheetName, date: formatDate(new Date(), lang) }) : done.message}
+            {props.output ? text(lang, 'pane', 'writeDoneFile', { sheet: done.result.sheetName, date: formatDate(new Date(), lang, typeof navigator === 'undefined' ? undefined : navigator.language) }) : done.message}
           </Notice>
         )}
         {failed !== null && failed !== blocked && (
