@@ -317,6 +317,15 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
  * elements otherwise), and its screenshot goes to test-results/taskpane/<name>.png.
  */
 export async function visitState(page: Page, name: string): Promise<string> {
+  // Colours are judged once they settle: a button that was just enabled fades to its colours (a CSS transition).
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((a) => a.effect?.getComputedTiming().iterations !== Infinity)
+        .map((a) => a.finished.catch(() => undefined)),
+    ),
+  );
   const violations = await axeViolations(page);
   if (violations.length > 0) throw new Error(`axe-core found ${violations.length} violation(s) in state '${name}':\n${violations.map((v) => `  ${v.id} (${v.impact}): ${v.help} — ${v.nodes.join(', ')}`).join('\n')}`);
   return screenshot(page, name);

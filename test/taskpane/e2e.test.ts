@@ -836,6 +836,7 @@ describeE2E('task pane in Chromium', () => {
       await step('and follows edits again', async () => {
         await x.edit('Penilaian', `C${rowOf(SPBE2020, 46)}`, 3);
         await expectText(page, 'index-value', '3,06');
+        await visitState(page, 'b7-excel-shown-again');
       });
       expect(errors).toEqual([]);
     }, 120_000);
