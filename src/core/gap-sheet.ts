@@ -286,7 +286,7 @@ const COLUMNS: ReadonlyArray<ColumnSpec> = [
     // a link to the source cell when it holds a plain number; otherwise the level read, and a note says why
     cell: ({ gp, entry, copiedNote }, l) =>
       copiedNote === null && entry
-        ? { value: entry.raw as number, style: levelStyle(l), formula: cellRef(l.sourceSheet, entry.cell) }
+        ? { value: entry.raw as number, style: levelStyle(l), formula: cellRef(entry.sheet ?? l.sourceSheet, entry.cell) }
         : { value: toNumber(gp.current), style: 'levelNote', comment: copiedNote ?? undefined },
   },
   { id: 'target', header: 'colTarget', width: 11, cell: ({ gp }, l) => ({ value: toNumber(gp.target), style: l.decimal ? 'inputDec' : 'inputWhole' }) },
@@ -334,7 +334,7 @@ function selfCell({ entry }: RowContext, l: Layout): CellSpec | null {
   if (!selfCol || !entry) return null;
   const st = entry.stages.find((s) => s.col === selfCol.col);
   if (st && typeof st.raw === 'number' && Number.isFinite(st.raw)) {
-    return { value: st.raw, style: levelStyle(l), formula: cellRef(l.sourceSheet, `${selfCol.letter}${entry.row + 1}`) };
+    return { value: st.raw, style: levelStyle(l), formula: cellRef(entry.sheet ?? l.sourceSheet, `${selfCol.letter}${entry.row + 1}`) };
   }
   if (st && st.level) return { value: toNumber(st.level), style: levelStyle(l) };
   if (st && typeof st.raw === 'string') return { value: st.raw, style: 'cellText' };
@@ -379,7 +379,7 @@ function rowContext(gp: IndicatorGap, entry: AssessmentEntry | undefined, row: n
   }
   let copiedNote: string | null = null;
   if (!(entry && entry.plainNumber && typeof entry.raw === 'number')) {
-    const where = entry ? cellRef(l.sourceSheet, entry.cell) : '';
+    const where = entry ? cellRef(entry.sheet ?? l.sourceSheet, entry.cell) : '';
     copiedNote =
       entry && typeof entry.raw === 'number' ? g(lang, 'notLinkedFormula', { cell: where }) : g(lang, 'notLinked', { cell: where, raw: entry ? displayRaw(entry.raw) : '' });
     notes.push(copiedNote);

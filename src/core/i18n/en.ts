@@ -74,6 +74,23 @@ export const en: Catalogue = {
     SHEET_TRUNCATED:
       'Sheet {sheet} is very long: only its first {rows} rows with content were read (down to row {lastRow}); nothing below was looked at. ' +
       'If the assessment table is further down, move it to a sheet of its own.',
+    NO_TABLE_NO_ROWS:
+      'Row {where} looks like the header of the assessment table ({headers}), but no row under it holds an indicator number. ' +
+      'Number the rows in that column 1, 2, 3 … (also read: "1.", "I-1", "Ind. 1", "Indikator 1", "35-2"). {noTable}',
+    LEVEL_BLANK_FORMULA:
+      'The level of indicator {indicator} at {where} is a formula that has no calculated value. Open and save the workbook in Excel (so the formula is calculated), then read it again.',
+    TABLES_ON_SHEET:
+      'Sheet {sheet} holds several assessment tables ({ranges}) and nothing says which one is current. ' +
+      'Put each assessment on a sheet of its own, or write its year in a title row above each table.',
+    TABLE_NEWEST_ON_SHEET:
+      'Sheet {sheet} holds several assessment tables: the newest ({year}, at {range}) was used; also there: {others}. ' +
+      'Put each assessment on a sheet of its own to avoid confusion.',
+    LEVEL_COLUMN_NEWEST:
+      'Levels were read from column "{header}" (column {letter}, header at {where}), the newest year ({year}); other level columns: {others}. {useOtherColumn}',
+    PARTS_COMBINED:
+      'The assessment is read from {parts} tables on sheet(s) {sheets}: together they hold every indicator of {framework} ({count}) exactly once.',
+    ROWS_NOT_INDICATORS:
+      'Sheet {sheet} holds a numbered list with more than {max} rows (from {range}): longer than any assessment, so it was not read as the assessment table.',
     rangeWhole: 'a whole level 1–5',
     rangeDecimal: '1–5 (decimals allowed, e.g. 2.5)',
     noValues: 'empty',

@@ -84,6 +84,23 @@ export const id = {
     SHEET_TRUNCATED:
       'Lembar {sheet} sangat panjang: hanya {rows} baris berisi yang pertama yang dibaca (sampai baris {lastRow}); isi di bawahnya tidak diperiksa. ' +
       'Jika tabel penilaian ada di bawahnya, pindahkan ke lembar tersendiri.',
+    NO_TABLE_NO_ROWS:
+      'Baris {where} tampak seperti judul kolom tabel penilaian ({headers}), tetapi tidak ada baris di bawahnya yang memuat nomor indikator. ' +
+      'Beri nomor baris di kolom itu 1, 2, 3 … (juga terbaca: "1.", "I-1", "Ind. 1", "Indikator 1", "35-2"). {noTable}',
+    LEVEL_BLANK_FORMULA:
+      'Tingkat indikator {indicator} di {where} berupa rumus yang belum punya nilai terhitung. Buka dan simpan buku kerjanya di Excel (agar rumusnya dihitung), lalu baca ulang.',
+    TABLES_ON_SHEET:
+      'Lembar {sheet} berisi beberapa tabel penilaian ({ranges}) dan tidak ada yang menunjukkan mana yang berlaku. ' +
+      'Letakkan tiap penilaian di lembar tersendiri, atau tulis tahunnya di baris judul di atas tiap tabel.',
+    TABLE_NEWEST_ON_SHEET:
+      'Lembar {sheet} berisi beberapa tabel penilaian: yang dipakai yang terbaru ({year}, di {range}); juga ada: {others}. ' +
+      'Letakkan tiap penilaian di lembar tersendiri agar tidak tertukar.',
+    LEVEL_COLUMN_NEWEST:
+      'Tingkat dibaca dari kolom "{header}" (kolom {letter}, judul di {where}), tahun terbaru ({year}); kolom tingkat lain: {others}. {useOtherColumn}',
+    PARTS_COMBINED:
+      'Penilaian dibaca dari {parts} tabel pada lembar {sheets}: bersama-sama memuat setiap indikator {framework} ({count}) tepat satu kali.',
+    ROWS_NOT_INDICATORS:
+      'Lembar {sheet} berisi daftar bernomor lebih dari {max} baris (mulai {range}): lebih panjang dari penilaian mana pun, jadi tidak dibaca sebagai tabel penilaian.',
     rangeWhole: 'bulat 1–5',
     rangeDecimal: '1–5 (boleh desimal, misalnya 2,5)',
     noValues: 'kosong',
