@@ -10,7 +10,9 @@
  */
 import type { WorkbookHost } from '../core/host';
 import type { Lang } from '../core/types';
-import { gapSheetFor, openAssessment, planFor } from './assessment';
+
+/** The workflow (reader, checks, planner, gap builder) is a lazy chunk: the page's first script only registers the button. */
+const loadWorkflow = () => import(/* webpackChunkName: "pane-engine" */ './assessment');
 
 /** The action id the manifest's "generate gap sheet" button names (<FunctionName>). */
 export const GENERATE_GAP_ACTION = 'generateGapSheet';
@@ -44,7 +46,7 @@ export async function generateGapSheet(deps: CommandDeps): Promise<CommandOutcom
   const lang: Lang = deps.lang ?? 'id';
   let outcome: CommandOutcome;
   try {
-    const grids = await deps.host.readGrids();
+    const [grids, { gapSheetFor, openAssessment, planFor }] = await Promise.all([deps.host.readGrids(), loadWorkflow()]);
     const assessment = openAssessment(grids, { context: 'pane' });
     const plan = planFor(assessment);
     if (plan.kind === 'plan') {

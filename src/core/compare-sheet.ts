@@ -24,7 +24,8 @@ import type { CellStyle, ChartModel, ModelCell, ModelValue, SheetModel, TableMod
 import { div, eq, mul, rational, roundHalfUp, sub, sum, toNumber } from './rational';
 import { columnLetter } from './address';
 import { text, type Catalogue } from './i18n';
-import { num9, predicateFormula, predicateName, SPBE_COMPARE_MARKER } from './gap-sheet';
+import { num9, predicateFormula, predicateName } from './gap-sheet';
+import { SPBE_COMPARE_MARKER } from './gap-names';
 import { topMovers, type ComparedIndicator, type Comparison, type ComparisonNote } from './compare';
 import type { TransitionPreview } from './compare-preview';
 import { describePreview } from './compare-text';

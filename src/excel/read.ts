@@ -39,7 +39,7 @@ import type { ChangeSet } from './changes';
 import { areaOf, hasFormulaCell, patchUsed, rawBytes, toGrid } from './cells';
 import type { AreaRead, RawUsed, UsedDims } from './cells';
 import { FACTS_REQUEST_BYTES, factsResponseBytes, markedSheetFact, queueFacts } from './facts';
-import { OUR_MARKERS } from '../core/gap-sheet';
+import { OUR_MARKERS } from '../core/gap-names';
 import type { WorkbookFacts } from './facts';
 import { SyncCounter, errorCode, isPayloadError } from './sync';
 

@@ -75,6 +75,8 @@ export interface CompareState {
   readonly view: CompareView | null;
   readonly message: string | null;
   readonly write: CompareWrite;
+  /** True once this workbook's assessments are known (the section is shown from then on). */
+  readonly listed: boolean;
 }
 
 export interface CompareControllerOptions {
@@ -118,7 +120,7 @@ export class CompareController {
   constructor(private readonly host: WorkbookHost, private readonly options: CompareControllerOptions = {}) {
     this.readFile = options.readFile ?? defaultReadFile;
     this.basis = options.basis ?? 'exact';
-    this.state = { lang: options.lang ?? 'id', phase: 'idle', sheets: [], current: null, with: null, view: null, message: null, write: { phase: 'idle' } };
+    this.state = { lang: options.lang ?? 'id', phase: 'idle', sheets: [], current: null, with: null, view: null, message: null, write: { phase: 'idle' }, listed: false };
   }
 
   get hostKind(): WorkbookHost['kind'] {
@@ -173,7 +175,7 @@ export class CompareController {
       .map((c, i) => ({ sheet: c.sheet, year: c.year, i }))
       .sort((x, y) => (y.year ?? -1) - (x.year ?? -1) || y.i - x.i)
       .map(({ sheet, year }) => ({ sheet, year }));
-    this.set({ sheets, current });
+    this.set({ sheets, current, listed: true });
   }
 
   /** The pane read the workbook again (the user edited it): the sheets are listed and compared again. */

@@ -9,7 +9,6 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
 import { Button, Field, MessageBar, MessageBarBody, Select, Spinner } from '@fluentui/react-components';
-import type { WorkbookHost } from '../../core/host';
 import type { Lang } from '../../core/types';
 import { text, type Catalogue } from '../../core/i18n';
 import { CompareController, type CompareState, type GroupView } from '../compare-controller';
@@ -24,29 +23,25 @@ function useCompare(c: CompareController): CompareState {
   return useSyncExternalStore(subscribe, get, get);
 }
 
-export interface CompareProps {
-  readonly host: WorkbookHost;
-  readonly lang: Lang;
-  /** The pane's controller: its grids are this workbook (no read of its own); its re-reads refresh the comparison. */
-  readonly pane: PaneController;
-}
-
 const NO_EVALUATION = -1;
 
-/** The section, with one controller per workbook (a new file opened in the browser is a new pane controller). */
-export function Compare(props: CompareProps) {
-  const { host, pane } = props;
-  const controller = useMemo(() => new CompareController(host, { lang: props.lang, grids: pane.workbookGrids }), [host, pane]); // the language follows below
-  const subscribe = useCallback((l: () => void) => pane.subscribe(l), [pane]);
+/**
+ * The Compare controller of the pane's workbook (PaneDetails holds it: the section below and the action bar's
+ * secondary button share it): this workbook's grids are the pane's (no read of its own), it starts once the
+ * pane has read the workbook and compares again after each re-read; null before the pane exists.
+ */
+export function useCompareController(pane: PaneController | null, lang: Lang): CompareController | null {
+  const controller = useMemo(() => (pane ? new CompareController(pane.workbookHost(), { lang, grids: pane.workbookGrids }) : null), [pane]); // the language follows below
+  const subscribe = useCallback((l: () => void) => (pane ? pane.subscribe(l) : () => undefined), [pane]);
   const evaluations = useSyncExternalStore(
     subscribe,
-    () => (pane.getState().phase === 'ready' ? pane.getState().evaluations : NO_EVALUATION),
+    () => (pane && pane.getState().phase === 'ready' ? pane.getState().evaluations : NO_EVALUATION),
     () => NO_EVALUATION,
   );
   const started = useRef<CompareController | null>(null);
-  useEffect(() => () => controller.dispose(), [controller]);
+  useEffect(() => () => controller?.dispose(), [controller]);
   useEffect(() => {
-    if (evaluations === NO_EVALUATION) return;
+    if (!controller || evaluations === NO_EVALUATION) return;
     if (started.current !== controller) {
       started.current = controller;
       void controller.start();
@@ -55,9 +50,25 @@ export function Compare(props: CompareProps) {
     }
   }, [controller, evaluations]);
   useEffect(() => {
-    if (controller.getState().lang !== props.lang) controller.setLang(props.lang);
-  }, [controller, props.lang]);
-  return <CompareView controller={controller} />;
+    if (controller && controller.getState().lang !== lang) controller.setLang(lang);
+  }, [controller, lang]);
+  return controller;
+}
+
+/** "Buat Sheet Perbandingan", for the action bar's secondary slot: shown once two assessments are compared. */
+export function CompareWriteButton(props: { controller: CompareController }) {
+  const st = useCompare(props.controller);
+  if (st.phase !== 'ready') return null;
+  return (
+    <Button appearance="secondary" data-testid="compare-write" onClick={() => void props.controller.writeSheet()}>
+      {text(st.lang, 'compare', 'paneWrite')}
+    </Button>
+  );
+}
+
+/** The section (its button is in the action bar: CompareWriteButton). */
+export function Compare(props: { controller: CompareController }) {
+  return <CompareView controller={props.controller} />;
 }
 
 function CompareView(props: { controller: CompareController }) {
@@ -75,6 +86,7 @@ function CompareView(props: { controller: CompareController }) {
   useEffect(() => () => void (url && URL.revokeObjectURL(url)), [url]);
 
   const v = st.view;
+  if (!st.listed) return null;
   return (
     <section className={s.section} aria-labelledby="compare-title" data-testid="compare">
       <h2 className={s.sectionTitle} id="compare-title">
@@ -183,9 +195,6 @@ function CompareView(props: { controller: CompareController }) {
               {n}
             </p>
           ))}
-          <Button appearance="primary" data-testid="compare-write" onClick={() => void c.writeSheet()}>
-            {t('paneWrite')}
-          </Button>
         </div>
       )}
       <div role="status" aria-live="polite">

@@ -22,7 +22,7 @@
  * "no-sheets", and any part that does not unzip or parse "damaged").
  */
 import type { Grid } from '../../core/types';
-import { markedSheet, OUR_MARKERS } from '../../core/gap-sheet';
+import { markedSheet, OUR_MARKERS } from '../../core/gap-names';
 import { WorkbookReadError } from '../errors';
 import { sniffWorkbook, toBytes } from '../sniff';
 import { readCentralDirectory } from './zip';
