@@ -42,6 +42,8 @@ function useCompare(c: CompareController): CompareState {
 }
 
 const NO_EVALUATION = -1;
+/** Figures in the tables stay on one line. */
+const NUM = { whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' } as const;
 
 /**
  * The Compare controller of the pane's workbook (PaneDetails holds it: the section below and the action bar's
@@ -337,9 +339,9 @@ function Groups(props: {
             <tr key={g.no}>
               <td>{g.no}</td>
               <td>{g.name}</td>
-              <td>{g.before}</td>
-              <td>{g.after}</td>
-              <td>{g.change}</td>
+              <td style={NUM}>{g.before}</td>
+              <td style={NUM}>{g.after}</td>
+              <td style={NUM}>{g.change}</td>
             </tr>
           ))}
         </tbody>
