@@ -148,6 +148,11 @@ function rangeOf(ws: Excel.Worksheet, r: CellRange): Excel.Range {
   return ws.getRangeByIndexes(r.top, r.left, r.bottom - r.top + 1, r.right - r.left + 1);
 }
 
+/** "A1:N80" */
+function rangeAddress(r: CellRange): string {
+  return `${a1(r.top, r.left)}:${a1(r.bottom, r.right)}`;
+}
+
 function rowsOf(r: CellRange): number {
   return r.bottom - r.top + 1;
 }
@@ -321,11 +326,19 @@ function conditionalOps(model: SheetModel): Op[] {
             }
             case 'colorScale': {
               const c = cfs.add('ColorScale' as Excel.ConditionalFormatType);
-              c.colorScale.criteria = {
-                minimum: { type: 'LowestValue' as Excel.ConditionalFormatColorCriterionType, color: rule.colors[0] },
-                midpoint: { type: 'Percentile' as Excel.ConditionalFormatColorCriterionType, formula: '50', color: rule.colors[1] },
-                maximum: { type: 'HighestValue' as Excel.ConditionalFormatColorCriterionType, color: rule.colors[2] },
-              };
+              const v = rule.values;
+              const num = 'Number' as Excel.ConditionalFormatColorCriterionType;
+              c.colorScale.criteria = v
+                ? {
+                    minimum: { type: num, formula: String(v[0]), color: rule.colors[0] },
+                    midpoint: { type: num, formula: String(v[1]), color: rule.colors[1] },
+                    maximum: { type: num, formula: String(v[2]), color: rule.colors[2] },
+                  }
+                : {
+                    minimum: { type: 'LowestValue' as Excel.ConditionalFormatColorCriterionType, color: rule.colors[0] },
+                    midpoint: { type: 'Percentile' as Excel.ConditionalFormatColorCriterionType, formula: '50', color: rule.colors[1] },
+                    maximum: { type: 'HighestValue' as Excel.ConditionalFormatColorCriterionType, color: rule.colors[2] },
+                  };
               break;
             }
           }
@@ -411,6 +424,7 @@ function pageOps(page: PageSetupModel): Op[] {
         if (page.fitToHeight !== undefined && page.fitToHeight > 0) zoom.verticalFitToPages = page.fitToHeight;
         if (Object.keys(zoom).length > 0) pl.zoom = zoom;
         if (page.centerHorizontally !== undefined) pl.centerHorizontally = page.centerHorizontally;
+        if (page.printArea) pl.setPrintArea(rangeAddress(page.printArea));
         if (page.printTitleRows) pl.setPrintTitleRows(`$${page.printTitleRows.top + 1}:$${page.printTitleRows.bottom + 1}`);
         const hf = pl.headersFooters.defaultForAllPages as unknown as Record<string, string>;
         for (const [key, text] of sections) hf[key] = text.slice(0, MAX_HEADER_FOOTER);

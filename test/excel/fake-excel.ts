@@ -337,6 +337,8 @@ export interface FakePageLayout {
   centerHorizontally: boolean;
   /** "$14:$14", or null. */
   printTitleRows: string | null;
+  /** "A1:N80", or null. */
+  printArea: string | null;
   /** headersFooters.defaultForAllPages: leftHeader … rightFooter. */
   readonly headersFooters: Record<string, string>;
 }
@@ -355,7 +357,7 @@ class SheetState {
   readonly conditionalFormats: Array<FakeConditionalFormat & { rect: Rect }> = [];
   readonly charts: FakeChart[] = [];
   readonly notes: Array<{ address: string; content: string }> = [];
-  readonly pageLayout: FakePageLayout = { orientation: 'Portrait', paperSize: 'Letter', zoom: { scale: 100 }, centerHorizontally: false, printTitleRows: null, headersFooters: {} };
+  readonly pageLayout: FakePageLayout = { orientation: 'Portrait', paperSize: 'Letter', zoom: { scale: 100 }, centerHorizontally: false, printTitleRows: null, printArea: null, headersFooters: {} };
   deleted = false;
   constructor(
     readonly id: string,
@@ -1255,6 +1257,13 @@ class FakePageLayout$ extends ClientObject<SheetState> {
         if (!isBool(v)) throw new FakeExcelError('InvalidArgument', 'centerHorizontally must be a boolean', where);
         s.pageLayout.centerHorizontally = v as boolean;
       }
+    });
+  }
+  /** The print area as an A1 address on this sheet ("A1:N80"; a Range is not modelled). */
+  setPrintArea(area: string): void {
+    this._call('setPrintArea', area, (s) => {
+      if (typeof area !== 'string' || !/^\$?[A-Z]{1,3}\$?\d+:\$?[A-Z]{1,3}\$?\d+$/.test(area)) throw new FakeExcelError('InvalidArgument', `print area must be an A1 range, not ${JSON.stringify(area)}`, 'PageLayout.setPrintArea');
+      s.pageLayout.printArea = area.replace(/\$/g, '');
     });
   }
   /** Only whole rows can repeat: "$14:$14", "14:15", or a range spanning every column of its rows. */

@@ -284,6 +284,36 @@ export const en: Catalogue = {
     cliCycle: 'Cycle {cycle} ({steps:level step|level steps}; index after it: {index}, {predicate}):',
     cliNothing: 'The goal is already reached; no steps are needed.',
     cliUnreachable: '{reason} No steps are planned; choose a lower goal.',
+    // issue 12: the plan's options, the team's columns, the compact header
+    colCycle: 'Cycle',
+    colOwner: 'Owner (OPD/PIC)',
+    colDeadline: 'Deadline',
+    colEvidenceStatus: 'Evidence Status',
+    colEvidenceLink: 'Evidence Link',
+    colLock: 'Lock',
+    lockYes: 'Yes',
+    lockNo: 'No',
+    evidenceStatuses: 'None,In preparation,Uploaded,Accepted',
+    lockPromptTitle: 'Lock',
+    lockPrompt: 'Enter "Yes" when this indicator cannot be raised this cycle: the planner leaves it alone on the next run.',
+    labelShortfall: 'Shortfall after the targets',
+    stepsCycles: 'level steps in {cycles:evaluation cycle|evaluation cycles} (at most {max} per indicator per cycle)',
+    noteEvidence: 'Needs accepted evidence for level {level}.',
+    sourceDate: 'Date {date}',
+    strategyFewest: 'fewest steps',
+    strategyBalanced: 'balanced (weakest aspects first)',
+    cliOptionsUsage:
+      'Plan:\n' +
+      '  --max-raise N            Most levels one indicator rises per evaluation cycle (default 1; 5 = no cap)\n' +
+      '  --strategy S             fewest (fewest steps, default) | balanced (weakest aspects first)\n' +
+      '  --lock 12,31             Indicators the team cannot move this cycle (also the Lock column of the gap sheet)',
+    cliBadMaxRaise: 'Invalid --max-raise value: "{value}". Write a whole number of at least 1, e.g. 1.',
+    cliBadStrategy: 'Invalid --strategy value: "{value}". Choose fewest or balanced.',
+    cliBadLock: 'Invalid --lock value: "{value}". Write indicator numbers separated by commas, e.g. 12,31 or 35-2.',
+    cliCycles: 'Evaluation cycles: {cycles} (at most {max:level|levels} per indicator per cycle; strategy: {strategy})',
+    cliLocks: 'Locked (not planned): {locks}',
+    cliEvidence: ' — needs accepted evidence for level {level}',
+    cliTeam: "{count:row|rows} of the team's entries carried over from the earlier gap sheet.",
   },
   functions: {
     ok: 'OK',

@@ -295,6 +295,36 @@ export const id = {
     cliCycle: 'Siklus {cycle} ({steps} langkah tingkat; indeks sesudahnya: {index}, {predicate}):',
     cliNothing: 'Sasaran sudah tercapai; tidak ada langkah yang diperlukan.',
     cliUnreachable: '{reason} Tidak ada langkah yang direncanakan; pilih sasaran yang lebih rendah.',
+    // issue 12: the plan's options, the team's columns, the compact header
+    colCycle: 'Siklus',
+    colOwner: 'Penanggung Jawab (OPD/PIC)',
+    colDeadline: 'Tenggat',
+    colEvidenceStatus: 'Status Bukti Dukung',
+    colEvidenceLink: 'Tautan Bukti',
+    colLock: 'Kunci',
+    lockYes: 'Ya',
+    lockNo: 'Tidak',
+    evidenceStatuses: 'Belum ada,Disiapkan,Diunggah,Diterima',
+    lockPromptTitle: 'Kunci',
+    lockPrompt: 'Isi "Ya" bila indikator ini tidak dapat dinaikkan siklus ini: perencana membiarkannya pada jalankan berikutnya.',
+    labelShortfall: 'Kekurangan setelah target',
+    stepsCycles: 'langkah tingkat dalam {cycles} siklus evaluasi (paling banyak {max} tingkat per indikator per siklus)',
+    noteEvidence: 'Perlu bukti dukung yang diterima untuk tingkat {level}.',
+    sourceDate: 'Tanggal {date}',
+    strategyFewest: 'langkah paling sedikit',
+    strategyBalanced: 'seimbang (aspek terlemah dahulu)',
+    cliOptionsUsage:
+      'Rencana:\n' +
+      '  --max-raise N            Kenaikan tingkat paling banyak per indikator per siklus evaluasi (bawaan 1; 5 = tanpa batas)\n' +
+      '  --strategy S             fewest (langkah paling sedikit, bawaan) | balanced (aspek terlemah dahulu)\n' +
+      '  --lock 12,31             Indikator yang tidak dapat dinaikkan siklus ini (juga kolom Kunci di lembar gap)',
+    cliBadMaxRaise: 'Nilai --max-raise tidak berlaku: "{value}". Tulis bilangan bulat paling sedikit 1, mis. 1.',
+    cliBadStrategy: 'Nilai --strategy tidak berlaku: "{value}". Pilih fewest atau balanced.',
+    cliBadLock: 'Nilai --lock tidak berlaku: "{value}". Tulis nomor indikator dipisah koma, mis. 12,31 atau 35-2.',
+    cliCycles: 'Siklus evaluasi: {cycles} (paling banyak {max} tingkat per indikator per siklus; strategi: {strategy})',
+    cliLocks: 'Dikunci (tidak direncanakan): {locks}',
+    cliEvidence: ' — perlu bukti dukung yang diterima untuk tingkat {level}',
+    cliTeam: '{count} baris isian tim dari lembar gap sebelumnya dibawa ke lembar baru.',
   },
   functions: {
     // custom functions SPBE.* (src/functions): messages carried by the #VALUE!/#N/A/#NUM! errors,

@@ -264,7 +264,8 @@ function ruleXml(rule: ConditionalRule, priority: number, parts: WorksheetParts)
       return `<cfRule type="dataBar" priority="${priority}"><dataBar><cfvo type="min"/><cfvo type="max"/><color rgb="${rgb(rule.color)}"/></dataBar></cfRule>`;
     case 'colorScale':
       return (
-        `<cfRule type="colorScale" priority="${priority}"><colorScale><cfvo type="min"/><cfvo type="percentile" val="50"/><cfvo type="max"/>` +
+        `<cfRule type="colorScale" priority="${priority}"><colorScale>` +
+        (rule.values ? rule.values.map((v) => `<cfvo type="num" val="${numberText(v)}"/>`).join('') : '<cfvo type="min"/><cfvo type="percentile" val="50"/><cfvo type="max"/>') +
         rule.colors.map((c) => `<color rgb="${rgb(c)}"/>`).join('') +
         '</colorScale></cfRule>'
       );
