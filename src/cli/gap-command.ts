@@ -36,8 +36,7 @@ import { evidenceNeeded, levelName, parseTargetIndex, planRoadmap, planSteps } f
 import type { TargetRequest, GapPlan } from '../core/planner';
 import { gapSheetFor, isoDate, openAssessment, planFor, withTeamEntries } from '../app/assessment';
 import { parsePlanOptions, strategyName } from '../app/plan-options';
-import { evidenceOf } from '../core/gap-sheet';
-import { NO_TEAM, teamColumnsOf, type TeamColumns } from '../core/team-columns';
+import { evidenceOf, NO_TEAM, teamColumnsOf, type TeamColumns } from '../core/team-columns';
 import type { Assessment } from '../core/types';
 import { toFixed, toNumber, toRoundedNumber } from '../core/rational';
 import { isWorkbookReadError } from '../xlsx/errors';

@@ -48,7 +48,7 @@ import type {
 } from './sheet-model';
 import type { GapPlan, IndicatorGap } from './planner';
 import { evidenceNeeded } from './planner';
-import type { TeamColumns, TeamEntry } from './team-columns';
+import { evidenceOf, type TeamColumns, type TeamEntry } from './team-columns';
 import { add, cmp, div, mul, R0, rational, roundHalfUp, sub, sum, toNumber } from './rational';
 import { cellRef, columnLetter } from './address';
 import { text, type Catalogue } from './i18n';
@@ -495,13 +495,6 @@ function rowContext(gp: IndicatorGap, entry: AssessmentEntry | undefined, row: n
   if (needs !== null) notes.push(g(lang, 'noteEvidence', { level: needs }));
   const at = (id: ColumnId): string => rel(row, l.col[id] as number);
   return { gp, entry, row, at, notes, copiedNote, team };
-}
-
-/** The evidence a row shows: the source sheet's evidence cell, else the team's evidence link. */
-export function evidenceOf(entry: Pick<AssessmentEntry, 'evidence'>, team: TeamEntry | undefined): string | null {
-  if (entry.evidence && entry.evidence.trim() !== '') return entry.evidence;
-  const link = team?.evidenceLink;
-  return typeof link === 'string' || typeof link === 'number' ? String(link) : null;
 }
 
 function indicatorTable(b: SheetBuilder, l: Layout): void {

@@ -14,7 +14,7 @@
  * A row counts as "the team's entries" (`count`) when it holds anything besides a target equal to its current
  * level: a raised target, a lock, an owner, a deadline, an evidence status or link.
  */
-import type { CellValue, Grid, Rational } from './types';
+import type { AssessmentEntry, CellValue, Grid, Rational } from './types';
 import { catalogues, type Catalogue } from './i18n';
 import { fromNumber, eq } from './rational';
 import { parseTargetIndex } from './planner';
@@ -150,4 +150,11 @@ export function hasRaisedTargets(team: TeamColumns, current: (key: string) => Ra
     if (e.target !== null && c !== null && e.target.num * c.den > c.num * e.target.den) return true;
   }
   return false;
+}
+
+/** The evidence of an entry: the source sheet's evidence cell, else the team's evidence link. */
+export function evidenceOf(entry: Pick<AssessmentEntry, 'evidence'>, team: TeamEntry | undefined): string | null {
+  if (entry.evidence && entry.evidence.trim() !== '') return entry.evidence;
+  const link = team?.evidenceLink;
+  return typeof link === 'string' || typeof link === 'number' ? String(link) : null;
 }

@@ -74,7 +74,7 @@ test('through main(): `spbe gap` is dispatched; readable output in English', asy
   const code = await main(['gap', input, '--target-predicate', 'Baik', '--out', out, '--lang', 'en'], io);
   expect(code).toBe(0);
   expect(io.stdout()).toContain('Plan, in order of priority (level steps in all: 1):');
-  expect(io.stdout()).toContain('indicator 4: 1 → 2');
+  expect(io.stdout()).toContain('indicator 4: 1 · Rintisan → 2 · Terkelola');
   expect(io.stdout()).toContain(`Sheet "Gap Analysis" written to ${out}.`);
   expect(await sheetNames(out)).toEqual(['Rekap', 'Gap Analysis']);
 });
