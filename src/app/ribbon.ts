@@ -10,13 +10,15 @@
  */
 import type { WorkbookHost } from '../core/host';
 import type { Lang } from '../core/types';
-import { gapSheetFor, openAssessment, planFor } from './assessment';
+import { gapSheetFor, openAssessment, planFor, withTeamEntries } from './assessment';
+import { NO_TEAM, teamColumnsOf, type TeamColumns } from '../core/team-columns';
 
 /** The action id the manifest's "generate gap sheet" button names (<FunctionName>). */
 export const GENERATE_GAP_ACTION = 'generateGapSheet';
 
 export type CommandOutcome =
-  | { readonly kind: 'written'; readonly sheetName: string; readonly replaced: boolean }
+  /** `teamEntries`: rows of the team's entries carried over from the gap sheet it replaced. */
+  | { readonly kind: 'written'; readonly sheetName: string; readonly replaced: boolean; readonly teamEntries: number }
   /** The workbook has errors (or no table): the pane was opened on them. */
   | { readonly kind: 'pane'; readonly errors: number }
   /** Reading or writing failed: the pane was opened so the user sees why (`error` is what was thrown). */
@@ -45,11 +47,19 @@ export async function generateGapSheet(deps: CommandDeps): Promise<CommandOutcom
   let outcome: CommandOutcome;
   try {
     const grids = await deps.host.readGrids();
-    const assessment = openAssessment(grids, { context: 'pane' });
-    const plan = planFor(assessment);
+    const opened = openAssessment(grids, { context: 'pane' });
+    // what the team typed into the earlier gap sheet: carried over, its targets and locks feed the plan
+    let team: TeamColumns = NO_TEAM;
+    try {
+      team = deps.host.readGapSheet ? teamColumnsOf(await deps.host.readGapSheet()) : NO_TEAM;
+    } catch {
+      team = NO_TEAM;
+    }
+    const assessment = withTeamEntries(opened, team);
+    const plan = planFor(assessment, null, { team });
     if (plan.kind === 'plan') {
-      const result = await deps.host.writeSheet(gapSheetFor(assessment, plan.plan, { lang, date: deps.date }));
-      outcome = { kind: 'written', sheetName: result.sheetName, replaced: result.replaced };
+      const result = await deps.host.writeSheet(gapSheetFor(assessment, plan.plan, { lang, date: deps.date, team }));
+      outcome = { kind: 'written', sheetName: result.sheetName, replaced: result.replaced, teamEntries: team.count };
     } else {
       outcome = { kind: 'pane', errors: Math.max(assessment.problems.filter((p) => p.severity === 'error').length, 1) };
     }

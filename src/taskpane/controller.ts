@@ -10,6 +10,8 @@ import { text } from '../core/i18n';
 import { describe, problemOfError } from '../core/problems';
 import { defaultEngine, type Engine, type PlanPreview, type TargetChoice } from './engine';
 import { sortProblems } from './format';
+import type { PlanStrategy } from '../core/planner';
+import { NO_TEAM, teamColumnsOf, type TeamColumns } from '../core/team-columns';
 
 export type { PlanPreview, TargetChoice } from './engine';
 
@@ -23,6 +25,10 @@ export interface PaneSettings {
   readonly column: number | null;
   readonly basis: PredicateBasis;
   readonly target: TargetChoice;
+  /** Most levels one indicator rises per evaluation cycle (1 by default; 5: no cap). */
+  readonly maxRaise: number;
+  /** 'fewest-steps' (default) or 'balanced' (the weakest aspects first). */
+  readonly strategy: PlanStrategy;
 }
 
 export type Phase = 'idle' | 'reading' | 'ready' | 'failed';
@@ -66,6 +72,8 @@ export const DEFAULT_SETTINGS: PaneSettings = {
   column: null,
   basis: 'exact',
   target: { kind: 'default' },
+  maxRaise: 1,
+  strategy: 'fewest-steps',
 };
 
 /**
@@ -274,7 +282,22 @@ export class PaneController {
 
   private successMessage(result: WriteResult): string {
     const lang = this.state.settings.lang;
-    return text(lang, 'pane', result.replaced ? 'writeReplaced' : 'writeDone', { sheet: result.sheetName });
+    const done = text(lang, 'pane', result.replaced ? 'writeReplaced' : 'writeDone', { sheet: result.sheetName });
+    // the team's entries carried over from the sheet this write replaced
+    return this.teamCarried > 0 ? `${done} ${text(lang, 'gap', 'cliTeam', { count: this.teamCarried })}` : done;
+  }
+
+  /** Rows of the team's entries the last write carried over from the earlier gap sheet. */
+  private teamCarried = 0;
+
+  /** The team's entries of the earlier gap sheet, when the host can read it (never fails the write). */
+  private async teamColumns(): Promise<TeamColumns> {
+    if (!this.host.readGapSheet) return NO_TEAM;
+    try {
+      return teamColumnsOf(await this.host.readGapSheet());
+    } catch {
+      return NO_TEAM;
+    }
   }
 
   /** Selects the problem's cell in the workbook. */
@@ -299,9 +322,11 @@ export class PaneController {
       return w;
     }
     let model;
+    const team = await this.teamColumns();
     try {
       const sourceFile = (this.host as { fileName?: unknown }).fileName;
-      model = this.engine.gapSheet(assessment as Assessment, settings, typeof sourceFile === 'string' ? { sourceFile } : {});
+      model = this.engine.gapSheet(assessment as Assessment, settings, { ...(typeof sourceFile === 'string' ? { sourceFile } : {}), team });
+      this.teamCarried = team.count;
     } catch (e) {
       return this.failWrite(e);
     }

@@ -166,6 +166,11 @@ function Preview(props: { state: PaneState }) {
         {p.message}
       </p>
       {p.status === 'plan' && (
+        <p className={s.small} data-testid="plan-cycles">
+          {p.cyclesText}
+        </p>
+      )}
+      {p.status === 'plan' && (
         <>
           <div className={mergeClasses(s.planRow, s.planHead)} aria-hidden="true">
             <span className={s.planHeadName}>{text(lang, 'pane', 'planIndicator')}</span>
