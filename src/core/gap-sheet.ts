@@ -227,10 +227,11 @@ const STYLES = {
   reason: { italic: true, fontColor: '#C00000', wrap: false },
   section: { bold: true, fontSize: 12, fontColor: '#1F4E78' },
   th: { bold: true, fill: '#1F4E78', fontColor: '#FFFFFF', wrap: true, vertical: 'middle', horizontal: 'center', border: true },
-  cellText: { wrap: true, vertical: 'top', border: true },
+  // one line per row (a row as tall as the screen shows, printed without overlapping lines); the full text is in the cell
+  cellText: { wrap: false, vertical: 'top', border: true },
   cellNo: { horizontal: 'center', vertical: 'top', border: true, numberFormat: '@' },
   cellNoNum: { horizontal: 'center', vertical: 'top', border: true, numberFormat: '0' },
-  teamText: { wrap: true, vertical: 'top', border: true, input: true },
+  teamText: { wrap: false, vertical: 'top', border: true, input: true },
   teamDate: { numberFormat: 'yyyy-mm-dd', horizontal: 'center', vertical: 'top', border: true, input: true },
   teamLock: { horizontal: 'center', vertical: 'top', border: true, input: true, bold: true },
   cycle: { horizontal: 'center', vertical: 'top', border: true, numberFormat: '0' },
@@ -246,7 +247,7 @@ const STYLES = {
   rank: { numberFormat: '0', horizontal: 'center', vertical: 'top', border: true, bold: true },
   rankOut: { horizontal: 'center', vertical: 'top', border: true, italic: true, wrap: true, fontColor: '#7F7F7F' },
   sumIndex: { numberFormat: '0.00', horizontal: 'center', border: true },
-  sumText: { border: true, wrap: true, vertical: 'top' },
+  sumText: { border: true, wrap: false, vertical: 'top' },
   sumNum: { numberFormat: '0.00', border: true },
   cfGap: { fill: '#F8CBAD', fontColor: '#9C0006' },
   cfDone: { fill: '#C6EFCE', fontColor: '#006100' },
@@ -268,6 +269,8 @@ function g(lang: Lang, key: GapKey, params?: Record<string, string | number>): s
 class SheetBuilder {
   readonly cells: ModelCell[] = [];
   readonly merges: CellRange[] = [];
+  /** Header rows of the table and the blocks below it: two lines tall (their headers wrap). */
+  readonly tall: number[] = [];
 
   put(row: number, col: number, spec: CellSpec): void {
     const cell: { -readonly [K in keyof ModelCell]: ModelCell[K] } = { row, col, value: spec.value };
@@ -501,6 +504,7 @@ function indicatorTable(b: SheetBuilder, l: Layout): void {
   b.put(l.head - 1, 0, { value: g(l.lang, 'sectionIndicators'), style: 'section' });
   b.merge(l.head - 1, 0, Math.min(l.columns.length - 1, 6));
   l.columns.forEach((c, i) => b.put(l.head, i, { value: g(l.lang, c.header), style: 'th' }));
+  b.tall.push(l.head);
   l.rows.forEach(({ gp, entry }, i) => {
     const r = rowContext(gp, entry, l.first + i, l);
     l.columns.forEach((c, col) => {
@@ -638,6 +642,7 @@ function summary(b: SheetBuilder, l: Layout, x: Extras, start: number, title: Ga
   b.merge(row, 0, S.delta);
   row++;
   [nameKey, ...SUMMARY_HEADERS].forEach((k, i) => b.put(row, S.name + i, { value: g(lang, k), style: 'th' }));
+  b.tall.push(row);
   row++;
   const top = row;
   const curRange = l.range('current');
@@ -715,6 +720,7 @@ function topPriorities(b: SheetBuilder, l: Layout, x: Extras, start: number): vo
   b.merge(row, 0, T.tgt);
   row++;
   (['colName', 'colRank', 'colNo', 'colPoints', 'colCurrent', 'colTarget'] as const).forEach((k, i) => b.put(row, T.name + i, { value: g(lang, k), style: 'th' }));
+  b.tall.push(row);
   row++;
   const top = row;
   const byRank = new Map<number, IndicatorGap>();
@@ -741,6 +747,8 @@ function topPriorities(b: SheetBuilder, l: Layout, x: Extras, start: number): vo
     title: g(lang, 'chartTop'),
     categories: { top, left: T.name, bottom, right: T.name },
     series: [{ name: g(lang, 'colPoints'), values: { top, left: T.points, bottom, right: T.points } }],
+    // bars measured from 0, so that their lengths compare
+    valueAxis: { min: 0 },
     anchor: { top: at, left: CHART_LEFT, bottom: at + Math.max(CHART_ROWS, topN + 3), right: CHART_RIGHT },
   });
 }
@@ -825,6 +833,9 @@ function validations(l: Layout): ValidationModel[] {
 // The sheet
 // ---------------------------------------------------------------------------------------------
 
+/** A table longer than this many rows gets a page break before the summaries (the charts are never split). */
+const LONG_TABLE = 25;
+
 /** Zero-based row of the indicator table's header (row 9). */
 const HEAD = 8;
 
@@ -889,6 +900,7 @@ export function buildGapSheet(assessment: Assessment, plan: GapPlan, options: Ga
     // the table header and the first two columns (No, Indikator)
     freeze: { rows: HEAD + 1, cols: 2 },
     tabColor: '#ED7D31',
+    rowHeights: b.tall.map((row) => ({ row, height: 30 })),
     page: {
       paperSize: 'A4',
       orientation: 'landscape',
@@ -896,6 +908,8 @@ export function buildGapSheet(assessment: Assessment, plan: GapPlan, options: Ga
       fitToHeight: 0,
       printTitleRows: { top: HEAD, bottom: HEAD },
       printArea: { top: 0, left: 0, bottom: lastRow, right: printRight },
+      // a long table prints on its own page(s); the summaries and charts start on a fresh page, never split by a break
+      ...(l.rows.length > LONG_TABLE ? { rowBreaks: [l.last + 2] } : {}),
       footer: { left: [g(l.lang, 'footerSimulation')], right: withFields(g(l.lang, 'footerPage')) },
     },
   };

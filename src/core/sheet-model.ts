@@ -126,6 +126,8 @@ export interface PageSetupModel {
   readonly printTitleRows?: { readonly top: number; readonly bottom: number };
   readonly header?: HeaderFooterModel;
   readonly footer?: HeaderFooterModel;
+  /** Manual page breaks: a new printed page starts at each of these rows (zero-based). */
+  readonly rowBreaks?: ReadonlyArray<number>;
   /** The cells printed (zero-based, inclusive); absent: everything with content. */
   readonly printArea?: CellRange;
   /** Centre the printout between the left and right margins. */

@@ -425,6 +425,7 @@ function pageOps(page: PageSetupModel): Op[] {
         if (Object.keys(zoom).length > 0) pl.zoom = zoom;
         if (page.centerHorizontally !== undefined) pl.centerHorizontally = page.centerHorizontally;
         if (page.printArea) pl.setPrintArea(rangeAddress(page.printArea));
+        for (const r of page.rowBreaks ?? []) ws.horizontalPageBreaks.add(`A${r + 1}`);
         if (page.printTitleRows) pl.setPrintTitleRows(`$${page.printTitleRows.top + 1}:$${page.printTitleRows.bottom + 1}`);
         const hf = pl.headersFooters.defaultForAllPages as unknown as Record<string, string>;
         for (const [key, text] of sections) hf[key] = text.slice(0, MAX_HEADER_FOOTER);

@@ -140,6 +140,8 @@ describe('the gap sheet model (Aceh Tengah, target 2.6)', () => {
       fitToHeight: 0,
       printTitleRows: { top: 8, bottom: 8 },
       printArea: { top: 0, left: 0, bottom: expect.any(Number), right: 13 },
+      // 47 rows (10–56): the summaries and charts start on a new page at row 58 (zero-based 57)
+      rowBreaks: [57],
       footer: { left: ['Simulasi — bukan nilai resmi'], right: ['Halaman ', { field: 'page' }, ' dari ', { field: 'pages' }] },
     });
   });

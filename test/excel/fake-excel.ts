@@ -339,6 +339,8 @@ export interface FakePageLayout {
   printTitleRows: string | null;
   /** "A1:N80", or null. */
   printArea: string | null;
+  /** Rows (1-based) a manual page break is above: worksheet.horizontalPageBreaks.add("A57"). */
+  readonly rowBreaks: number[];
   /** headersFooters.defaultForAllPages: leftHeader … rightFooter. */
   readonly headersFooters: Record<string, string>;
 }
@@ -357,7 +359,7 @@ class SheetState {
   readonly conditionalFormats: Array<FakeConditionalFormat & { rect: Rect }> = [];
   readonly charts: FakeChart[] = [];
   readonly notes: Array<{ address: string; content: string }> = [];
-  readonly pageLayout: FakePageLayout = { orientation: 'Portrait', paperSize: 'Letter', zoom: { scale: 100 }, centerHorizontally: false, printTitleRows: null, printArea: null, headersFooters: {} };
+  readonly pageLayout: FakePageLayout = { orientation: 'Portrait', paperSize: 'Letter', zoom: { scale: 100 }, centerHorizontally: false, printTitleRows: null, printArea: null, rowBreaks: [], headersFooters: {} };
   deleted = false;
   constructor(
     readonly id: string,
@@ -1070,6 +1072,21 @@ class FakeWorksheet extends ClientObject<SheetState> {
   }
   get freezePanes(): FakeFreezePanes {
     return (this._freeze ??= new FakeFreezePanes(this.context, this));
+  }
+  /** worksheet.horizontalPageBreaks (ExcelApi 1.9): only `add` of an A1 cell is modelled. */
+  get horizontalPageBreaks(): { add(at: string): void } {
+    if (!apiAtLeast(this.context.wb.options.apiVersion, '1.9')) {
+      throw new FakeExcelError('ApiNotFound', 'horizontalPageBreaks needs ExcelApi 1.9', 'Worksheet.horizontalPageBreaks');
+    }
+    const layout = this.pageLayout;
+    return {
+      add: (at: string) =>
+        (layout as unknown as { _call(n: string, a: unknown, f: (s: SheetState) => void): void })._call('horizontalPageBreaks.add', at, (s) => {
+          const m = /^\$?[A-Z]{1,3}\$?(\d+)$/.exec(at);
+          if (!m) throw new FakeExcelError('InvalidArgument', `a page break is added at a cell, not ${JSON.stringify(at)}`, 'PageBreakCollection.add');
+          s.pageLayout.rowBreaks.push(Number(m[1]));
+        }),
+    };
   }
   get pageLayout(): FakePageLayout$ {
     if (!apiAtLeast(this.context.wb.options.apiVersion, '1.9')) {

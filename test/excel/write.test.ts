@@ -100,6 +100,7 @@ describe('ExcelHost.writeSheet', () => {
         fitToHeight: 0,
         printTitleRows: { top: 4, bottom: 4 },
         printArea: { top: 0, left: 0, bottom: 20, right: 5 },
+        rowBreaks: [6],
         centerHorizontally: true,
         footer: { left: ['Simulasi & uji'], right: ['Halaman ', { field: 'page' }, ' dari ', { field: 'pages' }] },
       },
@@ -114,6 +115,7 @@ describe('ExcelHost.writeSheet', () => {
       centerHorizontally: true,
       printTitleRows: '$5:$5',
       printArea: 'A1:F21',
+      rowBreaks: [7],
       headersFooters: { leftFooter: 'Simulasi && uji', rightFooter: 'Halaman &P dari &N' },
     });
     expect(s.rowHeights).toEqual({ 4: 30, 5: 20, 6: 20 });

@@ -163,6 +163,8 @@ export function worksheetXml(model: SheetModel, parts: WorksheetParts): string {
     const header = hf('oddHeader', page.header);
     const footer = hf('oddFooter', page.footer);
     if (header || footer) out.push(`<headerFooter>${header}${footer}</headerFooter>`);
+    const breaks = [...new Set(page.rowBreaks ?? [])].filter((r) => Number.isInteger(r) && r > 0 && r < 1048576).sort((x, y) => x - y);
+    if (breaks.length > 0) out.push(`<rowBreaks count="${breaks.length}" manualBreakCount="${breaks.length}">${breaks.map((r) => `<brk id="${r}" max="16383" man="1"/>`).join('')}</rowBreaks>`);
   }
 
   if (parts.drawingRelId) out.push(`<drawing r:id="${parts.drawingRelId}"/>`);
