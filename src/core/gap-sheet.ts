@@ -369,7 +369,7 @@ const COLUMNS: ReadonlyArray<ColumnSpec> = [
     width: 6,
     cell: ({ gp }) => (gp.entry === 1 ? { value: gp.no, style: 'cellNoNum' } : { value: gp.key, style: 'cellNo' }),
   },
-  { id: 'name', header: 'colName', width: 46, cell: ({ gp }, l) => ({ value: indicatorName(gp, l.lang), style: 'cellText' }) },
+  { id: 'name', header: 'colName', width: 52, cell: ({ gp }, l) => ({ value: indicatorName(gp, l.lang), style: 'cellText' }) },
   {
     id: 'current',
     header: 'colCurrent',
