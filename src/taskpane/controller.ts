@@ -342,7 +342,8 @@ export class PaneController {
   }
 
   /** Shows the outcome of a write made elsewhere (the ribbon's one-click command) as if the button had been pressed. */
-  showWriteResult(result: WriteResult): void {
+  showWriteResult(result: WriteResult, teamEntries = 0): void {
+    this.teamCarried = teamEntries;
     this.set({ write: { phase: 'done', result, message: this.successMessage(result) } });
   }
 
