@@ -22,6 +22,8 @@ import { assess } from '../core/assess';
 import { isPlanUsageError, planGap, type GapPlan, type TargetRequest } from '../core/planner';
 import { buildGapSheet } from '../core/gap-sheet';
 import { hasRaisedTargets, type TeamColumns } from '../core/team-columns';
+
+export { teamColumnsOf } from '../core/team-columns';
 import { planProblem, type PlanProblem } from './plan';
 import type { PlanChoices } from './plan-options';
 

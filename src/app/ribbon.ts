@@ -10,8 +10,10 @@
  */
 import type { WorkbookHost } from '../core/host';
 import type { Lang } from '../core/types';
-import { gapSheetFor, openAssessment, planFor, withTeamEntries } from './assessment';
-import { NO_TEAM, teamColumnsOf, type TeamColumns } from '../core/team-columns';
+import type { TeamColumns } from '../core/team-columns';
+
+/** The workflow (reader, checks, planner, gap builder) is a lazy chunk: the page's first script only registers the button. */
+const loadWorkflow = () => import(/* webpackChunkName: "pane-engine" */ './assessment');
 
 /** The action id the manifest's "generate gap sheet" button names (<FunctionName>). */
 export const GENERATE_GAP_ACTION = 'generateGapSheet';
@@ -46,14 +48,15 @@ export async function generateGapSheet(deps: CommandDeps): Promise<CommandOutcom
   const lang: Lang = deps.lang ?? 'id';
   let outcome: CommandOutcome;
   try {
-    const grids = await deps.host.readGrids();
+    const [grids, workflow] = await Promise.all([deps.host.readGrids(), loadWorkflow()]);
+    const { gapSheetFor, openAssessment, planFor, withTeamEntries, teamColumnsOf } = workflow;
     const opened = openAssessment(grids, { context: 'pane' });
     // what the team typed into the earlier gap sheet: carried over, its targets and locks feed the plan
-    let team: TeamColumns = NO_TEAM;
+    let team: TeamColumns = { entries: new Map(), count: 0 };
     try {
-      team = deps.host.readGapSheet ? teamColumnsOf(await deps.host.readGapSheet()) : NO_TEAM;
+      if (deps.host.readGapSheet) team = teamColumnsOf(await deps.host.readGapSheet());
     } catch {
-      team = NO_TEAM;
+      /* no earlier sheet to carry anything from */
     }
     const assessment = withTeamEntries(opened, team);
     const plan = planFor(assessment, null, { team });

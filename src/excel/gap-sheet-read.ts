@@ -6,7 +6,7 @@
  * names, then that sheet's used range (values only). Null when there is no such sheet.
  */
 import type { Grid } from '../core/types';
-import { GAP_SHEET_MARKER, markedSheet } from '../core/gap-sheet';
+import { GAP_SHEET_MARKER, markedSheet } from '../core/gap-names';
 import { markerReference } from './names';
 import type { SyncCounter } from './sync';
 

@@ -33,7 +33,7 @@
 import type { ProblemError, ProblemFacts } from '../core/problems';
 import type { CellRange } from '../core/types';
 import type { CellStyle, ChartModel, ConditionalRule, ModelCell, PageSetupModel, SheetModel, ValidationModel } from '../core/sheet-model';
-import { chooseSheetName, markedSheet, sanitizeSheetName } from '../core/gap-sheet';
+import { chooseSheetName, markedSheet, sanitizeSheetName } from '../core/gap-names';
 import { clipCellText, headerFooterSection, MAX_HEADER_FOOTER } from '../core/sheet-text';
 import { a1 } from '../core/address';
 import { freeTableName } from './names';

@@ -8,10 +8,16 @@ import type { WorkbookHost, WriteResult } from '../core/host';
 import type { Assessment, FrameworkId, Grid, Lang, PredicateBasis, Problem } from '../core/types';
 import { text } from '../core/i18n';
 import { describe, problemOfError } from '../core/problems';
-import { defaultEngine, type Engine, type PlanPreview, type TargetChoice } from './engine';
+import type { Engine, PlanPreview, TargetChoice } from './engine';
 import { sortProblems } from './format';
 import type { PlanStrategy } from '../core/planner';
-import { NO_TEAM, teamColumnsOf, type TeamColumns } from '../core/team-columns';
+import type { TeamColumns } from '../core/team-columns';
+
+/** No team entries (no earlier gap sheet, or a host that cannot read it). */
+const NO_TEAM: TeamColumns = { entries: new Map(), count: 0 };
+
+/** The engine (reader checks, planner, gap builder: src/app) is a lazy chunk, fetched while the workbook is read. */
+const loadDefaultEngine = (): Promise<Engine> => import(/* webpackChunkName: "pane-engine" */ './engine').then((m) => m.defaultEngine);
 
 export type { PlanPreview, TargetChoice } from './engine';
 
@@ -54,10 +60,18 @@ export interface PaneState {
   readonly selected: string | null;
   /** Bumped on every evaluation (tests and the view use it to notice a re-evaluation). */
   readonly evaluations: number;
+  /** The target kind the choice stands for on this assessment ('default' resolved: the Target column or the next predicate). */
+  readonly targetKind: Exclude<TargetChoice['kind'], 'default'>;
+  /** Why "Buat Sheet Gap" cannot be used now (errors, no index, a target that cannot be used), shown beside the disabled button; null when it can. */
+  readonly blocked: string | null;
+  /** With errors: what to do next (in Excel: click a problem to go to its cell; outside: fix the file, save it and open it again). */
+  readonly guidance: string | null;
 }
 
 export interface ControllerOptions {
   readonly engine?: Engine;
+  /** Loads the engine when none is given (default: the lazy chunk "pane-engine"). */
+  readonly loadEngine?: () => Promise<Engine>;
   /** Delay between the last change in the workbook and the re-evaluation, in ms (default 300). */
   readonly debounceMs?: number;
   readonly settings?: Partial<PaneSettings>;
@@ -106,7 +120,9 @@ export class PaneController {
   private state: PaneState;
   private grids: Grid[] | null = null;
   private readonly listeners = new Set<() => void>();
-  private readonly engine: Engine;
+  private engine: Engine | null;
+  private readonly loadEngine: () => Promise<Engine>;
+  private enginePromise: Promise<Engine> | null = null;
   private readonly debounceMs: number;
   private readonly setTimer: (fn: () => void, ms: number) => unknown;
   private readonly clearTimer: (handle: unknown) => void;
@@ -121,7 +137,8 @@ export class PaneController {
   private writeFailure: unknown = null;
 
   constructor(private readonly host: WorkbookHost, options: ControllerOptions = {}) {
-    this.engine = options.engine ?? defaultEngine;
+    this.engine = options.engine ?? null;
+    this.loadEngine = options.loadEngine ?? loadDefaultEngine;
     this.debounceMs = options.debounceMs ?? 300;
     this.setTimer = options.setTimeout ?? ((fn, ms) => setTimeout(fn, ms));
     this.clearTimer = options.clearTimeout ?? ((h) => clearTimeout(h as ReturnType<typeof setTimeout>));
@@ -135,7 +152,25 @@ export class PaneController {
       readError: null,
       selected: null,
       evaluations: 0,
+      targetKind: 'next',
+      blocked: null,
+      guidance: null,
     };
+  }
+
+  /** The engine, loaded once (a failed load is tried again on the next read). */
+  private ensureEngine(): Promise<Engine> {
+    if (this.engine) return Promise.resolve(this.engine);
+    if (!this.enginePromise) {
+      this.enginePromise = this.loadEngine().then(
+        (e) => (this.engine = e),
+        (e: unknown) => {
+          this.enginePromise = null;
+          throw e;
+        },
+      );
+    }
+    return this.enginePromise;
   }
 
   get hostKind(): WorkbookHost['kind'] {
@@ -191,7 +226,11 @@ export class PaneController {
     if (this.state.phase !== 'ready') this.set({ phase: 'reading' });
     let grids: Grid[];
     try {
+      // the engine's chunk is fetched while the workbook is read
+      const engine = this.ensureEngine();
+      engine.catch(() => undefined);
       grids = await this.host.readGrids();
+      await engine;
     } catch (e) {
       if (serial !== this.readSerial) return;
       this.fail(e);
@@ -206,11 +245,11 @@ export class PaneController {
   private fail(e: unknown, extra: Partial<PaneState> = {}): void {
     this.failure = e;
     const lang = this.state.settings.lang;
-    this.set({ ...extra, phase: 'failed', readError: text(lang, 'pane', 'readFailed', { reason: errorText(e, lang) }), assessment: null, problems: [], preview: null });
+    this.set({ ...extra, phase: 'failed', readError: text(lang, 'pane', 'readFailed', { reason: errorText(e, lang) }), assessment: null, problems: [], preview: null, blocked: null, guidance: null });
   }
 
   private evaluate(extra: Partial<PaneState> = {}): void {
-    if (!this.grids) {
+    if (!this.grids || !this.engine) {
       this.set(extra);
       return;
     }
@@ -225,14 +264,25 @@ export class PaneController {
     const preview = this.engine.preview(assessment, settings);
     const base = extra.write ?? this.state.write;
     const write = base.phase === 'writing' ? base : this.keepWriteMessage(assessment, base);
-    this.set({
+    const targetKind = this.engine.targetKind(settings.target, assessment);
+    const next: PaneState = {
+      ...this.state,
       ...extra,
       assessment,
       problems: sortProblems(assessment.problems),
       preview,
       write,
+      targetKind,
       evaluations: this.state.evaluations + 1,
-    });
+    };
+    this.set({ ...next, blocked: blockReasonOf(next), guidance: this.guidanceText(next) });
+  }
+
+  /** With errors, what to do next: in Excel a problem leads to its cell; a file is fixed, saved and opened again. */
+  private guidanceText(state: PaneState): string | null {
+    const a = state.assessment;
+    if (!a || (a.scores && !a.problems.some((p) => p.severity === 'error'))) return null;
+    return text(state.settings.lang, 'pane', this.host.kind === 'excel' ? 'guidanceExcel' : 'guidanceFile');
   }
 
   /** A success message stays until the next write; a "blocked" message goes once the errors are fixed. */
@@ -292,9 +342,10 @@ export class PaneController {
 
   /** The team's entries of the earlier gap sheet, when the host can read it (never fails the write). */
   private async teamColumns(): Promise<TeamColumns> {
-    if (!this.host.readGapSheet) return NO_TEAM;
+    const engine = this.engine;
+    if (!this.host.readGapSheet || !engine?.teamColumns) return NO_TEAM;
     try {
-      return teamColumnsOf(await this.host.readGapSheet());
+      return engine.teamColumns(await this.host.readGapSheet());
     } catch {
       return NO_TEAM;
     }
@@ -325,7 +376,7 @@ export class PaneController {
     const team = await this.teamColumns();
     try {
       const sourceFile = (this.host as { fileName?: unknown }).fileName;
-      model = this.engine.gapSheet(assessment as Assessment, settings, { ...(typeof sourceFile === 'string' ? { sourceFile } : {}), team });
+      model = (this.engine as Engine).gapSheet(assessment as Assessment, settings, { ...(typeof sourceFile === 'string' ? { sourceFile } : {}), team });
       this.teamCarried = team.count;
     } catch (e) {
       return this.failWrite(e);
@@ -354,14 +405,7 @@ export class PaneController {
 
   /** Why the gap sheet cannot be written now (in the user's language), or null. */
   blockReason(): string | null {
-    const { assessment, settings, phase } = this.state;
-    const lang = settings.lang;
-    if (phase !== 'ready' || !assessment) return text(lang, 'pane', 'blockedNotRead');
-    const errors = assessment.problems.filter((p) => p.severity === 'error').length;
-    if (errors > 0 || !assessment.scores) return text(lang, 'pane', 'blockedErrors', { count: Math.max(errors, 1) });
-    const preview = this.state.preview;
-    if (preview && preview.status === 'invalid') return preview.message;
-    return null;
+    return blockReasonOf(this.state);
   }
 
   dispose(): void {
@@ -374,3 +418,14 @@ export class PaneController {
   }
 }
 
+/** Why the gap sheet cannot be written in this state (in the user's language), or null. */
+function blockReasonOf(state: PaneState): string | null {
+  const { assessment, settings, phase } = state;
+  const lang = settings.lang;
+  if (phase !== 'ready' || !assessment) return text(lang, 'pane', 'blockedNotRead');
+  const errors = assessment.problems.filter((p) => p.severity === 'error').length;
+  if (errors > 0 || !assessment.scores) return text(lang, 'pane', 'blockedErrors', { count: Math.max(errors, 1) });
+  const preview = state.preview;
+  if (preview && preview.status === 'invalid') return preview.message;
+  return null;
+}

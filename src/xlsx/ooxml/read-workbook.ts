@@ -22,7 +22,7 @@
  * "no-sheets", and any part that does not unzip or parse "damaged").
  */
 import type { Grid } from '../../core/types';
-import { GAP_SHEET_MARKER, markedSheet } from '../../core/gap-sheet';
+import { GAP_SHEET_MARKER, markedSheet } from '../../core/gap-names';
 import { WorkbookReadError } from '../errors';
 import { sniffWorkbook, toBytes } from '../sniff';
 import { readCentralDirectory } from './zip';

@@ -26,7 +26,7 @@
  */
 import { Inflate } from 'fflate';
 import type { CellStyle, SheetModel } from '../../core/sheet-model';
-import { chooseSheetName, GAP_SHEET_MARKER, markedSheet } from '../../core/gap-sheet';
+import { chooseSheetName, GAP_SHEET_MARKER, markedSheet } from '../../core/gap-names';
 import { columnLetter } from '../../core/address';
 import { entryBytes, newEntry, readZip, writeZip, ZipFormatError } from './zip';
 import type { ZipArchive, ZipEntry } from './zip';
