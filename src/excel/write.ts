@@ -377,6 +377,9 @@ function chartOps(model: SheetModel): Op[] {
           if (chart.type === 'radar') all[i].format.line.color = s.color;
           else all[i].format.fill.setSolidColor(s.color);
         });
+        // a legend names the series when there are several (the radar: now and with the targets), as in files
+        ch.legend.visible = chart.series.length > 1;
+        if (chart.series.length > 1) ch.legend.position = 'Bottom';
         if (chart.type === 'bar') {
           // categories top-down, as in the sheet, with the value axis at the bottom (crossing at the last category)
           ch.axes.categoryAxis.reversePlotOrder = true;
