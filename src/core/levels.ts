@@ -66,7 +66,7 @@ export function cleanText(text: string): string {
 export function parseIndicatorKey(value: CellValue): IndicatorKey | null {
   if (typeof value === 'number') {
     if (!Number.isInteger(value) || value < 1 || value > 999) return null;
-    return { no: value, entry: 1, key: String(value) };
+    return plainKey(value);
   }
   if (typeof value !== 'string') return null;
   const len = value.length;
@@ -79,7 +79,7 @@ export function parseIndicatorKey(value: CellValue): IndicatorKey | null {
     if (ch < 48 || ch > 57) break;
     n = n * 10 + (ch - 48);
   }
-  if (i > 0 && n > 0 && (i === len || (i === len - 1 && value.charCodeAt(i) === 46))) return { no: n, entry: 1, key: String(n) };
+  if (i > 0 && n > 0 && (i === len || (i === len - 1 && value.charCodeAt(i) === 46))) return plainKey(n);
   // "3.2" is an aspect-indicator code, not a number
   if (i > 0 && i < len - 1 && value.charCodeAt(i) === 46) {
     const next = value.charCodeAt(i + 1);
@@ -95,6 +95,12 @@ export function parseIndicatorKey(value: CellValue): IndicatorKey | null {
   else if (m[4] !== undefined) entry = LETTER_ENTRY[m[4].toLowerCase()];
   if (!(entry >= 1)) return null;
   return { no, entry, key: indicatorKey(no, entry) };
+}
+
+/** Indicator n's key (entry 1), one frozen object per number 1..999: reading a sheet's number column allocates nothing. */
+const PLAIN_KEYS: Array<IndicatorKey | undefined> = [];
+function plainKey(n: number): IndicatorKey {
+  return (PLAIN_KEYS[n] ??= Object.freeze({ no: n, entry: 1, key: String(n) }));
 }
 
 const CODE_RE = /^(\d{1,2})\s*\.\s*(\d{1,2})\.?$/;
