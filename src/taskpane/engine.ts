@@ -8,7 +8,7 @@ import type { Assessment, Grid, Lang, PredicateBasis, FrameworkId } from '../cor
 import type { SheetModel } from '../core/sheet-model';
 import type { PlanStrategy, TargetRequest } from '../core/planner';
 import { teamColumnsOf, type TeamColumns } from '../core/team-columns';
-import { parseTargetIndex } from '../core/planner';
+import { levelName, parseTargetIndex } from '../core/planner';
 import { cmp, rational, toNumber } from '../core/rational';
 import { text } from '../core/i18n';
 import { defaultTarget, gapSheetFor, openAssessment, planFor, withTeamEntries } from '../app/assessment';
@@ -31,6 +31,9 @@ export interface PreviewStep {
   readonly name: string;
   readonly from: string;
   readonly to: string;
+  /** The words of those levels ("Terkelola", "Transaksi"; core/level-names.ts), or null where there is none. */
+  readonly fromName: string | null;
+  readonly toName: string | null;
   /** Index points gained at 2 decimals, "+0,03". */
   readonly points: string;
   /** The exact points, "+0,0275" (the tooltip of `points`). */
@@ -161,6 +164,8 @@ export function previewOf(assessment: Assessment, settings: EngineSettings): Pla
       name: g.name,
       from: formatExact(g.current, lang).replace(/[,.]00$/, ''),
       to: formatExact(g.target, lang).replace(/[,.]00$/, ''),
+      fromName: levelName(p.framework, g.no, g.current),
+      toName: levelName(p.framework, g.no, g.target),
       points: points.shown,
       pointsExact: points.exact,
     };

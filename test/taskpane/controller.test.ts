@@ -435,6 +435,8 @@ describe('the plan options and the team columns in the pane', () => {
     if (p1?.status === 'plan') {
       expect(p1.cycles).toBeGreaterThan(1);
       expect(p1.cyclesText).toContain('at most 1 level per indicator per cycle; strategy: fewest steps');
+      // levels with their names: the process scale, or the service scale for 32–47
+      for (const st of p1.steps) expect(st.fromName).toBe(st.no >= 32 ? 'Interaksi' : 'Terkelola');
     }
     c.update({ maxRaise: 5, strategy: 'balanced' });
     const p2 = c.getState().preview;
