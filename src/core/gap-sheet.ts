@@ -48,6 +48,7 @@ import type {
 } from './sheet-model';
 import type { GapPlan, IndicatorGap } from './planner';
 import { evidenceNeeded } from './planner';
+import { levelName, wholeLevel } from './level-names';
 import { evidenceOf, type TeamColumns, type TeamEntry } from './team-columns';
 import { add, cmp, div, mul, R0, rational, roundHalfUp, sub, sum, toNumber } from './rational';
 import { cellRef, columnLetter } from './address';
@@ -229,7 +230,7 @@ class SheetBuilder {
 type ColumnId =
   | 'no' | 'name' | 'current' | 'target' | 'gap' | 'points' | 'rank' | 'cycle'
   | 'owner' | 'deadline' | 'evidenceStatus' | 'evidenceLink' | 'lock'
-  | 'aspect' | 'domain' | 'weight' | 'self' | 'steps' | 'notes' | 'sheetNote';
+  | 'levelNames' | 'aspect' | 'domain' | 'weight' | 'self' | 'steps' | 'notes' | 'sheetNote';
 
 /** Everything a row's cells are made from. */
 interface RowContext {
@@ -298,6 +299,17 @@ function cycleCell(gp: IndicatorGap): CellSpec {
   return { value: first === last ? first : `${first}–${last}`, style: 'cycle' };
 }
 
+/**
+ * The words of the current level and the target ("Terkelola → Terdefinisi"; the service scale of 59/2020 for
+ * 32–47, Pemdi's labels by the whole part), a formula on the two cells so that it follows an edited target.
+ */
+function levelNamesCell({ gp, at }: RowContext, l: Layout): CellSpec {
+  const names = [1, 2, 3, 4, 5].map((v) => levelName(l.fw, gp.no, v) ?? '');
+  const choose = (ref: string) => `CHOOSE(MIN(5,MAX(1,INT(${ref}))),${names.map(str).join(',')})`;
+  const word = (v: Rational) => names[wholeLevel(v) - 1];
+  return { value: `${word(gp.current)} → ${word(gp.target)}`, style: 'cellText', formula: `${choose(at('current'))}&" → "&${choose(at('target'))}` };
+}
+
 /** The table's columns, left to right: working, then the team's, then reference. */
 const COLUMNS: ReadonlyArray<ColumnSpec> = [
   {
@@ -327,6 +339,7 @@ const COLUMNS: ReadonlyArray<ColumnSpec> = [
   { id: 'evidenceStatus', header: 'colEvidenceStatus', width: 14, cell: ({ team }) => teamCell(team?.evidenceStatus, 'teamText') },
   { id: 'evidenceLink', header: 'colEvidenceLink', width: 20, cell: ({ team }) => teamCell(team?.evidenceLink, 'teamText') },
   { id: 'lock', header: 'colLock', width: 8, cell: ({ gp }, l) => ({ value: l.locks.has(gp.key) ? g(l.lang, 'lockYes') : null, style: 'teamLock' }) },
+  { id: 'levelNames', header: 'colLevelNames', width: 28, cell: (r, l) => levelNamesCell(r, l) },
   { id: 'aspect', header: 'colAspect', width: 28, cell: ({ gp }, l) => ({ value: aspectLabel(l.fw, gp.aspect), style: 'cellText' }) },
   {
     id: 'domain',

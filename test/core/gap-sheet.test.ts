@@ -50,7 +50,7 @@ function findText(model: SheetModel, text: string): ModelCell | undefined {
   return model.cells.find((c) => c.value === text);
 }
 
-const ALLOWED = new Set(['ROUND', 'SUMPRODUCT', 'IF', 'MAX', 'ROUNDUP', 'INT', 'ROW', 'INDEX', 'MATCH', 'IFERROR']);
+const ALLOWED = new Set(['ROUND', 'SUMPRODUCT', 'IF', 'MAX', 'MIN', 'CHOOSE', 'ROUNDUP', 'INT', 'ROW', 'INDEX', 'MATCH', 'IFERROR']);
 
 describe('the gap sheet model (Aceh Tengah, target 2.6)', () => {
   const entries = entriesOf(ACEH);
@@ -106,6 +106,10 @@ describe('the gap sheet model (Aceh Tengah, target 2.6)', () => {
     const target = model.cells.find((c) => c.row === row.row && c.style === 'inputWhole')!;
     expect(target.value).toBe(2); // the one planned step
     expect(target.formula).toBeUndefined();
+    // the levels' words follow the cells (a formula): the process scale of 59/2020
+    const words = model.cells.find((c) => c.row === row.row && typeof c.formula === 'string' && c.formula.startsWith('CHOOSE('))!;
+    expect(words.value).toBe('Rintisan → Terkelola');
+    expect(words.formula).toContain('"Rintisan","Terkelola","Terdefinisi"');
     const v = model.validations.find((x) => x.range.left === target.col)!;
     expect(v).toMatchObject({ type: 'whole', min: 1, max: 5 });
   });
@@ -172,7 +176,7 @@ describe('the gap sheet in English, with stages, text levels and notes', () => {
     expect(headers).toEqual([
       'No', 'Indicator', 'Current Level', 'Target', 'Gap', 'Index Points', 'Priority', 'Cycle',
       'Owner (OPD/PIC)', 'Deadline', 'Evidence Status', 'Evidence Link', 'Lock',
-      'Aspect', 'Domain', 'Weight (%)', 'Self-assessment', 'Steps', 'Validation Notes', 'Note in Sheet',
+      'Level Names (now → target)', 'Aspect', 'Domain', 'Weight (%)', 'Self-assessment', 'Steps', 'Validation Notes', 'Note in Sheet',
     ]);
     expect(model.cells.some((c) => c.formula === "'Dinas ''Kominfo'''!F7")).toBe(true);
   });

@@ -303,6 +303,7 @@ export const en: Catalogue = {
     cliUnreachable: '{reason} No steps are planned; choose a lower goal.',
     // issue 12: the plan's options, the team's columns, the compact header
     colCycle: 'Cycle',
+    colLevelNames: 'Level Names (now → target)',
     colOwner: 'Owner (OPD/PIC)',
     colDeadline: 'Deadline',
     colEvidenceStatus: 'Evidence Status',

@@ -314,6 +314,7 @@ export const id = {
     cliUnreachable: '{reason} Tidak ada langkah yang direncanakan; pilih sasaran yang lebih rendah.',
     // issue 12: the plan's options, the team's columns, the compact header
     colCycle: 'Siklus',
+    colLevelNames: 'Nama Tingkat (saat ini → target)',
     colOwner: 'Penanggung Jawab (OPD/PIC)',
     colDeadline: 'Tenggat',
     colEvidenceStatus: 'Status Bukti Dukung',
