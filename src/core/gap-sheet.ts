@@ -183,7 +183,7 @@ const STYLES = {
   stepsCell: { numberFormat: '0', horizontal: 'center', vertical: 'top', border: true },
   points: { numberFormat: '0.0000', vertical: 'top', border: true },
   rank: { numberFormat: '0', horizontal: 'center', vertical: 'top', border: true, bold: true },
-  rankOut: { horizontal: 'center', vertical: 'top', border: true, italic: true, wrap: true, fontColor: '#7F7F7F' },
+  rankOut: { horizontal: 'center', vertical: 'top', border: true, italic: true, wrap: false, fontColor: '#7F7F7F' },
   sumIndex: { numberFormat: '0.00', horizontal: 'center', border: true },
   sumText: { border: true, wrap: false, vertical: 'top' },
   sumNum: { numberFormat: '0.00', border: true },
@@ -304,7 +304,8 @@ function cycleCell(gp: IndicatorGap): CellSpec {
  * 32–47, Pemdi's labels by the whole part), a formula on the two cells so that it follows an edited target.
  */
 function levelNamesCell({ gp, at }: RowContext, l: Layout): CellSpec {
-  const names = [1, 2, 3, 4, 5].map((v) => levelName(l.fw, gp.no, v) ?? '');
+  // a level without an attested word (pemdi2026) shows its number
+  const names = [1, 2, 3, 4, 5].map((v) => levelName(l.fw, gp.no, v) ?? String(v));
   const choose = (ref: string) => `CHOOSE(MIN(5,MAX(1,INT(${ref}))),${names.map(str).join(',')})`;
   const word = (v: Rational) => names[wholeLevel(v) - 1];
   return { value: `${word(gp.current)} → ${word(gp.target)}`, style: 'cellText', formula: `${choose(at('current'))}&" → "&${choose(at('target'))}` };
