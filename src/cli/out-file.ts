@@ -37,10 +37,11 @@ function statOrNull(p: string): fs.Stats | null {
   }
 }
 
+/** Writable, and not marked read-only (no write bit at all: even root, who may write anyway, respects that). */
 function writable(p: string): boolean {
   try {
     fs.accessSync(p, fs.constants.W_OK);
-    return true;
+    return (fs.statSync(p).mode & 0o222) !== 0;
   } catch {
     return false;
   }
