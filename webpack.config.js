@@ -6,6 +6,10 @@
  * FunctionFile and the ShowTaskpane action. Outside Excel the pane reads a workbook file through the reader's lazy
  * chunk ("xlsx-read", src/xlsx/ooxml) and writes the gap sheet through exceljs's ("xlsx-write"), both dynamic imports
  * in src/taskpane/browser-host.ts, neither part of the page's initial JavaScript.
+ * The pane's first script is its shell only (src/taskpane/App.tsx: title, language, file picker, plain CSS in
+ * taskpane.html, no Fluent UI) beside the functions and the ribbon; lazy chunks: "pane-details" (the pane's body,
+ * Fluent UI), "pane-engine" (reader checks, planner, gap builder: src/app; also the ribbon's workflow),
+ * "excel-write" (src/excel/write.ts). test/taskpane/e2e.test.ts bounds the first script (≤ 120 KB gzip).
  *
  * Output (dist/): taskpane.html, runtime.js + functions.js + commands.js + taskpane.js (+ shared and
  * lazy chunks), functions.json and functions-id.json (generated from the JSDoc of

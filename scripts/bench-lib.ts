@@ -8,12 +8,41 @@ export interface BenchContext {
   readonly tmp: string;
   /** Prints one result line (indented under the section title). */
   print(line: string): void;
+  /** This run (0-based) of `npm run bench -- --runs N`, and N (default 1). */
+  readonly runIndex: number;
+  readonly runs: number;
+  /** Records a row of issue 14's table (printed at the end, the median of every run, beside its reference). */
+  row(row: TableRow): void;
+}
+
+/** One figure of issue 14's table, measured beside its reference in the same run. */
+export interface TableRow {
+  /** The figure, as the issue's table names it (rows with the same figure are one row of the summary). */
+  readonly figure: string;
+  readonly value: number;
+  readonly unit: string;
+  readonly digits?: number;
+  /** What the figure is compared with, measured in the same run. */
+  readonly reference?: { readonly label: string; readonly value: number; readonly unit?: string; readonly digits?: number };
+  /** The issue's goal for `value`. */
+  readonly goal?: { readonly op: '<=' | '>='; readonly limit: number };
 }
 
 export interface BenchSection {
   /** Shown as the section heading. */
   readonly title: string;
+  /**
+   * 'internal': the section measures BENCH_ROUNDS rounds itself and reports medians (it runs once whatever
+   * --runs says; bench.ts sets BENCH_ROUNDS to the --runs count). Otherwise it runs once per --runs.
+   */
+  readonly rounds?: 'internal';
   run(ctx: BenchContext): Promise<void>;
+}
+
+export function median(xs: ReadonlyArray<number>): number {
+  const s = [...xs].sort((a, b) => a - b);
+  if (s.length === 0) return NaN;
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 }
 
 /**

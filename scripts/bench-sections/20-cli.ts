@@ -68,6 +68,7 @@ function runNode(script: string, preload: string, args: string[], env: Record<st
 
 export const section: BenchSection = {
   title: 'spbe index --json on many workbooks vs. exceljs load alone',
+  rounds: 'internal',
   async run(ctx) {
     if (!fs.existsSync(path.join(ctx.root, 'lib', 'cli', 'main.js'))) throw new Error('the CLI is not built: run `npm run build:cli`');
     const count = Number(process.env.BENCH_FILES || 1000);

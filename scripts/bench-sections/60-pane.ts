@@ -1,6 +1,6 @@
 /**
  * The task pane (issue 5):
- * - gzip size of the pane's initial JavaScript (every script taskpane.html loads at start; aim ≤ 200 KB),
+ * - gzip size of the pane's initial JavaScript (every script taskpane.html loads at start; aim ≤ 120 KB, issue 14),
  *   and proof that the xlsx adapter (exceljs) is not in it but in a lazy chunk;
  * - time from page load to the index shown for a 47-indicator workbook in Chromium: inside a simulated
  *   Excel (H6's strict fake as the page's Excel) and outside Excel (a file through the file input,
@@ -68,7 +68,8 @@ export const section: BenchSection = {
     const withExceljs = (f: string) => fs.readFileSync(path.join(dir, f), 'utf8').includes('exceljs'); // its own messages name it
     const exceljsInitial = initial.filter(withExceljs);
     const exceljsLazy = lazy.filter(withExceljs);
-    ctx.print(`pane's initial JavaScript: ${initial.length} files (${initial.join(', ')}), ${kb(raw)} raw, ${kb(gz)} gzip (aim ≤ 200 KB: ${gz <= 200 * 1024 ? 'met' : 'NOT met'})`);
+    ctx.print(`pane's initial JavaScript: ${initial.length} files (${initial.join(', ')}), ${kb(raw)} raw, ${kb(gz)} gzip (aim ≤ 120 KB: ${gz <= 120 * 1024 ? 'met' : 'NOT met'})`);
+    ctx.row({ figure: 'pane initial script (gzip)', value: gz / 1024, unit: 'KB', digits: 1, goal: { op: '<=', limit: 120 } });
     ctx.print(`xlsx adapter (exceljs) in the initial JavaScript: ${exceljsInitial.length ? 'YES (' + exceljsInitial.join(', ') + ')' : 'no'}; in lazy chunk(s): ${exceljsLazy.join(', ') || 'none found'}`);
     const lazyGz = exceljsLazy.reduce((n, f) => n + zlib.gzipSync(fs.readFileSync(path.join(dir, f)), { level: 9 }).length, 0);
     if (exceljsLazy.length) ctx.print(`lazy exceljs chunk(s), loaded only outside Excel when a gap sheet is written: ${kb(lazyGz)} gzip (reading a file loads the reader's own chunk: see the reader section)`);

@@ -1,6 +1,11 @@
 /**
- * `spbe gap FILE [--target X | --target-predicate P | --target-level N] [--out OUT] [--in-place] [--json]`
- * plus the options of `spbe index` (--sheet --framework --column --predicate-basis --lang).
+ * `spbe gap FILE [--target X | --target-predicate P | --target-level N] [--max-raise N] [--strategy fewest|balanced]
+ * [--lock 12,31] [--out OUT] [--in-place] [--json]` plus the options of `spbe index` (--sheet --framework --column
+ * --predicate-basis --lang). The plan's options are parsed once for every entry point (src/app/plan-options.ts).
+ *
+ * When the workbook holds a gap sheet written earlier, what the team typed into it (Target, Kunci/Lock, owner,
+ * deadline, evidence status and link: src/core/team-columns.ts) is carried over into the new sheet, and its
+ * targets and locks feed the plan; the output says how many rows were carried over.
  *
  * Reads the workbook's bytes once (src/xlsx/ooxml: the reader made for our job, no exceljs), assesses them, plans the gap (src/core/planner.ts), builds the gap sheet
  * (src/core/gap-sheet.ts), adds it to the ORIGINAL bytes as Excel adds a sheet (src/xlsx/package: every other
@@ -14,8 +19,9 @@
  *
  * `--json` prints the `spbe index --json` object plus "target", "targetMode", "targetPredicate",
  * "reachable", "reason", "steps", "planned", "maxRaise", "cycles", "roadmap": [{ cycle, steps, raised, index, indexRounded,
- * predicate }], "plan": [{ no, key, from, to, steps, uplift, rank, cycle }], "out", "gapSheet", "replaced" (the name of
- * the earlier sheet of ours that was replaced, a renamed one included, or null).
+ * predicate }], "strategy" ("fewest" | "balanced"), "locks", "plan": [{ no, key, from, to, steps, uplift, rank, cycle }],
+ * "teamEntries" (rows of the team's entries carried over), "out", "gapSheet", "replaced" (the name of the earlier sheet
+ * of ours that was replaced, a renamed one included, or null).
  *
  * --out must end in the input's own extension (.xlsx, or .xlsm for a macro-enabled package), must not be a
  * folder, device, FIFO or socket, the input (by any link) or read-only (src/cli/out-file.ts): usage errors, exit 1.
@@ -32,13 +38,16 @@ import type { OptionSpec } from './args';
 import { text, type Catalogue } from '../core/i18n';
 import { reportStatus, toIndexReport, toUnreadableReport } from '../core/report';
 import type { IndexReport } from '../core/report';
-import { parseTargetIndex, planRoadmap, planSteps } from '../core/planner';
+import { evidenceNeeded, levelName, parseTargetIndex, planRoadmap, planSteps } from '../core/planner';
 import type { TargetRequest, GapPlan } from '../core/planner';
-import { gapSheetFor, isoDate, openAssessment, planFor } from '../app/assessment';
+import { gapSheetFor, isoDate, openAssessment, planFor, withTeamEntries } from '../app/assessment';
+import { parsePlanOptions, strategyName } from '../app/plan-options';
+import { evidenceOf, NO_TEAM, teamColumnsOf, type TeamColumns } from '../core/team-columns';
+import type { Assessment } from '../core/types';
 import { toFixed, toNumber, toRoundedNumber } from '../core/rational';
 import { isWorkbookReadError } from '../xlsx/errors';
 import { readFileBytes } from '../xlsx/read-file';
-import { readWorkbookGridsSync } from '../xlsx/ooxml/read-workbook';
+import { readMarkedSheetGrid, readWorkbookGridsSync } from '../xlsx/ooxml/read-workbook';
 import { WorkbookPackage } from '../xlsx/package';
 import type { SheetWriteResult } from '../xlsx/package';
 import { linkTarget, writeFileAtomic } from '../xlsx/write-file';
@@ -50,6 +59,9 @@ export const GAP_OPTIONS: ReadonlyArray<OptionSpec> = [
   { name: 'target', value: true },
   { name: 'target-predicate', value: true },
   { name: 'target-level', value: true },
+  { name: 'max-raise', value: true },
+  { name: 'strategy', value: true },
+  { name: 'lock', value: true },
   { name: 'out', value: true },
   { name: 'in-place' },
 ];
@@ -77,7 +89,7 @@ export async function runGap(argv: ReadonlyArray<string>, io: Io, deps: GapDeps 
   const { common, options, positional } = parsed;
   const lang = common.lang;
   if (common.help) {
-    io.out(g(lang, 'cliUsage') + '\n');
+    io.out(g(lang, 'cliUsage') + '\n\n' + g(lang, 'cliOptionsUsage') + '\n');
     return 0;
   }
   if (positional.length !== 1) return fail(io, lang, g(lang, 'cliOneFile'));
@@ -98,6 +110,9 @@ export async function runGap(argv: ReadonlyArray<string>, io: Io, deps: GapDeps 
     if (!/^\d+$/.test(t)) return fail(io, lang, g(lang, 'cliBadLevel', { value: t }));
     request = { mode: 'level', level: Number(t) };
   }
+  const str = (k: string): string | undefined => (typeof options[k] === 'string' ? (options[k] as string) : undefined);
+  const planOptions = parsePlanOptions({ maxRaise: str('max-raise'), strategy: str('strategy'), lock: str('lock') });
+  if (!planOptions.ok) return fail(io, lang, planOptions.message[lang]);
   const inPlace = options['in-place'] === true;
   if (inPlace && typeof options.out === 'string') return fail(io, lang, g(lang, 'cliOutConflict'));
   const outGiven = typeof options.out === 'string' ? options.out : null;
@@ -105,12 +120,15 @@ export async function runGap(argv: ReadonlyArray<string>, io: Io, deps: GapDeps 
 
   // Read and assess (once).
   let bytes: Uint8Array;
-  let assessment;
+  let assessment: Assessment;
+  let team: TeamColumns = NO_TEAM;
   try {
     bytes = await readFileBytes(file);
     // The grids leave out a gap sheet written by an earlier run: an output, never the assessment.
     const grids = readWorkbookGridsSync(bytes);
     assessment = openAssessment(grids, { sheet: common.sheet, framework: common.framework, column: common.column, basis: common.basis, context: 'command' });
+    // What the team typed into the earlier gap sheet (which this run replaces) is carried over.
+    team = teamColumnsOf(readMarkedSheetGrid(bytes));
   } catch (e) {
     if (!isWorkbookReadError(e)) throw e;
     const report = toUnreadableReport(file, e.reason, lang);
@@ -128,13 +146,15 @@ export async function runGap(argv: ReadonlyArray<string>, io: Io, deps: GapDeps 
   }
 
   // Without a goal option: the application's default goal (the sheet's Target column, else the next predicate).
-  const outcome = planFor(assessment, request, { basis: common.basis });
+  const planned = withTeamEntries(assessment, team);
+  const outcome = planFor(planned, request, { basis: common.basis, ...planOptions.choices, team });
   if (outcome.kind === 'invalid') return fail(io, lang, outcome.problem.message[lang]);
   if (outcome.kind !== 'plan') return fail(io, lang, g(lang, 'cliNoIndex'));
   const plan = outcome.plan;
 
-  const model = gapSheetFor(assessment, plan, {
+  const model = gapSheetFor(planned, plan, {
     lang,
+    team,
     date: isoDate((deps.now ?? (() => new Date()))()),
     sourceFile: path.basename(file),
   });
@@ -182,10 +202,11 @@ export async function runGap(argv: ReadonlyArray<string>, io: Io, deps: GapDeps 
   }
 
   if (common.json) {
-    io.out(JSON.stringify(gapJson(report, plan, out, written.sheetName, lang, written.replaced)) + '\n');
+    io.out(JSON.stringify(gapJson(report, plan, out, written.sheetName, lang, team.count, written.replaced)) + '\n');
   } else {
     io.out(formatSummary(report, assessment, lang, common.basis));
-    io.out(gapText(plan, lang) + '\n');
+    io.out(gapText(plan, lang, planned, team) + '\n');
+    if (team.count > 0) io.out(g(lang, 'cliTeam', { count: team.count }) + '\n');
     io.out(g(lang, 'cliWrote', { sheet: written.sheetName, file: out }) + '\n');
     if (written.replaced) io.out(g(lang, 'cliReplaced', { sheet: written.replaced }) + '\n');
   }
@@ -193,7 +214,7 @@ export async function runGap(argv: ReadonlyArray<string>, io: Io, deps: GapDeps 
 }
 
 /** The JSON object of `spbe gap --json`: the index object plus the plan; "replaced" names the earlier sheet of ours that was replaced (null when none). */
-export function gapJson(report: IndexReport, plan: GapPlan, out: string, sheet: string, lang: Lang, replaced: string | null = null): Record<string, unknown> {
+export function gapJson(report: IndexReport, plan: GapPlan, out: string, sheet: string, lang: Lang, teamEntries = 0, replaced: string | null = null): Record<string, unknown> {
   return {
     ...report,
     target: toNumber(plan.goal),
@@ -208,15 +229,18 @@ export function gapJson(report: IndexReport, plan: GapPlan, out: string, sheet: 
     pointsNeeded: toNumber(plan.pointsNeeded),
     maxRaise: plan.maxRaise,
     cycles: plan.cycles,
+    strategy: strategyName(plan.strategy),
+    locks: plan.locks,
     roadmap: planRoadmap(plan),
     plan: planSteps(plan),
+    teamEntries,
     out,
     gapSheet: sheet,
     replaced,
   };
 }
 
-function gapText(plan: GapPlan, lang: Lang): string {
+function gapText(plan: GapPlan, lang: Lang, assessment: Assessment, team: TeamColumns): string {
   const sep = lang === 'id' ? ',' : '.';
   const f2 = (r: Parameters<typeof toFixed>[0]) => toFixed(r, 2, sep);
   const lines = [
@@ -231,13 +255,34 @@ function gapText(plan: GapPlan, lang: Lang): string {
     lines.push(g(lang, 'cliNothing'));
     return lines.join('\n');
   }
+  const strategy = g(lang, plan.strategy === 'balanced' ? 'strategyBalanced' : 'strategyFewest');
+  lines.push(g(lang, 'cliCycles', { cycles: plan.cycles, max: plan.maxRaise, strategy }));
+  if (plan.locks.length > 0) lines.push(g(lang, 'cliLocks', { locks: plan.locks.join(', ') }));
   lines.push(g(lang, 'cliSteps', { steps: plan.steps }));
   const num = (x: number) => (lang === 'id' ? String(x).replace('.', ',') : String(x));
+  const fw = plan.framework;
+  // a level with its name: "2 · Terkelola"
+  const level = (no: number, x: number) => {
+    const name = levelName(fw, no, x);
+    return name ? `${num(x)} · ${name}` : num(x);
+  };
+  const byKey = new Map(plan.indicators.map((gp) => [gp.key, gp]));
+  const entryByKey = new Map(assessment.entries.map((e) => [e.key, e]));
+  // "needs accepted evidence for level N − 1" beside a step whose current level has no evidence in the sheet
+  const evidence = (key: string, cycle: number): string => {
+    const gp = byKey.get(key);
+    const entry = entryByKey.get(key);
+    const raise = gp?.raises.find((r) => r.cycle === cycle);
+    if (!gp || !entry || !raise) return '';
+    const needs = evidenceNeeded({ level: entry.level, evidence: evidenceOf(entry, team.entries.get(key)) }, raise);
+    return needs === null ? '' : g(lang, 'cliEvidence', { level: needs });
+  };
   for (const [k, s] of steps.entries()) {
     // A roadmap (more than one evaluation cycle): each cycle under its own heading, with the index it reaches.
     const cycle = plan.cycles > 1 && (k === 0 || steps[k - 1].cycle !== s.cycle) ? plan.roadmap[s.cycle - 1] : null;
     if (cycle) lines.push(g(lang, 'cliCycle', { cycle: cycle.cycle, steps: cycle.steps, index: f2(cycle.index), predicate: cycle.predicate }));
-    lines.push(g(lang, 'cliStep', { rank: s.rank, no: s.key, from: num(s.from), to: num(s.to), uplift: num(Number(s.uplift.toFixed(6))) }));
+    const no = byKey.get(s.key)?.no ?? 0;
+    lines.push(g(lang, 'cliStep', { rank: s.rank, no: s.key, from: level(no, s.from), to: level(no, s.to), uplift: num(Number(s.uplift.toFixed(6))) }) + evidence(s.key, s.cycle));
   }
   lines.push(g(lang, 'cliPlanned', { index: f2(plan.planned), predicate: plan.plannedPredicate }));
   return lines.join('\n');

@@ -56,11 +56,11 @@ export async function main(argv: ReadonlyArray<string>, io: Io = processIo): Pro
       return 0;
     }
     if (command === 'index') {
-      const { runIndex } = await import('./index-command');
+      const { runIndex } = await import(/* webpackMode: "eager" */ './index-command');
       return await runIndex(rest, io);
     }
     if (command === 'gap') {
-      const { runGap } = await import('./gap-command');
+      const { runGap } = await import(/* webpackChunkName: "gap" */ './gap-command');
       return await runGap(rest, io);
     }
     const message = command.startsWith('-') ? text(lang, 'cli', 'unknownOption', { option: command }) : text(lang, 'cli', 'unknownCommand', { command });

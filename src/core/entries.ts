@@ -18,7 +18,7 @@
  */
 import type { CellValue, Framework, Rational } from './types';
 import { displayValue, parseLevel, type LevelFailure } from './levels';
-import { entryStatus, frameworkIndex, sharedEntry, type FrameworkIndex, type SharedEntry } from './framework-index';
+import { entryStatus, frameworkIndex, sharedEntry, sharedOfNumber, type FrameworkIndex, type SharedEntry } from './framework-index';
 import { facts, type Location, type MessageArgs, type ProblemFacts } from './problems';
 import { eq } from './rational';
 import type { ScoredEntry } from './scoring';
@@ -168,9 +168,19 @@ function collectOrdered(ix: FrameworkIndex, list: LevelList, options: CollectOpt
   const shared = ix.shared;
   for (let i = 0; i < count; i++) {
     const v = list.level(i);
-    if (typeof v === 'number' && v >= 1 && v <= 5 && Math.floor(v) === v) {
-      entries[i] = shared[(i + 1) * 6 + v] as SharedEntry;
-      continue;
+    if (typeof v === 'number') {
+      if (v >= 1 && v <= 5 && Math.floor(v) === v) {
+        entries[i] = shared[(i + 1) * 6 + v] as SharedEntry;
+        continue;
+      }
+      // a decimal (2.75): its entry memoised by value; a cell value of a finite number is the number itself
+      if (Number.isFinite(v) && (cellValue === undefined || cellValue(v) === v)) {
+        const got = sharedOfNumber(ix, i + 1, v);
+        if (!isFailure(got)) {
+          entries[i] = got;
+          continue;
+        }
+      }
     }
     const no = i + 1;
     const raw = cellValue ? cellValue(v) : (v as CellValue);

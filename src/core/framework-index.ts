@@ -8,7 +8,7 @@
  * their position in the framework's lists.
  */
 import type { Framework, IndicatorDef, PredicateBand, Rational } from './types';
-import { indicatorKey } from './levels';
+import { indicatorKey, parseLevel, type LevelFailure } from './levels';
 import { rational } from './rational';
 
 /**
@@ -21,9 +21,12 @@ export interface SharedEntry {
   readonly no: number;
   readonly entry: 1;
   readonly level: Rational;
-  /** The whole level 1–5. */
+  /** The whole level 1–5 (0 for a decimal level, see sharedOfNumber). */
   readonly whole: number;
+  /** level × the indicator's weight in basis points (a fraction for a decimal level). */
   readonly points: number;
+  /** level × 1000 × the weight in basis points: an exact integer (the level is a whole number of thousandths), the unit scoring sums in. */
+  readonly milliPoints: number;
   /** FrameworkIndex.tagBase + no: tells in one comparison that this is indicator `no`'s shared entry of that framework. */
   readonly tag: number;
 }
@@ -52,6 +55,8 @@ export interface FrameworkIndex {
   readonly bands: ReadonlyArray<PredicateBand>;
   /** shared[no * 6 + k]: the shared entry of indicator `no` at whole level k (1..5). */
   readonly shared: ReadonlyArray<SharedEntry | undefined>;
+  /** Entries of decimal levels given as numbers (2.75), by value: see sharedOfNumber. */
+  readonly decimals: Map<number, DecimalRow>;
   /** Unique to this index: its shared entries are tagged tagBase + no (scoring's fast path checks a set in one pass). */
   readonly tagBase: number;
   /** Scratch buffers (synchronous code, never re-entered): indicators seen, aspect and domain sums (scoring), first item of each indicator (entry collector). */
@@ -118,7 +123,7 @@ function build(fw: Framework): FrameworkIndex {
   const tagBase = ++indexesBuilt * TAG_SPAN;
   for (let no = 1; no <= n; no++) {
     for (let k = 1; k <= 5; k++) {
-      shared[no * 6 + k] = Object.freeze({ key: keys[no], no, entry: 1 as const, level: WHOLE[k], whole: k, points: k * indWeight[no], tag: tagBase + no });
+      shared[no * 6 + k] = Object.freeze({ key: keys[no], no, entry: 1 as const, level: WHOLE[k], whole: k, points: k * indWeight[no], milliPoints: k * 1000 * indWeight[no], tag: tagBase + no });
     }
   }
   return {
@@ -137,6 +142,7 @@ function build(fw: Framework): FrameworkIndex {
     spreadAspect: rep ? indAspect[repNo] : -1,
     bands,
     shared,
+    decimals: new Map(),
     tagBase,
     seen: new Uint8Array(n + 1),
     firstOf: new Int32Array(n + 1),
@@ -177,3 +183,62 @@ export function sharedEntry(ix: FrameworkIndex, no: number, level: Rational): Sh
 
 const ONE = BigInt(1);
 const FIVE = BigInt(5);
+
+/** What a number reads as in a framework (parseLevel's verdict, the same for every indicator) and its entries by indicator number, made on first use. */
+export interface DecimalRow {
+  readonly result: ReturnType<typeof parseLevel>;
+  /** The level in thousandths when it is exactly that (2.75 → 2750), else -1. */
+  readonly milli: number;
+  readonly entries: Array<SharedEntry | PlainEntry | undefined>;
+}
+
+/** An entry whose level is not a whole number of thousandths (2.0001): scoring takes its exact path. */
+export interface PlainEntry {
+  readonly key: string;
+  readonly no: number;
+  readonly entry: 1;
+  readonly level: Rational;
+}
+
+const THOUSAND = BigInt(1000);
+const DECIMALS_MAX = 4096;
+
+/**
+ * The entry of indicator `no` (1..n, entry 1) whose value is the number `v` (finite), or why `v` is no level:
+ * parseLevel's verdict on `v`, memoised per framework and value. A level that is a whole number of thousandths
+ * (every decimal assessors write: 2.5, 3.75, 2.125) is a shared, tagged entry carrying its milliPoints, so scoring
+ * sums integers; any other level (2.0001) is a plain entry and scoring takes the exact rational path.
+ */
+export function sharedOfNumber(ix: FrameworkIndex, no: number, v: number): SharedEntry | PlainEntry | LevelFailure {
+  if (v >= 1 && v <= 5 && Math.floor(v) === v) return ix.shared[no * 6 + v] as SharedEntry;
+  let row = ix.decimals.get(v);
+  if (row === undefined) {
+    const result = parseLevel(v, ix.fw, no);
+    let milli = -1;
+    if (result.ok) {
+      const l = result.level;
+      if (THOUSAND % l.den === BigInt(0)) {
+        const m = Number((l.num * THOUSAND) / l.den);
+        if (Number.isSafeInteger(m) && m >= 0 && m <= 1_000_000) milli = m;
+      }
+    }
+    row = { result, milli, entries: [] };
+    if (ix.decimals.size >= DECIMALS_MAX) ix.decimals.clear();
+    ix.decimals.set(v, row);
+  }
+  const result = row.result;
+  if (!result.ok) return result;
+  let e = row.entries[no];
+  if (e === undefined) {
+    const key = ix.keys[no];
+    const level = result.level;
+    if (row.milli >= 0) {
+      const milliPoints = row.milli * ix.indWeight[no];
+      e = Object.freeze({ key, no, entry: 1 as const, level, whole: 0, points: milliPoints / 1000, milliPoints, tag: ix.tagBase + no });
+    } else {
+      e = Object.freeze({ key, no, entry: 1 as const, level });
+    }
+    row.entries[no] = e;
+  }
+  return e;
+}

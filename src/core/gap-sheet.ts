@@ -2,15 +2,21 @@
  * The gap-analysis sheet as a pure SheetModel (see sheet-model.ts). Built once here; written to a file by
  * src/xlsx/package (added to the original file) and into the open workbook by the Office.js adapter.
  *
- * Layout (rows are 1-based as the user sees them):
- *   1        title
- *   2        agency (from the worksheet's title rows, when found)
- *   3–12     header block: agency, framework + regulation, source sheet and level column, date,
- *            current index + predicate, goal + its predicate, index with the targets + predicate,
- *            points still needed + whether the targets reach the goal, whole-level steps, and why a goal
- *            is out of reach when it is
- *   14       the indicator table header (an Excel table, filterable), one row per indicator entry below
- *   …        aspect summary, domain summary (not for pemdi2026), the top priorities
+ * Layout (rows are 1-based as the user sees them), made to fit a laptop screen with the pane open and an A4 page:
+ *   1–7      a compact header block: title; agency; source (sheet, column, file, regulation, date); the current
+ *            index + predicate; the goal + its predicate; the index with the targets + predicate, the level steps
+ *            and the evaluation cycles; the shortfall after the targets (green at 0) + whether they reach the goal
+ *            (and why a goal is out of reach when it is)
+ *   8        the table's title; 9 its header (an Excel table, filterable; frozen with columns A:B, repeated on
+ *            every printed page), one row per indicator entry below
+ *            columns: the working ones first (No, Indikator, level now, Target, Gap, points, priority, cycle),
+ *            then the team's (owner OPD/PIC, deadline, evidence status, evidence link, Lock — carried over from
+ *            an earlier gap sheet, ./team-columns.ts), then the reference ones (aspect, domain, weight,
+ *            self-assessment stage, steps, notes)
+ *   …        aspect summary, domain summary (not for pemdi2026), the top priorities (only ranked rows), with the
+ *            two charts beside them in J:N (a radar of the aspects now vs with the targets, a bar of the largest gaps)
+ * Printing: A4 landscape, one page wide, the table header repeated, the print area the working and team columns
+ * and the charts, a footer "Simulasi — bukan nilai resmi" with page numbers.
  *
  * Every computed cell is a plain spreadsheet formula (SUMPRODUCT, IF, INDEX/MATCH, ROUND, MAX, IFERROR …,
  * all in Excel 2007+ and LibreOffice) written together with the value it computes, derived here from the
@@ -41,14 +47,15 @@ import type {
   ValidationModel,
 } from './sheet-model';
 import type { GapPlan, IndicatorGap } from './planner';
+import { evidenceNeeded } from './planner';
+import { evidenceOf, type TeamColumns, type TeamEntry } from './team-columns';
 import { add, cmp, div, mul, R0, rational, roundHalfUp, sub, sum, toNumber } from './rational';
 import { cellRef, columnLetter } from './address';
 import { text, type Catalogue } from './i18n';
+import { GAP_SHEET_MARKER, GAP_TABLE_NAME } from './gap-names';
 
-/** The defined name that marks a sheet this tool wrote (a later run may replace that sheet). */
-export const GAP_SHEET_MARKER = 'SPBE_GAP_MARKER';
-/** The preferred Excel table name (renderers suffix it when the workbook already has one). */
-export const GAP_TABLE_NAME = 'SPBE_Gap';
+// Sheet names and the marker live in ./gap-names (no gap builder needed to read a workbook); re-exported here.
+export { GAP_SHEET_MARKER, GAP_TABLE_NAME, sanitizeSheetName, chooseSheetName, sheetOfReference, markedSheet } from './gap-names';
 
 export interface GapSheetOptions {
   readonly lang?: Lang;
@@ -56,68 +63,8 @@ export interface GapSheetOptions {
   readonly date: string;
   /** File name of the source workbook, shown in the header. */
   readonly sourceFile?: string;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Names: sheets and references
-// ---------------------------------------------------------------------------------------------
-
-const MAX_SHEET_NAME = 31;
-
-/** A valid sheet name: no []:*?/\, no leading/trailing apostrophe, at most 31 characters, not empty. */
-export function sanitizeSheetName(name: string): string {
-  let s = name.replace(/[[\]:*?/\\]/g, ' ').replace(/\s+/g, ' ');
-  s = s.replace(/^[\s']+|[\s']+$/g, '');
-  // Cutting may leave an apostrophe at the end again ("…'x" cut before the x): strip it too.
-  if (s.length > MAX_SHEET_NAME) s = cutUnits(s, MAX_SHEET_NAME).replace(/[\s']+$/, '');
-  if (s === '' || s.toLowerCase() === 'history') s = 'Gap';
-  return s;
-}
-
-/** The first `max` UTF-16 units of `s`, without splitting a surrogate pair (an emoji, say). */
-function cutUnits(s: string, max: number): string {
-  const cut = s.slice(0, max);
-  return /[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut;
-}
-
-/**
- * The name the gap sheet gets: `preferred` when free (or when it is the sheet this tool made earlier,
- * `ours`), otherwise "preferred (2)", "(3)" … — shortened so that it stays within 31 characters.
- * Sheet names compare case-insensitively, as in Excel.
- */
-export function chooseSheetName(preferred: string, existing: ReadonlyArray<string>, ours?: string | null): string {
-  const base = sanitizeSheetName(preferred);
-  const taken = new Set(existing.map((n) => n.toLowerCase()));
-  if (ours) taken.delete(ours.toLowerCase());
-  if (!taken.has(base.toLowerCase())) return base;
-  for (let i = 2; ; i++) {
-    const suffix = ` (${i})`;
-    const name = cutUnits(base, MAX_SHEET_NAME - suffix.length).trim() + suffix;
-    if (!taken.has(name.toLowerCase())) return name;
-  }
-}
-
-/** The sheet part of a reference such as "'Analisis Gap'!$A$1", "=Sheet1!A1", unquoted; null if none. */
-export function sheetOfReference(reference: string): string | null {
-  const text = reference.startsWith('=') ? reference.slice(1) : reference;
-  const bang = text.lastIndexOf('!');
-  if (bang < 0) return null;
-  const s = text.slice(0, bang);
-  return s.startsWith("'") && s.endsWith("'") ? s.slice(1, -1).replace(/''/g, "'") : s;
-}
-
-/**
- * The sheet the marker name (GAP_SHEET_MARKER) marks, given what the name refers to: it must be A1 of
- * one of `sheets` (compared case-insensitively), as the renderers write it. Returns the sheet's name as
- * the workbook spells it, or null (no marker, "#REF!" after the sheet was deleted, another cell).
- * That sheet is never read as an assessment, and a later run may replace it.
- */
-export function markedSheet(reference: string | null, sheets: ReadonlyArray<string>): string | null {
-  if (reference === null) return null;
-  const sheet = sheetOfReference(reference);
-  const area = reference.slice(reference.lastIndexOf('!') + 1).replace(/\$/g, '');
-  if (sheet === null || area.toUpperCase() !== 'A1') return null;
-  return sheets.find((s) => s.toLowerCase() === sheet.toLowerCase()) ?? null;
+  /** The team's entries of the earlier gap sheet, carried over into the team's columns. */
+  readonly team?: TeamColumns;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -212,14 +159,19 @@ const STYLES = {
   index4: { numberFormat: '0.0000', horizontal: 'left' },
   goal: { bold: true, numberFormat: '0.00', horizontal: 'left', fill: '#FFF2CC', border: true, input: true },
   predicate: { bold: true, horizontal: 'center', border: true },
-  steps: { numberFormat: '0', horizontal: 'left' },
+  steps: { numberFormat: '0', horizontal: 'right', bold: true },
   status: { italic: true, wrap: false },
   reason: { italic: true, fontColor: '#C00000', wrap: false },
   section: { bold: true, fontSize: 12, fontColor: '#1F4E78' },
   th: { bold: true, fill: '#1F4E78', fontColor: '#FFFFFF', wrap: true, vertical: 'middle', horizontal: 'center', border: true },
-  cellText: { wrap: true, vertical: 'top', border: true },
+  // one line per row (a row as tall as the screen shows, printed without overlapping lines); the full text is in the cell
+  cellText: { wrap: false, vertical: 'top', border: true },
   cellNo: { horizontal: 'center', vertical: 'top', border: true, numberFormat: '@' },
   cellNoNum: { horizontal: 'center', vertical: 'top', border: true, numberFormat: '0' },
+  teamText: { wrap: false, vertical: 'top', border: true, input: true },
+  teamDate: { numberFormat: 'yyyy-mm-dd', horizontal: 'center', vertical: 'top', border: true, input: true },
+  teamLock: { horizontal: 'center', vertical: 'top', border: true, input: true, bold: true },
+  cycle: { horizontal: 'center', vertical: 'top', border: true, numberFormat: '0' },
   weight: { numberFormat: '0.00', vertical: 'top', border: true },
   levelWhole: { numberFormat: '0', horizontal: 'center', vertical: 'top', border: true },
   levelDec: { numberFormat: '0.00', horizontal: 'center', vertical: 'top', border: true },
@@ -232,7 +184,7 @@ const STYLES = {
   rank: { numberFormat: '0', horizontal: 'center', vertical: 'top', border: true, bold: true },
   rankOut: { horizontal: 'center', vertical: 'top', border: true, italic: true, wrap: true, fontColor: '#7F7F7F' },
   sumIndex: { numberFormat: '0.00', horizontal: 'center', border: true },
-  sumText: { border: true, wrap: true, vertical: 'top' },
+  sumText: { border: true, wrap: false, vertical: 'top' },
   sumNum: { numberFormat: '0.00', border: true },
   cfGap: { fill: '#F8CBAD', fontColor: '#9C0006' },
   cfDone: { fill: '#C6EFCE', fontColor: '#006100' },
@@ -254,6 +206,8 @@ function g(lang: Lang, key: GapKey, params?: Record<string, string | number>): s
 class SheetBuilder {
   readonly cells: ModelCell[] = [];
   readonly merges: CellRange[] = [];
+  /** Header rows of the table and the blocks below it: two lines tall (their headers wrap). */
+  readonly tall: number[] = [];
 
   put(row: number, col: number, spec: CellSpec): void {
     const cell: { -readonly [K in keyof ModelCell]: ModelCell[K] } = { row, col, value: spec.value };
@@ -272,7 +226,10 @@ class SheetBuilder {
 // The indicator table: its columns as data
 // ---------------------------------------------------------------------------------------------
 
-type ColumnId = 'no' | 'name' | 'aspect' | 'domain' | 'weight' | 'self' | 'current' | 'target' | 'gap' | 'steps' | 'points' | 'rank' | 'notes' | 'sheetNote';
+type ColumnId =
+  | 'no' | 'name' | 'current' | 'target' | 'gap' | 'points' | 'rank' | 'cycle'
+  | 'owner' | 'deadline' | 'evidenceStatus' | 'evidenceLink' | 'lock'
+  | 'aspect' | 'domain' | 'weight' | 'self' | 'steps' | 'notes' | 'sheetNote';
 
 /** Everything a row's cells are made from. */
 interface RowContext {
@@ -286,6 +243,8 @@ interface RowContext {
   readonly notes: ReadonlyArray<string>;
   /** Set when the current level is copied rather than linked: the note on that cell. */
   readonly copiedNote: string | null;
+  /** The team's entry carried over from the earlier gap sheet, if any. */
+  readonly team: TeamEntry | undefined;
 }
 
 /** Everything the sheet is made from. */
@@ -310,6 +269,9 @@ interface Layout {
   readonly range: (id: ColumnId) => string;
   /** (No<>5)*(No<>6)*…: rows left out of the priority ranking (not in the agency's hands); empty when none. */
   readonly rankMask: string;
+  readonly team: TeamColumns | undefined;
+  /** The entry keys the plan leaves alone because the team locked them. */
+  readonly locks: ReadonlySet<string>;
 }
 
 interface ColumnSpec {
@@ -323,47 +285,66 @@ interface ColumnSpec {
 
 const levelStyle = (l: Layout): StyleName => (l.decimal ? 'levelDec' : 'levelWhole');
 
-/** The table's columns, left to right. */
+/** A value carried over from the team's earlier sheet (text, or a date serial). */
+function teamCell(v: TeamEntry[keyof TeamEntry] | undefined, style: StyleName): CellSpec {
+  return { value: v === undefined || v === null || typeof v === 'object' ? null : (v as string | number | boolean), style };
+}
+
+/** The evaluation cycle(s) of a row: 1, or "1–2" for a raise spread over cycles; empty when not raised. */
+function cycleCell(gp: IndicatorGap): CellSpec {
+  if (gp.raises.length === 0) return { value: null, style: 'cycle' };
+  const first = gp.raises[0].cycle;
+  const last = gp.raises[gp.raises.length - 1].cycle;
+  return { value: first === last ? first : `${first}–${last}`, style: 'cycle' };
+}
+
+/** The table's columns, left to right: working, then the team's, then reference. */
 const COLUMNS: ReadonlyArray<ColumnSpec> = [
   {
     id: 'no',
     header: 'colNo',
-    width: 7,
+    width: 6,
     cell: ({ gp }) => (gp.entry === 1 ? { value: gp.no, style: 'cellNoNum' } : { value: gp.key, style: 'cellNo' }),
   },
-  { id: 'name', header: 'colName', width: 48, cell: ({ gp }, l) => ({ value: indicatorName(gp, l.lang), style: 'cellText' }) },
-  { id: 'aspect', header: 'colAspect', width: 30, cell: ({ gp }, l) => ({ value: aspectLabel(l.fw, gp.aspect), style: 'cellText' }) },
-  {
-    id: 'domain',
-    header: 'colDomain',
-    width: 24,
-    shown: (l) => l.fw.domains.length > 0,
-    cell: ({ gp }, l) => ({ value: domainLabel(l.fw, gp.domain), style: 'cellText' }),
-  },
-  { id: 'weight', header: 'colWeight', width: 11, cell: ({ gp }, l) => weightCell(gp, l) },
-  { id: 'self', header: 'colSelf', width: 12, shown: (l) => l.selfCol !== null, cell: (r, l) => selfCell(r, l) },
+  { id: 'name', header: 'colName', width: 52, cell: ({ gp }, l) => ({ value: indicatorName(gp, l.lang), style: 'cellText' }) },
   {
     id: 'current',
     header: 'colCurrent',
-    width: 12,
+    width: 11,
     // a link to the source cell when it holds a plain number; otherwise the level read, and a note says why
     cell: ({ gp, entry, copiedNote }, l) =>
       copiedNote === null && entry
-        ? { value: entry.raw as number, style: levelStyle(l), formula: cellRef(l.sourceSheet, entry.cell) }
+        ? { value: entry.raw as number, style: levelStyle(l), formula: cellRef(entry.sheet ?? l.sourceSheet, entry.cell) }
         : { value: toNumber(gp.current), style: 'levelNote', comment: copiedNote ?? undefined },
   },
-  { id: 'target', header: 'colTarget', width: 11, cell: ({ gp }, l) => ({ value: toNumber(gp.target), style: l.decimal ? 'inputDec' : 'inputWhole' }) },
-  { id: 'gap', header: 'colGap', width: 9, cell: ({ gp, at }) => formulaCell(gp.gap, `MAX(0,${at('target')}-${at('current')})`, 'gap') },
+  { id: 'target', header: 'colTarget', width: 10, cell: ({ gp }, l) => ({ value: toNumber(gp.target), style: l.decimal ? 'inputDec' : 'inputWhole' }) },
+  { id: 'gap', header: 'colGap', width: 12, cell: ({ gp, at }) => formulaCell(gp.gap, `MAX(0,${at('target')}-${at('current')})`, 'gap') },
+  { id: 'points', header: 'colPoints', width: 12, cell: ({ gp, at }) => formulaCell(pointsOf(gp), `${at('gap')}*${at('weight')}/100`, 'points') },
+  { id: 'rank', header: 'colRank', width: 12, cell: (r, l) => rankCell(r, l) },
+  { id: 'cycle', header: 'colCycle', width: 9, cell: ({ gp }) => cycleCell(gp) },
+  { id: 'owner', header: 'colOwner', width: 18, cell: ({ team }) => teamCell(team?.owner, 'teamText') },
+  { id: 'deadline', header: 'colDeadline', width: 12, cell: ({ team }) => teamCell(team?.deadline, 'teamDate') },
+  { id: 'evidenceStatus', header: 'colEvidenceStatus', width: 14, cell: ({ team }) => teamCell(team?.evidenceStatus, 'teamText') },
+  { id: 'evidenceLink', header: 'colEvidenceLink', width: 20, cell: ({ team }) => teamCell(team?.evidenceLink, 'teamText') },
+  { id: 'lock', header: 'colLock', width: 8, cell: ({ gp }, l) => ({ value: l.locks.has(gp.key) ? g(l.lang, 'lockYes') : null, style: 'teamLock' }) },
+  { id: 'aspect', header: 'colAspect', width: 28, cell: ({ gp }, l) => ({ value: aspectLabel(l.fw, gp.aspect), style: 'cellText' }) },
+  {
+    id: 'domain',
+    header: 'colDomain',
+    width: 22,
+    shown: (l) => l.fw.domains.length > 0,
+    cell: ({ gp }, l) => ({ value: domainLabel(l.fw, gp.domain), style: 'cellText' }),
+  },
+  { id: 'weight', header: 'colWeight', width: 10, cell: ({ gp }, l) => weightCell(gp, l) },
+  { id: 'self', header: 'colSelf', width: 12, shown: (l) => l.selfCol !== null, cell: (r, l) => selfCell(r, l) },
   {
     id: 'steps',
     header: 'colSteps',
     width: 9,
     cell: ({ gp, at }) => ({ value: gp.steps, style: 'stepsCell', formula: `IF(${at('target')}>${at('current')},ROUNDUP(${at('target')},0)-INT(${at('current')}),0)` }),
   },
-  { id: 'points', header: 'colPoints', width: 12, cell: ({ gp, at }) => formulaCell(pointsOf(gp), `${at('gap')}*${at('weight')}/100`, 'points') },
-  { id: 'rank', header: 'colRank', width: 11, cell: (r, l) => rankCell(r, l) },
-  { id: 'notes', header: 'colNotes', width: 48, cell: ({ notes }) => ({ value: notes.join('\n'), style: 'cellText' }) },
-  { id: 'sheetNote', header: 'colSheetNote', width: 36, cell: ({ entry }) => ({ value: entry?.note ?? '', style: 'cellText' }) },
+  { id: 'notes', header: 'colNotes', width: 44, cell: ({ notes }) => ({ value: notes.join('\n'), style: 'cellText' }) },
+  { id: 'sheetNote', header: 'colSheetNote', width: 32, cell: ({ entry }) => ({ value: entry?.note ?? '', style: 'cellText' }) },
 ];
 
 function indicatorName(gp: IndicatorGap, lang: Lang): string {
@@ -397,7 +378,7 @@ function selfCell({ entry }: RowContext, l: Layout): CellSpec | null {
   if (!selfCol || !entry) return null;
   const st = entry.stages.find((s) => s.col === selfCol.col);
   if (st && typeof st.raw === 'number' && Number.isFinite(st.raw)) {
-    return { value: st.raw, style: levelStyle(l), formula: cellRef(l.sourceSheet, `${selfCol.letter}${entry.row + 1}`) };
+    return { value: st.raw, style: levelStyle(l), formula: cellRef(entry.sheet ?? l.sourceSheet, `${selfCol.letter}${entry.row + 1}`) };
   }
   if (st && st.level) return { value: toNumber(st.level), style: levelStyle(l) };
   if (st && typeof st.raw === 'string') return { value: st.raw, style: 'cellText' };
@@ -442,19 +423,25 @@ function rowContext(gp: IndicatorGap, entry: AssessmentEntry | undefined, row: n
   }
   let copiedNote: string | null = null;
   if (!(entry && entry.plainNumber && typeof entry.raw === 'number')) {
-    const where = entry ? cellRef(l.sourceSheet, entry.cell) : '';
+    const where = entry ? cellRef(entry.sheet ?? l.sourceSheet, entry.cell) : '';
     copiedNote =
       entry && typeof entry.raw === 'number' ? g(lang, 'notLinkedFormula', { cell: where }) : g(lang, 'notLinked', { cell: where, raw: entry ? displayRaw(entry.raw) : '' });
     notes.push(copiedNote);
   }
+  const team = l.team?.entries.get(gp.key);
+  // The first planned step relies on accepted evidence for the current level (levels are cumulative).
+  const first = gp.raises[0];
+  const needs = entry && first ? evidenceNeeded({ level: entry.level, evidence: evidenceOf(entry, team) }, first) : null;
+  if (needs !== null) notes.push(g(lang, 'noteEvidence', { level: needs }));
   const at = (id: ColumnId): string => rel(row, l.col[id] as number);
-  return { gp, entry, row, at, notes, copiedNote };
+  return { gp, entry, row, at, notes, copiedNote, team };
 }
 
 function indicatorTable(b: SheetBuilder, l: Layout): void {
   b.put(l.head - 1, 0, { value: g(l.lang, 'sectionIndicators'), style: 'section' });
   b.merge(l.head - 1, 0, Math.min(l.columns.length - 1, 6));
   l.columns.forEach((c, i) => b.put(l.head, i, { value: g(l.lang, c.header), style: 'th' }));
+  b.tall.push(l.head);
   l.rows.forEach(({ gp, entry }, i) => {
     const r = rowContext(gp, entry, l.first + i, l);
     l.columns.forEach((c, col) => {
@@ -465,11 +452,11 @@ function indicatorTable(b: SheetBuilder, l: Layout): void {
 }
 
 // ---------------------------------------------------------------------------------------------
-// The header block (rows 1–12)
+// The header block (rows 1–7)
 // ---------------------------------------------------------------------------------------------
 
 /** Rows of the header block (zero-based); labels in A:B (merged), values in C, extras in D onwards. */
-const R = { agency: 2, framework: 3, source: 4, date: 5, current: 6, goal: 7, planned: 8, needed: 9, steps: 10, reason: 11 };
+const R = { agency: 1, source: 2, current: 3, goal: 4, planned: 5, shortfall: 6 };
 const LABEL = 0;
 const VAL = 2;
 const EXTRA = 3;
@@ -483,26 +470,20 @@ function headerBlock(b: SheetBuilder, l: Layout, options: GapSheetOptions): void
   const { lang, fw, plan, basis } = l;
   const agency = findAgency(l.assessment.titles);
   b.put(0, 0, { value: g(lang, 'title', { framework: fw.name }), style: 'title' });
-  b.merge(0, 0, Math.min(l.columns.length - 1, 6));
-  if (agency) {
-    b.put(1, 0, { value: agency, style: 'subtitle' });
-    b.merge(1, 0, Math.min(l.columns.length - 1, 6));
-  }
+  b.merge(0, 0, 7);
+
   label(b, lang, R.agency, 'labelAgency');
   b.put(R.agency, VAL, agency ? { value: agency, style: 'value' } : { value: g(lang, 'agencyUnknown'), style: 'status' });
 
-  label(b, lang, R.framework, 'labelFramework');
-  b.put(R.framework, VAL, { value: `${fw.name}`, style: 'value' });
-  b.put(R.framework, EXTRA, { value: `${fw.regulation.title} — ${fw.regulation.subject}`, style: 'value' });
-
   label(b, lang, R.source, 'labelSource');
   const lc = l.assessment.table?.levelColumn;
-  b.put(R.source, VAL, { value: g(lang, 'sourceText', { sheet: l.sourceSheet, column: lc ? lc.letter : '?', header: lc ? lc.header : '' }), style: 'value' });
-  if (options.sourceFile) b.put(R.source, EXTRA, { value: g(lang, 'sourceFile', { file: options.sourceFile }), style: 'value' });
-
-  label(b, lang, R.date, 'labelDate');
-  b.put(R.date, VAL, { value: options.date, style: 'value' });
-  b.put(R.date, EXTRA, { value: g(lang, basis === 'rounded' ? 'basisRounded' : 'basisExact'), style: 'status' });
+  const source = [
+    g(lang, 'sourceText', { sheet: l.sourceSheet, column: lc ? lc.letter : '?', header: lc ? lc.header : '' }),
+    ...(options.sourceFile ? [g(lang, 'sourceFile', { file: options.sourceFile })] : []),
+    fw.regulation.title,
+    g(lang, 'sourceDate', { date: options.date }),
+  ];
+  b.put(R.source, VAL, { value: source.join(' · '), style: 'value' });
 
   const index = (row: number, key: GapKey, exact: Rational, expression: string | null, style: StyleName): void => {
     label(b, lang, row, key);
@@ -510,57 +491,53 @@ function headerBlock(b: SheetBuilder, l: Layout, options: GapSheetOptions): void
     b.put(row, EXTRA, predicateCell(fw, exact, abs(row, VAL), basis));
   };
   index(R.current, 'labelCurrent', plan.current, `SUMPRODUCT(${l.range('current')},${l.range('weight')})/100`, 'index');
+  b.put(R.current, EXTRA + 1, { value: g(lang, basis === 'rounded' ? 'basisRounded' : 'basisExact'), style: 'status' });
   index(R.goal, 'labelGoal', plan.goal, null, 'goal');
   b.put(R.goal, EXTRA + 1, { value: goalDescription(lang, plan), style: 'status' });
   index(R.planned, 'labelPlanned', plan.planned, `SUMPRODUCT(${l.range('target')},${l.range('weight')})/100`, 'index');
-
-  neededRow(b, l);
-
-  label(b, lang, R.steps, 'labelSteps');
   const tgt = l.range('target');
   const cur = l.range('current');
-  b.put(R.steps, VAL, { value: plan.steps, style: 'steps', formula: `SUMPRODUCT((${tgt}>${cur})*(ROUNDUP(${tgt},0)-INT(${cur})))` });
-  b.put(R.steps, EXTRA, { value: g(lang, 'stepsNote'), style: 'status' });
+  b.put(R.planned, EXTRA + 1, { value: plan.steps, style: 'steps', formula: `SUMPRODUCT((${tgt}>${cur})*(ROUNDUP(${tgt},0)-INT(${cur})))` });
+  b.put(R.planned, EXTRA + 2, { value: g(lang, 'stepsCycles', { cycles: plan.cycles, max: plan.maxRaise }), style: 'status' });
 
-  if (!plan.reachable && plan.reason) {
-    label(b, lang, R.reason, 'labelUnreachable');
-    b.put(R.reason, VAL, { value: plan.reason.message[lang], style: 'reason' });
-  }
+  shortfallRow(b, l);
+  if (!plan.reachable && plan.reason) b.put(R.shortfall, 7, { value: plan.reason.message[lang], style: 'reason' });
 }
 
-/** Points still needed (goal − current, at least 0) and whether the table's targets reach the goal, on the predicate basis. */
-function neededRow(b: SheetBuilder, l: Layout): void {
+/**
+ * The shortfall after the targets: goal − the index with the targets (at least 0; on the rounded basis, the
+ * least index that rounds to the goal) and whether the table's targets reach the goal. Turns green at 0.
+ */
+function shortfallRow(b: SheetBuilder, l: Layout): void {
   const { lang, plan, basis } = l;
-  label(b, lang, R.needed, 'labelNeeded');
+  label(b, lang, R.shortfall, 'labelShortfall');
   const goalCell = abs(R.goal, VAL);
-  const curCell = abs(R.current, VAL);
   const planCell = abs(R.planned, VAL);
   const goalR = roundHalfUp(plan.goal, NINE);
-  const curR = roundHalfUp(plan.current, NINE);
   const planR = roundHalfUp(plan.planned, NINE);
-  let needed: Rational;
-  let neededExpression: string;
+  let short: Rational;
+  let expression: string;
   let reached: boolean;
   let reachedFormula: string;
   if (basis === 'rounded') {
     // reached when the index rounded to 2 decimals is at least the goal rounded up to 2 decimals
     const goalUp = rational(ceilDiv(roundHalfUp(mul(goalR, rational(100)), 6)), 100);
-    const d = add(add(goalUp, rational(-1, 200)), mul(curR, rational(-1)));
-    needed = cmp(d, R0) > 0 ? d : R0;
-    neededExpression = `MAX(0,ROUNDUP(ROUND(${goalCell}*100,6),0)/100-0.005-${curCell})`;
+    const d = sub(add(goalUp, rational(-1, 200)), planR);
     reached = cmp(roundHalfUp(planR, 2), goalUp) >= 0;
+    short = reached || cmp(d, R0) < 0 ? R0 : d;
+    expression = `IF(ROUND(${planCell},2)>=ROUNDUP(ROUND(${goalCell}*100,6),0)/100,0,MAX(0,ROUNDUP(ROUND(${goalCell}*100,6),0)/100-0.005-${planCell}))`;
     reachedFormula = `ROUND(${planCell},2)>=ROUNDUP(ROUND(${goalCell}*100,6),0)/100`;
   } else {
-    const d = add(goalR, mul(curR, rational(-1)));
-    needed = cmp(d, R0) > 0 ? d : R0;
-    neededExpression = `MAX(0,${goalCell}-${curCell})`;
+    const d = sub(goalR, planR);
+    short = cmp(d, R0) > 0 ? d : R0;
+    expression = `MAX(0,${goalCell}-${planCell})`;
     reached = cmp(planR, goalR) >= 0;
     reachedFormula = `${planCell}>=${goalCell}`;
   }
-  b.put(R.needed, VAL, formulaCell(needed, neededExpression, 'index4'));
+  b.put(R.shortfall, VAL, formulaCell(short, expression, 'index4'));
   const yes = g(lang, 'statusReached');
   const no = g(lang, 'statusNotReached');
-  b.put(R.needed, EXTRA, { value: reached ? yes : no, style: 'status', formula: `IF(${reachedFormula},${str(yes)},${str(no)})` });
+  b.put(R.shortfall, EXTRA, { value: reached ? yes : no, style: 'status', formula: `IF(${reachedFormula},${str(yes)},${str(no)})` });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -585,6 +562,12 @@ interface Extras {
   readonly charts: ChartModel[];
 }
 
+/** The charts' columns, J:N: beside the summaries, clear of the table's working columns. */
+const CHART_LEFT = 9;
+const CHART_RIGHT = 13;
+/** Rows a chart spans at least. */
+const CHART_ROWS = 16;
+
 /**
  * One summary block (aspects or domains). Column A (the table's number column) stays empty below the
  * table, so that a worksheet reader never takes the summaries for more indicator rows.
@@ -596,6 +579,7 @@ function summary(b: SheetBuilder, l: Layout, x: Extras, start: number, title: Ga
   b.merge(row, 0, S.delta);
   row++;
   [nameKey, ...SUMMARY_HEADERS].forEach((k, i) => b.put(row, S.name + i, { value: g(lang, k), style: 'th' }));
+  b.tall.push(row);
   row++;
   const top = row;
   const curRange = l.range('current');
@@ -642,7 +626,7 @@ function summaries(b: SheetBuilder, l: Layout, x: Extras): number {
       { name: g(lang, 'colCurrentIndex'), values: { top: aspects.top, left: S.cur, bottom: aspects.bottom, right: S.cur } },
       { name: g(lang, 'colTargetIndex'), values: { top: aspects.top, left: S.tgt, bottom: aspects.bottom, right: S.tgt } },
     ],
-    anchor: { top: aspects.top - 2, left: S.delta + 2, bottom: aspects.top + 16, right: S.delta + 8 },
+    anchor: { top: aspects.top - 2, left: CHART_LEFT, bottom: Math.max(aspects.top - 2 + CHART_ROWS, aspects.bottom), right: CHART_RIGHT },
     valueAxis: { min: 0, max: 5, majorUnit: 1, numberFormat: '0' },
   });
   if (fw.domains.length === 0) return aspects.next;
@@ -665,12 +649,15 @@ const T = { name: 1, rank: 2, no: 3, points: 4, cur: 5, tgt: 6 };
 /** The ten first priorities, found by INDEX/MATCH on the priority column (they follow edited targets). */
 function topPriorities(b: SheetBuilder, l: Layout, x: Extras, start: number): void {
   const { lang } = l;
-  const topN = Math.min(10, l.rows.length);
+  // only the ranked rows: no empty rows in the block
+  const topN = Math.min(10, l.plan.indicators.filter((gp) => gp.rank !== null).length);
+  if (topN === 0) return;
   let row = start;
   b.put(row, 0, { value: g(lang, 'sectionTop'), style: 'section' });
   b.merge(row, 0, T.tgt);
   row++;
   (['colName', 'colRank', 'colNo', 'colPoints', 'colCurrent', 'colTarget'] as const).forEach((k, i) => b.put(row, T.name + i, { value: g(lang, k), style: 'th' }));
+  b.tall.push(row);
   row++;
   const top = row;
   const byRank = new Map<number, IndicatorGap>();
@@ -688,16 +675,19 @@ function topPriorities(b: SheetBuilder, l: Layout, x: Extras, start: number): vo
     b.put(row, T.tgt, { value: gp ? toNumber(gp.target) : '', style: level, formula: pick('target') });
     row++;
   }
-  if (topN > 0) {
-    const bottom = row - 1;
-    x.charts.push({
-      type: 'bar',
-      title: g(lang, 'chartTop'),
-      categories: { top, left: T.name, bottom, right: T.name },
-      series: [{ name: g(lang, 'colPoints'), values: { top, left: T.points, bottom, right: T.points } }],
-      anchor: { top: top - 2, left: S.delta + 2, bottom: top + 16, right: S.delta + 8 },
-    });
-  }
+  const bottom = row - 1;
+  // below the radar, never overlapping it
+  const after = x.charts.reduce((m, c) => Math.max(m, c.anchor.bottom + 1), 0);
+  const at = Math.max(top - 2, after);
+  x.charts.push({
+    type: 'bar',
+    title: g(lang, 'chartTop'),
+    categories: { top, left: T.name, bottom, right: T.name },
+    series: [{ name: g(lang, 'colPoints'), values: { top, left: T.points, bottom, right: T.points } }],
+    // bars measured from 0, so that their lengths compare
+    valueAxis: { min: 0 },
+    anchor: { top: at, left: CHART_LEFT, bottom: at + Math.max(CHART_ROWS, topN + 3), right: CHART_RIGHT },
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -720,9 +710,11 @@ function conditionalFormats(l: Layout, x: Extras): ConditionalFormatModel[] {
       { range: column('gap'), rules: [{ type: 'cellIs', operator: 'greaterThan', formulas: ['0'], style: 'cfGap' }] },
       { range: column('points'), rules: [{ type: 'dataBar', color: '#ED7D31' }] },
       { range: column('rank'), rules: [{ type: 'cellIs', operator: 'between', formulas: ['1', '3'], style: 'cfTop' }] },
-      { range: column('current'), rules: [{ type: 'colorScale', colors: ['#F8696B', '#FFEB84', '#63BE7B'] }] },
+      // by level (1 red, 3 yellow, 5 green), not relative to the sheet
+      { range: column('current'), rules: [{ type: 'colorScale', colors: LEVEL_COLORS, values: [1, 3, 5] }] },
+      { range: column('target'), rules: [{ type: 'colorScale', colors: LEVEL_COLORS, values: [1, 3, 5] }] },
       {
-        range: { top: R.needed, left: VAL, bottom: R.needed, right: VAL },
+        range: { top: R.shortfall, left: VAL, bottom: R.shortfall, right: VAL },
         rules: [
           { type: 'cellIs', operator: 'greaterThan', formulas: ['0'], style: 'cfGap' },
           { type: 'cellIs', operator: 'equal', formulas: ['0'], style: 'cfDone' },
@@ -732,6 +724,8 @@ function conditionalFormats(l: Layout, x: Extras): ConditionalFormatModel[] {
   }
   return out;
 }
+
+const LEVEL_COLORS = ['#F8696B', '#FFEB84', '#63BE7B'] as const;
 
 function validations(l: Layout): ValidationModel[] {
   const { lang, decimal } = l;
@@ -748,6 +742,16 @@ function validations(l: Layout): ValidationModel[] {
       errorTitle: g(lang, 'targetErrorTitle'),
       error: g(lang, decimal ? 'targetErrorDecimal' : 'targetErrorWhole'),
     });
+    const lock = l.col.lock as number;
+    out.push({
+      range: { top: l.first, left: lock, bottom: l.last, right: lock },
+      type: 'list',
+      list: [g(lang, 'lockYes'), g(lang, 'lockNo')],
+      promptTitle: g(lang, 'lockPromptTitle'),
+      prompt: g(lang, 'lockPrompt'),
+    });
+    const status = l.col.evidenceStatus as number;
+    out.push({ range: { top: l.first, left: status, bottom: l.last, right: status }, type: 'list', list: g(lang, 'evidenceStatuses').split(',') });
   }
   out.push({
     range: { top: R.goal, left: VAL, bottom: R.goal, right: VAL },
@@ -766,10 +770,13 @@ function validations(l: Layout): ValidationModel[] {
 // The sheet
 // ---------------------------------------------------------------------------------------------
 
-/** Zero-based row of the indicator table's header (row 14). */
-const HEAD = 13;
+/** A table longer than this many rows gets a page break before the summaries (the charts are never split). */
+const LONG_TABLE = 25;
 
-function layoutOf(assessment: Assessment, plan: GapPlan, lang: Lang): Layout {
+/** Zero-based row of the indicator table's header (row 9). */
+const HEAD = 8;
+
+function layoutOf(assessment: Assessment, plan: GapPlan, lang: Lang, team: TeamColumns | undefined): Layout {
   const fw = plan.framework;
   const table = assessment.table;
   const entryByKey = new Map(assessment.entries.map((e) => [e.key, e]));
@@ -778,7 +785,7 @@ function layoutOf(assessment: Assessment, plan: GapPlan, lang: Lang): Layout {
   const selfCol = table && table.levelColumns.length > 1 ? table.levelColumns.find((c) => c.stage === 0 && c.col !== table.levelColumn.col) ?? null : null;
   const first = HEAD + 1;
   const last = first + rows.length - 1;
-  const partial = { lang, fw, plan, assessment, basis: plan.basis, decimal: fw.values === 'decimal', sourceSheet: table?.sheet ?? '', selfCol, head: HEAD, first, last, rows };
+  const partial = { lang, fw, plan, assessment, basis: plan.basis, decimal: fw.values === 'decimal', sourceSheet: table?.sheet ?? '', selfCol, head: HEAD, first, last, rows, team, locks: new Set(plan.locks) };
   const columns = COLUMNS.filter((c) => !c.shown || c.shown({ ...partial, columns: [], col: {}, range: () => '', rankMask: '' }));
   const col: Partial<Record<ColumnId, number>> = {};
   columns.forEach((c, i) => (col[c.id] = i));
@@ -797,7 +804,7 @@ function layoutOf(assessment: Assessment, plan: GapPlan, lang: Lang): Layout {
  * (the plan was made from it); entries without a level are left out (the plan cannot exist then anyway).
  */
 export function buildGapSheet(assessment: Assessment, plan: GapPlan, options: GapSheetOptions): SheetModel {
-  const l = layoutOf(assessment, plan, options.lang ?? 'id');
+  const l = layoutOf(assessment, plan, options.lang ?? 'id', options.team);
   const b = new SheetBuilder();
   headerBlock(b, l, options);
   indicatorTable(b, l);
@@ -812,28 +819,46 @@ export function buildGapSheet(assessment: Assessment, plan: GapPlan, options: Ga
   const x: Extras = { predicateRanges: [{ top: R.current, left: EXTRA, bottom: R.planned, right: EXTRA }], conditionalFormats: [], charts: [] };
   const next = summaries(b, l, x);
   topPriorities(b, l, x, next);
+  let lastRow = 0;
+  for (const c of b.cells) lastRow = Math.max(lastRow, c.row);
+  for (const c of x.charts) lastRow = Math.max(lastRow, c.anchor.bottom);
+  const printRight = Math.max(l.col.lock as number, ...x.charts.map((c) => c.anchor.right));
   return {
     name: g(l.lang, 'sheetName'),
     marker: GAP_SHEET_MARKER,
     cells: b.cells,
     styles: STYLES,
-    columnWidths: l.columns.map((c, i) => ({ col: i, width: c.width })),
+    columnWidths: columnWidths(l),
     merges: b.merges,
     tables,
     validations: validations(l),
     conditionalFormats: conditionalFormats(l, x),
     charts: x.charts,
+    // the table header and the first two columns (No, Indikator)
     freeze: { rows: HEAD + 1, cols: 2 },
     tabColor: '#ED7D31',
+    rowHeights: b.tall.map((row) => ({ row, height: 30 })),
     page: {
       paperSize: 'A4',
       orientation: 'landscape',
       fitToWidth: 1,
       fitToHeight: 0,
       printTitleRows: { top: HEAD, bottom: HEAD },
+      printArea: { top: 0, left: 0, bottom: lastRow, right: printRight },
+      // a long table prints on its own page(s); the summaries and charts start on a fresh page, never split by a break
+      ...(l.rows.length > LONG_TABLE ? { rowBreaks: [l.last + 2] } : {}),
       footer: { left: [g(l.lang, 'footerSimulation')], right: withFields(g(l.lang, 'footerPage')) },
     },
   };
+}
+
+/**
+ * Column widths: the table's, widened where a summary block below needs more (the summaries' own widths:
+ * predicate names, index values and their headers in columns C–H).
+ */
+function columnWidths(l: Layout): Array<{ col: number; width: number }> {
+  const summary: Record<number, number> = { [S.weight]: 10, [S.cur]: 10, [S.curPred]: 12, [S.tgt]: 10, [S.tgtPred]: 12, [S.delta]: 10 };
+  return l.columns.map((c, i) => ({ col: i, width: Math.max(c.width, summary[i] ?? 0) }));
 }
 
 /** A footer template with {page} and {pages} (left unfilled by the catalogue) as text and the printer's fields. */

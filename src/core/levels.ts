@@ -26,19 +26,47 @@ export function indicatorKey(no: number, entry = 1): string {
 }
 
 const KEY_RE =
-  /^(?:(?:indikator|indicator|ind|nomor|no|i)\s*\.?\s*:?\s*)?(\d{1,3})\s*\.?\s*(?:(?:-|–|\/)\s*(\d{1,2})|([a-e]))?\s*[.)]?$/i;
+  /^(?:(?:indikator|indicator|ind|nomor|no|i)\s*[.-]?\s*:?\s*)?(\d{1,3})\s*\.?\s*(?:(?:-|–|\/|_)\s*(\d{1,2}|i{1,3}|iv|v)|\(\s*(\d{1,2}|i{1,3}|iv|v)\s*\)|([a-e]))?\s*[.)]?$/i;
 
 const LETTER_ENTRY: Readonly<Record<string, number>> = { a: 1, b: 2, c: 3, d: 4, e: 5 };
+const ROMAN_ENTRY: Readonly<Record<string, number>> = { i: 1, ii: 2, iii: 3, iv: 4, v: 5 };
+
+/** A repeat written as digits or a Roman numeral ("2", "II"). */
+function entryNumber(text: string): number {
+  const r = ROMAN_ENTRY[text.toLowerCase()];
+  return r !== undefined ? r : parseInt(text, 10);
+}
+
+/** Zero-width characters users paste with a value: ZWSP, ZWNJ, ZWJ, word joiner, BOM, soft hyphen. */
+const INVISIBLE_RE = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
+/** Spaces other than the plain one: NBSP, figure space (U+2007), narrow NBSP (U+202F), the other Unicode spaces. */
+const ODD_SPACE_RE = /[\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/g;
+
+/**
+ * A cell's text as the user sees it: zero-width characters removed, odd spaces made plain spaces.
+ * "3\u200B" (a ZWSP after the 3) is the "3" the user sees.
+ */
+export function cleanText(text: string): string {
+  // most cells are plain ASCII: nothing to clean
+  let plain = true;
+  for (let i = 0; i < text.length; i++) {
+    if (text.charCodeAt(i) > 127) {
+      plain = false;
+      break;
+    }
+  }
+  return plain ? text : text.replace(INVISIBLE_RE, '').replace(ODD_SPACE_RE, ' ');
+}
 
 /**
  * The indicator number (and entry) written in a number cell: 7, "7", "7.", " 7 ", "Indikator 7",
- * "I7", "No. 7", "35-2", "35 - 2", "35b". Null for anything else: group rows ("Aspek 2 - …"),
+ * "I7", "I-7", "Ind. 7", "No. 7", "7)", "35-2", "35 - 2", "35_2", "35 (2)", "35-II", "35b". Null for anything else: group rows ("Aspek 2 - …"),
  * totals, blank cells, aspect-indicator codes like "3.2" (those belong to a Kode column).
  */
 export function parseIndicatorKey(value: CellValue): IndicatorKey | null {
   if (typeof value === 'number') {
     if (!Number.isInteger(value) || value < 1 || value > 999) return null;
-    return { no: value, entry: 1, key: String(value) };
+    return plainKey(value);
   }
   if (typeof value !== 'string') return null;
   const len = value.length;
@@ -51,21 +79,28 @@ export function parseIndicatorKey(value: CellValue): IndicatorKey | null {
     if (ch < 48 || ch > 57) break;
     n = n * 10 + (ch - 48);
   }
-  if (i > 0 && n > 0 && (i === len || (i === len - 1 && value.charCodeAt(i) === 46))) return { no: n, entry: 1, key: String(n) };
+  if (i > 0 && n > 0 && (i === len || (i === len - 1 && value.charCodeAt(i) === 46))) return plainKey(n);
   // "3.2" is an aspect-indicator code, not a number
   if (i > 0 && i < len - 1 && value.charCodeAt(i) === 46) {
     const next = value.charCodeAt(i + 1);
     if (next >= 48 && next <= 57) return null;
   }
-  const m = KEY_RE.exec(value.trim());
+  const m = KEY_RE.exec(cleanText(value).trim());
   if (!m) return null;
   const no = parseInt(m[1], 10);
   if (no < 1) return null;
   let entry = 1;
-  if (m[2] !== undefined) entry = parseInt(m[2], 10);
-  else if (m[3] !== undefined) entry = LETTER_ENTRY[m[3].toLowerCase()];
+  if (m[2] !== undefined) entry = entryNumber(m[2]);
+  else if (m[3] !== undefined) entry = entryNumber(m[3]);
+  else if (m[4] !== undefined) entry = LETTER_ENTRY[m[4].toLowerCase()];
   if (!(entry >= 1)) return null;
   return { no, entry, key: indicatorKey(no, entry) };
+}
+
+/** Indicator n's key (entry 1), one frozen object per number 1..999: reading a sheet's number column allocates nothing. */
+const PLAIN_KEYS: Array<IndicatorKey | undefined> = [];
+function plainKey(n: number): IndicatorKey {
+  return (PLAIN_KEYS[n] ??= Object.freeze({ no: n, entry: 1, key: String(n) }));
 }
 
 const CODE_RE = /^(\d{1,2})\s*\.\s*(\d{1,2})\.?$/;
@@ -301,7 +336,7 @@ export function parseLevel(value: CellValue, fw: Framework | null, indicatorNo?:
 }
 
 function parseText(value: string, fw: Framework | null, indicatorNo?: number): LevelResult {
-  const raw = value.trim();
+  const raw = cleanText(value).trim();
   if (raw === '') return fail('LEVEL_BLANK', { value: '' });
   if (raw.charCodeAt(0) === 35 /* # */ && /^#[A-Z0-9/!?]+$/.test(raw)) return fail('LEVEL_ERROR_VALUE', { value: raw });
   if (NUM_RE.test(raw)) {

@@ -55,7 +55,7 @@ const NA = '#N/A';
  */
 export const PROBLEMS = {
   // ---- the worksheet and its table (reader) ------------------------------------------------------
-  NO_TABLE: { severity: 'error', excel: V, messages: ['problems.NO_TABLE'], hints: ['noTable'] },
+  NO_TABLE: { severity: 'error', excel: V, messages: ['problems.NO_TABLE', 'problems.NO_TABLE_NO_ROWS'], hints: ['noTable'] },
   SHEET_NOT_FOUND: { severity: 'error', excel: V, messages: ['problems.SHEET_NOT_FOUND'] },
   COLUMN_NOT_FOUND: { severity: 'error', excel: V, messages: ['problems.COLUMN_NOT_FOUND'], hints: ['nameColumn'] },
   FRAMEWORK_UNKNOWN: { severity: 'error', excel: V, messages: ['problems.FRAMEWORK_UNKNOWN', 'functions.FRAMEWORK_UNKNOWN'] },
@@ -64,9 +64,14 @@ export const PROBLEMS = {
   LEVEL_COLUMN_CHOSEN: { severity: 'info', excel: V, messages: ['problems.LEVEL_COLUMN_CHOSEN'], hints: ['useOtherColumn'] },
   OTHER_TABLES: { severity: 'info', excel: V, messages: ['problems.OTHER_TABLES', 'problems.OTHER_TABLES_NEWEST'], hints: ['useOtherSheet'] },
   SHEET_TRUNCATED: { severity: 'warning', excel: V, messages: ['problems.SHEET_TRUNCATED'] },
+  TABLES_ON_SHEET: { severity: 'error', excel: V, messages: ['problems.TABLES_ON_SHEET'] },
+  TABLE_NEWEST_ON_SHEET: { severity: 'warning', excel: V, messages: ['problems.TABLE_NEWEST_ON_SHEET'] },
+  LEVEL_COLUMN_NEWEST: { severity: 'info', excel: V, messages: ['problems.LEVEL_COLUMN_NEWEST'], hints: ['useOtherColumn'] },
+  PARTS_COMBINED: { severity: 'info', excel: V, messages: ['problems.PARTS_COMBINED'] },
+  ROWS_NOT_INDICATORS: { severity: 'info', excel: V, messages: ['problems.ROWS_NOT_INDICATORS'] },
 
   // ---- levels (any source: a worksheet cell, a function argument) --------------------------------
-  LEVEL_BLANK: { severity: 'error', excel: NA, messages: ['problems.LEVEL_BLANK', 'problems.LEVEL_BLANK_MERGED', 'functions.LEVEL_BLANK'] },
+  LEVEL_BLANK: { severity: 'error', excel: NA, messages: ['problems.LEVEL_BLANK', 'problems.LEVEL_BLANK_MERGED', 'functions.LEVEL_BLANK', 'problems.LEVEL_BLANK_FORMULA'] },
   LEVEL_NOT_A_LEVEL: { severity: 'error', excel: V, messages: ['problems.LEVEL_NOT_A_LEVEL', 'functions.LEVEL_NOT_A_LEVEL'] },
   LEVEL_ERROR_VALUE: { severity: 'error', excel: V, messages: ['problems.LEVEL_ERROR_VALUE', 'functions.LEVEL_ERROR_VALUE'] },
   LEVEL_OUT_OF_RANGE: {

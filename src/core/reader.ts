@@ -3,7 +3,8 @@
  * any header row under a title block, left margins, two-row merged headers, domain/aspect columns
  * or group rows, spacer and summary rows, any row order, hidden helper columns, several stage
  * columns. The reader trusts headers first: a column becomes the level column only because its
- * header says so, never because it holds small numbers.
+ * header says so, never because it holds small numbers. What it cannot decide it says, never guesses in
+ * silence: two tables on one sheet without a newest year, parts that overlap, a data list.
  *
  * Speed: each string cell of a candidate header row is normalised once and its role cached by
  * text; data rows cost one indicator-key parse per number column and one level parse.
@@ -26,7 +27,7 @@ import { fromDecimalString, isInteger } from './rational';
 import { FRAMEWORKS, getFramework } from './frameworks';
 import { entryStatus, frameworkIndex } from './framework-index';
 import { facts, type Location, type ProblemFacts } from './problems';
-import { assessmentYear } from './year';
+import { assessmentYear, yearIn } from './year';
 
 // ---------------------------------------------------------------------------------------------
 // Header roles
@@ -228,7 +229,8 @@ export function officialNameTokens(fw: Framework): Map<number, ReadonlyArray<str
 
 /**
  * Something the reader could not do or wants said (NO_TABLE, SHEET_NOT_FOUND, COLUMN_NOT_FOUND,
- * FRAMEWORK_UNKNOWN, NO_LEVEL_COLUMN, FRAMEWORK_MISMATCH, OTHER_TABLES, SHEET_TRUNCATED): problem facts, which validate.ts
+ * FRAMEWORK_UNKNOWN, NO_LEVEL_COLUMN, FRAMEWORK_MISMATCH, OTHER_TABLES, SHEET_TRUNCATED, TABLES_ON_SHEET,
+ * TABLE_NEWEST_ON_SHEET, LEVEL_COLUMN_NEWEST, PARTS_COMBINED, ROWS_NOT_INDICATORS): problem facts, which validate.ts
  * lists with the rest.
  */
 export type ReadIssue = ProblemFacts;
@@ -249,6 +251,8 @@ export interface ReadResult {
   readonly mergedLevelCells?: ReadonlyMap<string, string>;
   /** The sheets holding a full assessment table (the one read included), in tab order. */
   readonly candidates: ReadonlyArray<SheetCandidate>;
+  /** Level cells whose formula was never calculated (no cached value), keyed as mergedLevelCells ("G7"; "Sheet!G7" in another part). */
+  readonly uncalculatedLevelCells?: ReadonlySet<string>;
 }
 
 interface HeaderCol {
@@ -271,6 +275,8 @@ interface Candidate {
   readonly filled: number[]; // per levelCols
   readonly constants: number;
   readonly hidden: ReadonlySet<number>; // absolute hidden columns
+  /** Relative row where this table's title rows start: 0, or the row after the table above it on the same sheet. */
+  readonly titleFrom: number;
 }
 
 function cellOf(values: Grid['values'], r: number, c: number): CellValue {
@@ -399,6 +405,22 @@ function hasNumberHeader(row: ReadonlyArray<CellValue>): boolean {
   return false;
 }
 
+/** Cells of a row that read as column headers of any kind ("No", "Domain", "Indeks"). */
+function headerWords(row: ReadonlyArray<CellValue>): number {
+  let k = 0;
+  for (let c = 0; c < row.length; c++) {
+    const v = row[c];
+    if (typeof v === 'string' && v.length <= 80 && classify(v) !== null) k++;
+  }
+  return k;
+}
+
+/** "35.2" in a column of whole numbers: entry 2 of indicator 35 ("35.1" is its first entry). */
+function subEntryKey(v: CellValue): IndicatorKey | null {
+  const code = parseIndicatorCode(v);
+  return code === null ? null : { no: code.aspect, entry: code.index, key: indicatorKey(code.aspect, code.index) };
+}
+
 const SUMMARY_RE = /^(?:jumlah|total|sub\s*total|indeks|index|rata|rerata|average|mean|nilai\s+indeks|predikat|skor\s+akhir|domain\b|aspek\b|aspect\b)/i;
 
 function isSummaryName(v: CellValue): boolean {
@@ -413,6 +435,7 @@ function scanGrid(grid: Grid, gridIndex: number, out: Candidate[]): void {
   const n = values.length;
   const hidden = new Set(grid.hiddenColumns ?? []);
   let r = 0;
+  let titleFrom = 0;
   while (r < n) {
     const header = detectHeader(grid, r, or, oc);
     if (!header) {
@@ -448,8 +471,8 @@ function scanGrid(grid: Grid, gridIndex: number, out: Candidate[]): void {
       }
       if (!any) {
         for (let i = 0; i < numberCols.length; i++) keysByCol[i].pop();
-        // another header row starts another table
-        if (hasNumberHeader(row) && detectHeader(grid, end, or, oc)) break;
+        // another header row starts another table; a recap block's header ("No | Domain | Indeks") ends this one
+        if (hasNumberHeader(row) && (detectHeader(grid, end, or, oc) || headerWords(row) >= 2)) break;
         continue;
       }
       if (nameCol && isSummaryName(cellOf(values, end, nameCol.col))) {
@@ -487,6 +510,13 @@ function scanGrid(grid: Grid, gridIndex: number, out: Candidate[]): void {
       if (codeMode ? parseIndicatorCode(cellOf(values, rowsSeen[i], numberCol)) !== null : colKeys[i] !== null) {
         rows.push(rowsSeen[i]);
         keys.push(codeMode ? null : colKeys[i]);
+      } else if (!codeMode) {
+        // "35.2" among whole numbers: another entry of indicator 35 (spbe2018's extra public services), never dropped
+        const sub = subEntryKey(cellOf(values, rowsSeen[i], numberCol));
+        if (sub !== null) {
+          rows.push(rowsSeen[i]);
+          keys.push(sub);
+        }
       }
     }
     const filled = levelCols.map(() => 0);
@@ -502,8 +532,9 @@ function scanGrid(grid: Grid, gridIndex: number, out: Candidate[]): void {
         }
       }
     }
-    out.push({ grid, gridIndex, headerRows: header.rows, cols: header.cols, numberCol, codeMode, rows, keys, levelCols, filled, constants, hidden });
+    out.push({ grid, gridIndex, headerRows: header.rows, cols: header.cols, numberCol, codeMode, rows, keys, levelCols, filled, constants, hidden, titleFrom });
     // continue after this table (or right after a header row that had no indicator rows)
+    if (rows.length > 0) titleFrom = rows[rows.length - 1] + 1;
     r = rows.length > 0 && end > r ? end : r + 1;
   }
 }
@@ -689,9 +720,10 @@ function includesCI(haystack: string, needle: string): boolean {
  * Reads the assessment table. `fwHint` (or options.framework) forces the framework; otherwise it
  * is detected from the rows. Never throws on bad input: what cannot be read is an issue.
  *
- * The steps: the framework asked for; the sheets to look at; every table on them; the table to read
- * (chooseTable: the newest year when a workbook keeps a sheet per year); its level column; its framework;
- * a note naming the other assessment tables; the rows; the title rows above the table.
+ * The steps: the framework asked for; the sheets to look at; every table on them (long data lists set
+ * aside); the table to read (chooseTable: the newest year when a workbook keeps a sheet per year); its level
+ * column and framework, settled (settleTable: parts of one assessment, or several tables on one sheet); a
+ * note naming the other assessment tables; the rows; the title rows above the table.
  */
 export function readTable(grids: WorkbookGrids, fwHint: Framework | null = null, options: ReadOptions = {}): ReadResult {
   const issues: ReadIssue[] = [];
@@ -714,28 +746,54 @@ export function readTable(grids: WorkbookGrids, fwHint: Framework | null = null,
   const sheets = sheetsToRead(grids, options.sheet, issues);
   if (sheets === null) return empty(grids.map((g) => g.name));
   noteTruncatedSheets(grids, sheets, issues);
-  const choice = chooseTable(tables.filter((t) => sheets.includes(t.grid.name)), forced);
+  const searched = tables.filter((t) => sheets.includes(t.grid.name));
+  noteDataLists(searched, issues);
+  const choice = chooseTable(searched.filter((t) => !isDataList(t)), forced);
   if (!choice) {
-    issues.push(facts('NO_TABLE', null, { sheets: sheets.join(', ') }));
+    issues.push(noTableFacts(searched, sheets));
     return empty(sheets);
   }
-  const c = choice.table;
-  const levels = chooseLevelColumn(c, options, issues);
-  const framework = frameworkOf(c, forced, levels.chosen ? levels.chosen.col : null, issues);
-  noteOtherTables(c, choice, tables, issues);
-  const { entries, mergedLevelCells } = readRows(c, framework, levels);
+  const { c, levels, framework, parts } = settleTable(choice.table, forced, options, searched, issues);
+  noteOtherTables(c, choice, parts ?? [c], tables, issues);
+  const { entries, mergedLevelCells, uncalculated } = parts ? readParts(parts, c, framework, levels, issues) : readRows(c, framework, levels);
   return {
     framework,
     frameworkSource,
     table: tableLocation(c, levels),
     entries,
-    titles: titlesAbove(c.grid, c.headerRows[0]),
+    titles: titlesAbove(c.grid, c.headerRows[0], c.titleFrom),
     issues,
     headers: new Map(c.cols.map((h) => [h.col + originOf(c.grid).col, h.text])),
     sheetsSearched: sheets,
     mergedLevelCells,
+    uncalculatedLevelCells: uncalculated ?? undefined,
     candidates: sheetCandidates(tables, c),
   };
+}
+
+/**
+ * The table chosen, its level column and framework, settled: the parts of one assessment kept one sheet per
+ * domain (combinedParts), or else the newest of several tables on its sheet (chooseOnSheet).
+ */
+function settleTable(
+  first: Candidate,
+  forced: Framework | null,
+  options: ReadOptions,
+  searched: ReadonlyArray<Candidate>,
+  issues: ReadIssue[],
+): { c: Candidate; levels: LevelChoice; framework: Framework | null; parts: Candidate[] | null } {
+  let local: ReadIssue[] = [];
+  let levels = chooseLevelColumn(first, options, local);
+  let framework = frameworkOf(first, forced, levels.chosen ? levels.chosen.col : null, local);
+  const parts = framework ? combinedParts(first, framework, levels, searched) : null;
+  const c = parts ? first : chooseOnSheet(first, searched, issues);
+  if (c !== first) {
+    local = [];
+    levels = chooseLevelColumn(c, options, local);
+    framework = frameworkOf(c, forced, levels.chosen ? levels.chosen.col : null, local);
+  }
+  issues.push(...local);
+  return { c, levels, framework, parts };
 }
 
 function originOf(grid: Grid): { row: number; col: number } {
@@ -772,9 +830,76 @@ function sheetsToRead(grids: WorkbookGrids, sheet: string | undefined, issues: R
   return null;
 }
 
-/** A full assessment table: a level column and at least MIN_OTHER_TABLE_ROWS indicator rows (a summary of aspects is not one). */
+/** A full assessment table: a level column and at least MIN_OTHER_TABLE_ROWS indicator rows (a summary of aspects is not one), not a data list. */
 function isFull(x: Candidate): boolean {
-  return x.levelCols.length > 0 && x.rows.length >= MIN_OTHER_TABLE_ROWS;
+  return x.levelCols.length > 0 && x.rows.length >= MIN_OTHER_TABLE_ROWS && !isDataList(x);
+}
+
+/** Numbered rows a table may hold and still be an assessment (47 indicators, a template numbered further): more is a data list. */
+const MAX_ASSESSMENT_ROWS = 200;
+
+/** A long numbered list (a data sheet of 100,000 rows): never the assessment. */
+function isDataList(x: Candidate): boolean {
+  return x.rows.length > MAX_ASSESSMENT_ROWS;
+}
+
+/** Where a table is: its header's first row to its last indicator row, its first to its last header column. */
+function rangeOf(c: Candidate): string {
+  const { row: or, col: oc } = originOf(c.grid);
+  let left = c.numberCol;
+  let right = c.numberCol;
+  for (const h of c.cols) {
+    if (h.col < left) left = h.col;
+    if (h.col > right) right = h.col;
+  }
+  const last = c.rows.length ? c.rows[c.rows.length - 1] : c.headerRows[c.headerRows.length - 1];
+  return rangeA1({ top: c.headerRows[0] + or, left: left + oc, bottom: last + or, right: right + oc });
+}
+
+/** Long numbered lists on the sheets searched: said once each, they are not read as the assessment. */
+function noteDataLists(tables: ReadonlyArray<Candidate>, issues: ReadIssue[]): void {
+  for (const t of tables) {
+    if (!isDataList(t)) continue;
+    issues.push(facts('ROWS_NOT_INDICATORS', { kind: 'sheet', sheet: t.grid.name }, { sheet: t.grid.name, rows: t.rows.length, range: rangeOf(t), max: MAX_ASSESSMENT_ROWS }));
+  }
+}
+
+/** No table to read: a header with no numbered row under it says so (with what it holds); otherwise what was looked for. */
+function noTableFacts(tables: ReadonlyArray<Candidate>, sheets: ReadonlyArray<string>): ReadIssue {
+  const bare = tables.find((t) => t.rows.length === 0 && t.levelCols.length > 0) ?? tables.find((t) => t.rows.length === 0);
+  if (!bare) return facts('NO_TABLE', null, { sheets: sheets.join(', ') });
+  const { row, col } = originOf(bare.grid);
+  const at: Location = { kind: 'cell', sheet: bare.grid.name, row: bare.headerRows[0] + row, col: bare.numberCol + col };
+  return facts('NO_TABLE', at, { sheets: sheets.join(', '), headers: bare.cols.map((h) => h.text).join(' | ') }, { variant: 'NO_TABLE_NO_ROWS' });
+}
+
+/** The year a table's own title rows name (rows between the table above it and its header), or null. */
+function ownYear(c: Candidate): number | null {
+  return assessmentYear('', titlesAbove(c.grid, c.headerRows[0], c.titleFrom))?.year ?? null;
+}
+
+/**
+ * Several full tables on the chosen table's sheet: the newest, when each names its year above it and one
+ * year is the latest (a warning names the others); otherwise an error naming every range (never silently the upper one).
+ */
+function chooseOnSheet(c: Candidate, tables: ReadonlyArray<Candidate>, issues: ReadIssue[]): Candidate {
+  if (!isFull(c)) return c;
+  const group = tables.filter((t) => t.grid === c.grid && (t === c || isFull(t)));
+  if (group.length < 2) return c;
+  const years = group.map(ownYear);
+  const at: Location = { kind: 'sheet', sheet: c.grid.name };
+  if (years.every((y) => y !== null)) {
+    const newest = Math.max(...(years as number[]));
+    const top = group.filter((_, i) => years[i] === newest);
+    if (top.length === 1) {
+      const pick = top[0];
+      const others = group.filter((t) => t !== pick).map((t) => `${rangeOf(t)} (${years[group.indexOf(t)]})`);
+      issues.push(facts('TABLE_NEWEST_ON_SHEET', at, { sheet: c.grid.name, year: newest, range: rangeOf(pick), others: others.join(', ') }));
+      return pick;
+    }
+  }
+  issues.push(facts('TABLES_ON_SHEET', at, { sheet: c.grid.name, ranges: group.map(rangeOf).join(', ') }));
+  return c;
 }
 
 interface TableChoice {
@@ -830,7 +955,7 @@ function yearOf(c: Candidate): number | null {
   const head = c.headerRows[0];
   let y = byRow.get(head);
   if (y === undefined) {
-    y = assessmentYear(c.grid.name, titlesAbove(c.grid, head))?.year ?? null;
+    y = assessmentYear(c.grid.name, titlesAbove(c.grid, head, c.titleFrom))?.year ?? null;
     byRow.set(head, y);
   }
   return y;
@@ -851,10 +976,10 @@ function sheetCandidates(tables: ReadonlyArray<Candidate>, used: Candidate | nul
 }
 
 /** Other sheets with an assessment table of their own (e.g. last year's beside this year's): named in a note. */
-function noteOtherTables(c: Candidate, choice: TableChoice, tables: ReadonlyArray<Candidate>, issues: ReadIssue[]): void {
+function noteOtherTables(c: Candidate, choice: TableChoice, used: ReadonlyArray<Candidate>, tables: ReadonlyArray<Candidate>, issues: ReadIssue[]): void {
   const others: string[] = [];
   for (const o of tables) {
-    if (o.grid === c.grid || !isFull(o)) continue;
+    if (o.grid === c.grid || !isFull(o) || used.some((u) => u.grid === o.grid)) continue;
     if (!others.includes(o.grid.name)) others.push(o.grid.name);
   }
   if (others.length === 0) return;
@@ -895,7 +1020,10 @@ function chooseLevelColumn(c: Candidate, options: ReadOptions, issues: ReadIssue
   } else if (options.columnIndex !== undefined) {
     index = headers.findIndex((h) => h.col + oc === options.columnIndex);
   }
-  if (index < 0 && headers.length > 0) index = defaultLevelColumn(c, headers, filled);
+  if (index < 0 && headers.length > 0) {
+    index = defaultLevelColumn(c, headers, filled);
+    index = newestLevelColumn(c, headers, filled, index, issues);
+  }
   if (index < 0) {
     const { row, col } = originOf(c.grid);
     issues.push(facts('NO_LEVEL_COLUMN', { kind: 'cell', sheet: c.grid.name, row: c.headerRows[0] + row, col: c.numberCol + col }, { headers: c.cols.map((h) => h.text).join(', ') }));
@@ -923,6 +1051,40 @@ function columnNamed(
   let count = 0;
   for (const r of c.rows) if (hasValue(cellOf(c.grid.values, r, header.col))) count++;
   return { kind: 'extra', header, filled: count };
+}
+
+/**
+ * Among level columns alike to the default one (values, visibility, stage), each naming a year in its header
+ * ("Nilai 2023", "Nilai 2024"): the newest year's, said in a note (LEVEL_COLUMN_NEWEST). Otherwise the default.
+ */
+function newestLevelColumn(c: Candidate, headers: ReadonlyArray<HeaderCol>, filled: ReadonlyArray<number>, best: number, issues: ReadIssue[]): number {
+  if (headers.length < 2 || best < 0) return best;
+  const oc = originOf(c.grid).col;
+  const stageOf = (h: HeaderCol): number => (h.role.kind === 'level' ? h.role.stage : -1);
+  const b = headers[best];
+  const alike: number[] = [];
+  for (let i = 0; i < headers.length; i++) {
+    const h = headers[i];
+    if (filled[i] > 0 === filled[best] > 0 && c.hidden.has(h.col + oc) === c.hidden.has(b.col + oc) && stageOf(h) === stageOf(b)) alike.push(i);
+  }
+  if (alike.length < 2) return best;
+  const years = alike.map((i) => yearIn(headers[i].text));
+  if (years.some((y) => y === null)) return best;
+  const newest = Math.max(...(years as number[]));
+  const top = alike.filter((_, k) => years[k] === newest);
+  if (top.length !== 1) return best;
+  const pick = top[0];
+  const h = headers[pick];
+  const { row } = originOf(c.grid);
+  issues.push(
+    facts('LEVEL_COLUMN_NEWEST', { kind: 'cell', sheet: c.grid.name, row: c.headerRows[c.headerRows.length - 1] + row, col: h.col + oc }, {
+      header: h.text,
+      letter: columnLetter(h.col + oc),
+      year: newest,
+      others: alike.filter((i) => i !== pick).map((i) => `"${headers[i].text}" (${columnLetter(headers[i].col + oc)})`).join(', '),
+    }),
+  );
+  return pick;
 }
 
 /** The most advanced stage with values; visible columns before hidden ones. */
@@ -957,8 +1119,18 @@ function frameworkOf(c: Candidate, forced: Framework | null, levelCol: number | 
   return forced;
 }
 
-/** The indicator rows as entries: the level cell (read exactly), the other stages, name, weight, evidence, target, notes. */
-function readRows(c: Candidate, framework: Framework | null, levels: LevelChoice): { entries: AssessmentEntry[]; mergedLevelCells: Map<string, string> } {
+interface RowsRead {
+  entries: AssessmentEntry[];
+  mergedLevelCells: Map<string, string>;
+  /** Level cells holding a formula that was never calculated (no cached value), by the same keys as mergedLevelCells. */
+  uncalculated: Set<string> | null;
+}
+
+/**
+ * The indicator rows as entries: the level cell (read exactly), the other stages, name, weight, evidence, target, notes.
+ * `part`: the sheet of a part read with the main table's (one sheet per domain): its entries carry it, its cells are keyed "Sheet!A1".
+ */
+function readRows(c: Candidate, framework: Framework | null, levels: LevelChoice, part?: string): RowsRead {
   const grid = c.grid;
   const values = grid.values;
   const { row: or, col: oc } = originOf(grid);
@@ -979,6 +1151,8 @@ function readRows(c: Candidate, framework: Framework | null, levels: LevelChoice
 
   const entries: AssessmentEntry[] = [];
   const mergedLevelCells = new Map<string, string>();
+  let uncalculated: Set<string> | null = null;
+  const prefix = part !== undefined ? `${part}!` : '';
   const cellLetter = columnLetter((levelRel ?? c.numberCol) + oc);
   const single = levelHeaders.length <= 1;
   for (let i = 0; i < keys.length; i++) {
@@ -1008,9 +1182,10 @@ function readRows(c: Candidate, framework: Framework | null, levels: LevelChoice
       const ar = r + or;
       const ac = levelRel + oc;
       const m = grid.merges.find((x) => x.top <= ar && ar <= x.bottom && x.left <= ac && ac <= x.right && (x.top !== ar || x.left !== ac));
-      if (m) mergedLevelCells.set(cellLetter + String(ar + 1), rangeA1(m));
+      if (m) mergedLevelCells.set(prefix + cellLetter + String(ar + 1), rangeA1(m));
     }
     const f = levelRel !== null ? formulas?.[r]?.[levelRel] : null;
+    if (f && (raw === null || raw === '')) (uncalculated ??= new Set()).add(prefix + cellLetter + String(r + or + 1));
     const key = k.key;
     const no = k.no;
     const entry = k.entry;
@@ -1022,19 +1197,81 @@ function readRows(c: Candidate, framework: Framework | null, levels: LevelChoice
     const sheetWeight = weightRel !== null ? weightOf(cellOf(values, r, weightRel)) : null;
     const evidence = evidenceRel !== null ? textOf(cellOf(values, r, evidenceRel)) : null;
     // two literals instead of a spread (an object spread is a slow path): targetRaw only with a target column
-    entries.push(
+    const e: AssessmentEntry =
       targetRel !== null
         ? { key, no, entry, row, cell, raw, plainNumber, level, name, stages, sheetWeight, evidence, target, targetRaw, note }
-        : { key, no, entry, row, cell, raw, plainNumber, level, name, stages, sheetWeight, evidence, target, note },
-    );
+        : { key, no, entry, row, cell, raw, plainNumber, level, name, stages, sheetWeight, evidence, target, note };
+    entries.push(part !== undefined ? { ...e, sheet: part } : e);
   }
-  return { entries, mergedLevelCells };
+  return { entries, mergedLevelCells, uncalculated };
 }
 
-/** The title rows above a table's header (agency name, sheet title, unit), one text per row. */
-function titlesAbove(grid: Grid, headerRow: number): string[] {
+/**
+ * The parts of one assessment kept one sheet per domain (or one table per domain): other tables with the
+ * same columns (number column and level columns where the main table has them), every row an entry of
+ * `fw`, no entry in two parts, and together every indicator of `fw`. Null when the main table is complete
+ * or no such set exists. Parts in tab order, then top to bottom.
+ */
+function combinedParts(c: Candidate, fw: Framework, levels: LevelChoice, tables: ReadonlyArray<Candidate>): Candidate[] | null {
+  if (c.codeMode || levels.index < 0 || levels.headers !== c.levelCols) return null;
+  if (!tables.some((t) => t !== c && t.rows.length > 0)) return null;
+  const ix = frameworkIndex(fw);
+  // the main table complete (every indicator's first entry): nothing to combine
+  const seen = new Uint8Array(ix.n + 1);
+  let firsts = 0;
+  for (const k of c.keys) {
+    if (k && k.entry === 1 && k.no >= 1 && k.no <= ix.n && seen[k.no] === 0) {
+      seen[k.no] = 1;
+      firsts++;
+    }
+  }
+  if (firsts >= ix.n) return null;
+  const have = new Set<string>();
+  for (const k of c.keys) if (k && entryStatus(ix, k.no, k.entry) === 'ok') have.add(k.key);
+  const parts: Candidate[] = [c];
+  for (const t of tables) {
+    if (t === c || t.codeMode || t.rows.length === 0 || isDataList(t) || !sameColumns(c, t)) continue;
+    const own: string[] = [];
+    for (const k of t.keys) {
+      if (!k || entryStatus(ix, k.no, k.entry) !== 'ok' || have.has(k.key) || own.includes(k.key)) return null;
+      own.push(k.key);
+    }
+    for (const k of own) have.add(k);
+    parts.push(t);
+  }
+  for (let no = 1; no <= ix.n; no++) if (!have.has(String(no))) return null;
+  return parts.sort((a, b) => a.gridIndex - b.gridIndex || a.headerRows[0] - b.headerRows[0]);
+}
+
+/** Same number column and the same level columns at the same places (absolute columns). */
+function sameColumns(a: Candidate, b: Candidate): boolean {
+  const oa = originOf(a.grid).col;
+  const ob = originOf(b.grid).col;
+  if (a.numberCol + oa !== b.numberCol + ob || a.levelCols.length !== b.levelCols.length) return false;
+  for (let i = 0; i < a.levelCols.length; i++) if (a.levelCols[i].col + oa !== b.levelCols[i].col + ob) return false;
+  return true;
+}
+
+/** The rows of every part, in part order; entries of parts on other sheets than the main table's carry their sheet. */
+function readParts(parts: ReadonlyArray<Candidate>, c: Candidate, fw: Framework | null, levels: LevelChoice, issues: ReadIssue[]): RowsRead {
+  const out: RowsRead = { entries: [], mergedLevelCells: new Map(), uncalculated: null };
+  for (const p of parts) {
+    const own: LevelChoice = p === c ? levels : { headers: p.levelCols, filled: p.filled, index: levels.index, chosen: p.levelCols[levels.index] };
+    const r = readRows(p, fw, own, p.grid === c.grid ? undefined : p.grid.name);
+    out.entries.push(...r.entries);
+    for (const [k, v] of r.mergedLevelCells) out.mergedLevelCells.set(k, v);
+    if (r.uncalculated) for (const k of r.uncalculated) (out.uncalculated ??= new Set()).add(k);
+  }
+  const sheets: string[] = [];
+  for (const p of parts) if (!sheets.includes(p.grid.name)) sheets.push(p.grid.name);
+  issues.push(facts('PARTS_COMBINED', { kind: 'sheet', sheet: c.grid.name }, { sheets: sheets.join(', '), parts: parts.length, framework: fw ? fw.name : '', count: fw ? fw.indicators.length : 0 }));
+  return out;
+}
+
+/** The title rows above a table's header (agency name, sheet title, unit), one text per row, from row `from` (after the table above). */
+function titlesAbove(grid: Grid, headerRow: number, from = 0): string[] {
   const titles: string[] = [];
-  for (let r = 0; r < headerRow; r++) {
+  for (let r = from; r < headerRow; r++) {
     const row = grid.values[r];
     if (!row) continue;
     const parts: string[] = [];

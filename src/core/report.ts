@@ -16,6 +16,7 @@ import { describe, type ProblemCode } from './problems';
 import { entryStatus, frameworkIndex } from './framework-index';
 import { toNumber } from './rational';
 import { entryWeights } from './scoring';
+import { cellRef } from './address';
 
 export interface ScoreReport {
   readonly no: number;
@@ -146,7 +147,7 @@ export function toIndexReport(file: string, a: Assessment, lang: Lang = 'id'): I
     aspects: computed ? s.aspects.map((x) => ({ no: x.no, name: x.name, index: x.index, indexRounded: x.indexRounded })) : [],
     indicators: a.entries.map((e) => {
       const w = weights.get(e.key);
-      return { no: e.entry > 1 ? e.key : e.no, level: levelNumber(e.level), weight: w ? toNumber(w) : null, cell: e.cell };
+      return { no: e.entry > 1 ? e.key : e.no, level: levelNumber(e.level), weight: w ? toNumber(w) : null, cell: e.sheet !== undefined ? cellRef(e.sheet, e.cell) : e.cell };
     }),
     issues: a.problems.map((p) => ({
       severity: p.severity,

@@ -210,6 +210,9 @@ interface Prepared {
 
 const prepared: Prepared = { S: -1, K: 1, D: 1 };
 
+/** What prepare() would say of a complete set of shared entries: levels in thousandths, nothing spread. */
+const SHARED_PREPARED: Prepared = { S: -1, K: 1, D: 1000 };
+
 /**
  * One pass over the entries: checks them (each indicator once, repeats only of the repeatable
  * indicator and within its maximum; a missing one throws), converts the levels to JS numbers and
@@ -327,10 +330,11 @@ function slowIndex(t: Table, entries: ReadonlyArray<ScoredEntry>, S: number, K: 
 }
 
 /**
- * Σ points of a complete set of shared whole-level entries (framework-index.ts), or -1. The entries must be
- * the framework's own shared objects, one per indicator in framework order: then each is entry 1 of its
- * indicator at a whole level, nothing is missing, repeated or spread, and the index is exactly
- * Σ level × weight / 10000 = Σ points / 10000. The common case (a column of plain levels) costs one pass.
+ * Σ milliPoints of a complete set of shared entries (framework-index.ts: whole levels, and decimal levels that
+ * are whole thousandths), or -1. The entries must be the framework's own shared objects, one per indicator in
+ * framework order: then each is entry 1 of its indicator, nothing is missing, repeated or spread, and the index
+ * is exactly Σ level × weight / 10000 = Σ milliPoints / MILLI_DEN, all integers (at most 5000 × 10000 per
+ * indicator: far below 2^53). The common case (a column of plain levels) costs one pass.
  */
 function sharedPoints(t: Table, entries: ReadonlyArray<ScoredEntry>): number {
   const n = t.n;
@@ -341,7 +345,28 @@ function sharedPoints(t: Table, entries: ReadonlyArray<ScoredEntry>): number {
   for (let i = 0; i < n; i++) {
     const e = entries[i] as Partial<SharedEntry>;
     if (e.tag !== base + i) return -1;
-    sum += e.points as number;
+    sum += e.milliPoints as number;
+  }
+  return sum;
+}
+
+/** The divisor of Σ milliPoints: thousandths × basis points. */
+export const MILLI_DEN = 1000 * 10000;
+
+/** sharedPoints, also filling t.acc with each aspect's Σ milliPoints (score()'s fast path: D = 1000, nothing spread). */
+function sharedAspectPoints(t: Table, entries: ReadonlyArray<ScoredEntry>): number {
+  const n = t.n;
+  if (entries.length !== n) return -1;
+  const base = t.tagBase + 1;
+  for (let i = 0; i < n; i++) if ((entries[i] as Partial<SharedEntry>).tag !== base + i) return -1;
+  const acc = t.acc;
+  acc.fill(0);
+  const aspect = t.indAspect;
+  let sum = 0;
+  for (let i = 0; i < n; i++) {
+    const p = (entries[i] as SharedEntry).milliPoints;
+    acc[aspect[i + 1]] += p;
+    sum += p;
   }
   return sum;
 }
@@ -353,7 +378,7 @@ function sharedPoints(t: Table, entries: ReadonlyArray<ScoredEntry>): number {
 export function scoreIndex(fw: Framework, entries: ReadonlyArray<ScoredEntry>): Rational {
   const t = tableOf(fw);
   const points = sharedPoints(t, entries);
-  if (points >= 0) return ratFromInts(points, 10000);
+  if (points >= 0) return ratFromInts(points, MILLI_DEN);
   const { D, S, K } = prepare(fw, t, entries);
   if (D === 0) return slowIndex(t, entries, S, K).index;
   return ratFromInts(accumulate(t, entries, D, S, K), D * K * 10000);
@@ -367,7 +392,7 @@ export function scoreIndex(fw: Framework, entries: ReadonlyArray<ScoredEntry>): 
 export function indexValue(fw: Framework, entries: ReadonlyArray<ScoredEntry>): number {
   const t = tableOf(fw);
   const points = sharedPoints(t, entries);
-  if (points >= 0) return points / 10000;
+  if (points >= 0) return points / MILLI_DEN;
   const { D, S, K } = prepare(fw, t, entries);
   if (D === 0) return toNumber(slowIndex(t, entries, S, K).index);
   return accumulate(t, entries, D, S, K) / (D * K * 10000);
@@ -380,12 +405,13 @@ export function indexValue(fw: Framework, entries: ReadonlyArray<ScoredEntry>): 
  */
 export function score(fw: Framework, entries: ReadonlyArray<ScoredEntry>, basis: PredicateBasis = 'exact'): Scores {
   const t = tableOf(fw);
-  const { D, S, K } = prepare(fw, t, entries);
+  const fast = sharedAspectPoints(t, entries);
+  const { D, S, K } = fast >= 0 ? SHARED_PREPARED : prepare(fw, t, entries);
   const aspects: Score[] = [];
   const domains: Score[] = [];
 
   if (D !== 0) {
-    const n = accumulate(t, entries, D, S, K);
+    const n = fast >= 0 ? fast : accumulate(t, entries, D, S, K);
     const acc = t.acc;
     const dom = t.dom;
     dom.fill(0);

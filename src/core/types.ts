@@ -254,6 +254,8 @@ export interface AssessmentEntry {
   readonly targetRaw?: CellValue;
   /** Notes from the row (Keterangan, Penjelasan, Catatan Asesor), joined, if any. */
   readonly note: string | null;
+  /** The sheet of the row when it is not the table's (an assessment kept one sheet per domain); absent: the table's sheet. */
+  readonly sheet?: string;
 }
 
 export interface TableLocation {

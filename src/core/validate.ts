@@ -6,12 +6,12 @@
  * Every problem comes from the problem table (src/core/problems.ts): code, severity, message in
  * Indonesian and English saying what is wrong, where, and what to do.
  *
- * Errors (the index cannot be trusted): NO_TABLE, SHEET_NOT_FOUND, COLUMN_NOT_FOUND, FRAMEWORK_UNKNOWN,
+ * Errors (the index cannot be trusted): NO_TABLE, SHEET_NOT_FOUND, COLUMN_NOT_FOUND, FRAMEWORK_UNKNOWN, TABLES_ON_SHEET,
  * FRAMEWORK_MISMATCH, NO_LEVEL_COLUMN, LEVEL_*, INDICATOR_MISSING, INDICATOR_DUPLICATE_CONFLICT,
  * INDICATOR_UNKNOWN. Warnings (the index is still computed from the regulation): INDICATOR_DUPLICATE,
- * WEIGHT_MISMATCH, NAME_MISMATCH, EVIDENCE_MISSING, TARGET_UNREADABLE, SHEET_TRUNCATED (a sheet too long to
+ * WEIGHT_MISMATCH, NAME_MISMATCH, EVIDENCE_MISSING, TARGET_UNREADABLE, TABLE_NEWEST_ON_SHEET, SHEET_TRUNCATED (a sheet too long to
  * read whole: how far it was read). Notes (info, no action needed):
- * LEVEL_COLUMN_CHOSEN, OTHER_TABLES, ROWS_IGNORED (rows numbered beyond the framework with nothing else in
+ * LEVEL_COLUMN_CHOSEN, LEVEL_COLUMN_NEWEST, OTHER_TABLES, PARTS_COMBINED, ROWS_NOT_INDICATORS, ROWS_IGNORED (rows numbered beyond the framework with nothing else in
  * them, e.g. a template numbered to 60: they carry no assessment).
  */
 import type { AssessmentEntry, Framework, Problem, Rational, TableLocation } from './types';
@@ -128,8 +128,8 @@ function sheetEntries(read: ReadResult, table: TableLocation): EntryList<Assessm
   const entries = read.entries;
   return {
     items: entries,
-    at: (i) => ({ kind: 'cell', sheet, row: entries[i].row, col }),
-    keyAt: (i) => ({ kind: 'cell', sheet, row: entries[i].row, col: table.numberColumn }),
+    at: (i) => ({ kind: 'cell', sheet: entries[i].sheet ?? sheet, row: entries[i].row, col }),
+    keyAt: (i) => ({ kind: 'cell', sheet: entries[i].sheet ?? sheet, row: entries[i].row, col: table.numberColumn }),
     ignorable: (i) => emptyBesidesNumber(entries[i]),
     missingAt: { kind: 'sheet', sheet },
   };
@@ -164,10 +164,12 @@ function noOf(key: string | null | undefined): number {
   return Number.isFinite(n) ? n : 0;
 }
 
-/** A worksheet detail on a collector's problem: an empty level cell inside a merged area says so. */
+/** A worksheet detail on a collector's problem: an empty level cell inside a merged area, or a formula never calculated, says so. */
 function located(f: ProblemFacts, read: ReadResult, table: TableLocation): ProblemFacts {
   if (f.code !== 'LEVEL_BLANK' || !f.at || f.at.kind !== 'cell') return f;
-  const merged = read.mergedLevelCells?.get(a1(f.at.row, table.levelColumn.col));
+  const key = (f.at.sheet === table.sheet ? '' : `${f.at.sheet}!`) + a1(f.at.row, table.levelColumn.col);
+  if (read.uncalculatedLevelCells?.has(key)) return facts('LEVEL_BLANK', f.at, f.args ?? {}, { indicator: f.indicator, variant: 'LEVEL_BLANK_FORMULA' });
+  const merged = read.mergedLevelCells?.get(key);
   if (merged === undefined) return f;
   // the cell shows the merged area's value, but only the area's top-left cell holds it
   return facts('LEVEL_BLANK', f.at, { ...f.args, merged }, { indicator: f.indicator, variant: 'LEVEL_BLANK_MERGED' });
@@ -180,7 +182,7 @@ function cellAt(sheet: string, row: number, col: number): Location {
 /** Rows numbered beyond the framework with nothing else in them (a longer template): ignored, said once. */
 function rowsIgnored(fw: Framework, table: TableLocation, ignored: ReadonlyArray<AssessmentEntry>): Found {
   const first = ignored[0];
-  const f = facts('ROWS_IGNORED', cellAt(table.sheet, first.row, table.numberColumn), {
+  const f = facts('ROWS_IGNORED', cellAt(first.sheet ?? table.sheet, first.row, table.numberColumn), {
     numbers: keyRanges(ignored.map((e) => e.key)),
     rows: ignored.length,
     framework: fw.name,
@@ -198,7 +200,7 @@ function nameProblems(fw: Framework, known: ReadonlyArray<AssessmentEntry>, col:
     const verdict = nameVerdict(fw, e.no, e.name);
     if (verdict === 0) continue;
     const expected = defs[e.no]?.name ?? '';
-    const at = cellAt(sheet, e.row, col);
+    const at = cellAt(e.sheet ?? sheet, e.row, col);
     const f =
       verdict > 0
         ? facts('NAME_MISMATCH', at, { name: e.name, expected, likely: verdict }, { indicator: e.key })
@@ -216,7 +218,7 @@ function evidenceProblems(known: ReadonlyArray<AssessmentEntry>, col: number, sh
   for (const e of known) {
     if (e.level === null || (e.evidence !== null && !isDash(e.evidence))) continue;
     if (e.level.num < TWO * e.level.den) continue;
-    out.push(found(facts('EVIDENCE_MISSING', cellAt(sheet, e.row, col), { value: displayValue(e.raw) }, { indicator: e.key }), e.no));
+    out.push(found(facts('EVIDENCE_MISSING', cellAt(e.sheet ?? sheet, e.row, col), { value: displayValue(e.raw) }, { indicator: e.key }), e.no));
   }
   return out;
 }
@@ -226,14 +228,14 @@ function targetProblems(known: ReadonlyArray<AssessmentEntry>, col: number, shee
   const out: Found[] = [];
   for (const e of known) {
     if (e.target !== null || !hasValue(e.targetRaw ?? null)) continue;
-    out.push(found(facts('TARGET_UNREADABLE', cellAt(sheet, e.row, col), { value: displayValue(e.targetRaw ?? null) }, { indicator: e.key }), e.no));
+    out.push(found(facts('TARGET_UNREADABLE', cellAt(e.sheet ?? sheet, e.row, col), { value: displayValue(e.targetRaw ?? null) }, { indicator: e.key }), e.no));
   }
   return out;
 }
 
 /** Which of several level columns was used (not when the one asked for does not exist: then none was). */
 function levelColumnChosen(read: ReadResult, table: TableLocation, noLevelColumn: boolean): Found | null {
-  if (table.levelColumns.length <= 1 || noLevelColumn || read.issues.some((i) => i.code === 'COLUMN_NOT_FOUND')) return null;
+  if (table.levelColumns.length <= 1 || noLevelColumn || read.issues.some((i) => i.code === 'COLUMN_NOT_FOUND' || i.code === 'LEVEL_COLUMN_NEWEST')) return null;
   const chosen = table.levelColumn;
   const others = table.levelColumns.filter((c) => c.col !== chosen.col);
   const columns: MessageArg = {
@@ -344,7 +346,7 @@ function weightProblems(fw: Framework, known: ReadonlyArray<AssessmentEntry>, co
     if (!effR || !wR) continue;
     const shown = d >= 0 && d <= 6 ? Math.max(d, 2) : 4;
     const args = { sheetWeight: { decimal: toFixed(wR, shown, '.') }, expected: { decimal: toFixed(effR, 2, '.') }, regulation: fw.regulation.title };
-    out.push(found(facts('WEIGHT_MISMATCH', cellAt(sheet, e.row, col), args, { indicator: e.key }), e.no));
+    out.push(found(facts('WEIGHT_MISMATCH', cellAt(e.sheet ?? sheet, e.row, col), args, { indicator: e.key }), e.no));
   }
   return out;
 }

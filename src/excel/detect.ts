@@ -1,9 +1,10 @@
 /**
- * Host detection: the ONLY place that looks at the `Office` and `Excel` globals, and only when
- * called (nothing runs at import time). Outside Office (a plain browser) it answers null and the
+ * Host detection: with ./display-language.ts (Office's display language), the ONLY place that looks at the
+ * `Office` and `Excel` globals, and only when called (nothing runs at import time). Outside Office (a plain browser) it answers null and the
  * pane works on a file instead.
  */
 import { ExcelHost } from './excel-host';
+import { displayLanguage as officeDisplayLanguage } from './display-language';
 import type { ExcelApi, ExcelHostOptions } from './excel-host';
 
 interface OfficeLike {
@@ -31,15 +32,9 @@ function scopeOf(scope?: HostScope): HostScope {
   return scope ?? (globalThis as unknown as HostScope);
 }
 
-/** Office.context.displayLanguage ("id-ID", "en-US"), or undefined outside Office. */
+/** Office.context.displayLanguage ("id-ID", "en-US"), or undefined outside Office: read in ./display-language.ts. */
 export function displayLanguage(scope?: HostScope): string | undefined {
-  const office = scopeOf(scope).Office as OfficeLike | undefined;
-  try {
-    const lang = office?.context?.displayLanguage;
-    return typeof lang === 'string' && lang.length > 0 ? lang : undefined;
-  } catch {
-    return undefined;
-  }
+  return officeDisplayLanguage(scope);
 }
 
 /** Office.context.requirements.isSetSupported('ExcelApi', version), false when unknown. */

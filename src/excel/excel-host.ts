@@ -23,12 +23,15 @@ import type { Grid } from '../core/types';
 import type { SheetModel } from '../core/sheet-model';
 import { DEFAULT_READ_BUDGET, readWorkbook } from './read';
 import type { ReadCache } from './read';
-import { DEFAULT_WRITE_BUDGET, SheetWriteError, writeSheetModel } from './write';
 import type { WriteOutcome } from './write';
+
+/** The writer (and the problem table's words it needs) is a lazy chunk: the pane's first script only reads. */
+const loadWriter = () => import(/* webpackChunkName: "excel-write" */ './write');
 import { ChangeTracker } from './changes';
 import { queueFacts } from './facts';
 import type { WorkbookFacts } from './facts';
 import { SyncCounter } from './sync';
+import { readGapSheetGrid } from './gap-sheet-read';
 
 /** The part of the `Excel` namespace the adapter uses. */
 export interface ExcelApi {
@@ -81,7 +84,7 @@ export class ExcelHost implements WorkbookHost {
   readonly stats: SyncStats = { lastRead: 0, lastWrite: 0, lastSelect: 0, lastSubscribe: 0, total: 0, lastReadSheets: { full: 0, patched: 0, kept: 0 } };
   private readonly excel: ExcelApi;
   private readonly isApiSupported: (version: string) => boolean;
-  private readonly writeBudget: number;
+  private readonly writeBudget: number | undefined;
   private readonly readBudget: number;
   /** Sheets this host wrote or replaced: their events do not call back (the pane need not re-read for them). */
   private readonly ownSheetIds = new Set<string>();
@@ -105,7 +108,7 @@ export class ExcelHost implements WorkbookHost {
     this.excel = options.excel;
     this.displayLanguage = options.displayLanguage;
     this.isApiSupported = options.isApiSupported ?? defaultSupport;
-    this.writeBudget = options.writeBudget ?? DEFAULT_WRITE_BUDGET;
+    this.writeBudget = options.writeBudget;
     this.readBudget = options.readBudget ?? DEFAULT_READ_BUDGET;
   }
 
@@ -152,6 +155,19 @@ export class ExcelHost implements WorkbookHost {
     }
   }
 
+  /** The earlier gap sheet's cells (the team's columns are carried over from them), or null. */
+  readGapSheet(): Promise<Grid | null> {
+    return this.serial(async () => {
+      const counter = new SyncCounter();
+      try {
+        return await this.excel.run((context) => readGapSheetGrid(context, counter));
+      } finally {
+        // not a read of the assessment: counted in the total only (lastRead stays the assessment's)
+        this.stats.total += counter.count;
+      }
+    });
+  }
+
   async selectCell(sheet: string, address: string): Promise<void> {
     const counter = new SyncCounter();
     try {
@@ -179,8 +195,10 @@ export class ExcelHost implements WorkbookHost {
     this.writing++;
     let outcome: WriteOutcome | null = null;
     try {
+      const { DEFAULT_WRITE_BUDGET, SheetWriteError, writeSheetModel } = await loadWriter();
+      const budget = this.writeBudget ?? DEFAULT_WRITE_BUDGET;
       const attempt = (facts: WorkbookFacts | undefined) =>
-        this.excel.run((context) => writeSheetModel(context, counter, model, { budget: this.writeBudget, isApiSupported: this.isApiSupported, facts }));
+        this.excel.run((context) => writeSheetModel(context, counter, model, { budget, isApiSupported: this.isApiSupported, facts }));
       try {
         outcome = await attempt(known);
       } catch (e) {

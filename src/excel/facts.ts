@@ -9,7 +9,7 @@
  * comparable: `worksheets` (name, id, visibility), `names` (name, type, value) and `tables` (name and
  * the sheet's name).
  */
-import { GAP_SHEET_MARKER, markedSheet } from '../core/gap-sheet';
+import { GAP_SHEET_MARKER, markedSheet } from '../core/gap-names';
 import { markerReference } from './names';
 
 export interface SheetFact {

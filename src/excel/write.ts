@@ -33,7 +33,7 @@
 import type { ProblemError, ProblemFacts } from '../core/problems';
 import type { CellRange } from '../core/types';
 import type { CellStyle, ChartModel, ConditionalRule, ModelCell, PageSetupModel, SheetModel, ValidationModel } from '../core/sheet-model';
-import { chooseSheetName, markedSheet, sanitizeSheetName } from '../core/gap-sheet';
+import { chooseSheetName, markedSheet, sanitizeSheetName } from '../core/gap-names';
 import { clipCellText, headerFooterSection, MAX_HEADER_FOOTER } from '../core/sheet-text';
 import { a1 } from '../core/address';
 import { freeTableName } from './names';
@@ -146,6 +146,11 @@ const OP_OVERHEAD = 120;
 
 function rangeOf(ws: Excel.Worksheet, r: CellRange): Excel.Range {
   return ws.getRangeByIndexes(r.top, r.left, r.bottom - r.top + 1, r.right - r.left + 1);
+}
+
+/** "A1:N80" */
+function rangeAddress(r: CellRange): string {
+  return `${a1(r.top, r.left)}:${a1(r.bottom, r.right)}`;
 }
 
 function rowsOf(r: CellRange): number {
@@ -321,11 +326,19 @@ function conditionalOps(model: SheetModel): Op[] {
             }
             case 'colorScale': {
               const c = cfs.add('ColorScale' as Excel.ConditionalFormatType);
-              c.colorScale.criteria = {
-                minimum: { type: 'LowestValue' as Excel.ConditionalFormatColorCriterionType, color: rule.colors[0] },
-                midpoint: { type: 'Percentile' as Excel.ConditionalFormatColorCriterionType, formula: '50', color: rule.colors[1] },
-                maximum: { type: 'HighestValue' as Excel.ConditionalFormatColorCriterionType, color: rule.colors[2] },
-              };
+              const v = rule.values;
+              const num = 'Number' as Excel.ConditionalFormatColorCriterionType;
+              c.colorScale.criteria = v
+                ? {
+                    minimum: { type: num, formula: String(v[0]), color: rule.colors[0] },
+                    midpoint: { type: num, formula: String(v[1]), color: rule.colors[1] },
+                    maximum: { type: num, formula: String(v[2]), color: rule.colors[2] },
+                  }
+                : {
+                    minimum: { type: 'LowestValue' as Excel.ConditionalFormatColorCriterionType, color: rule.colors[0] },
+                    midpoint: { type: 'Percentile' as Excel.ConditionalFormatColorCriterionType, formula: '50', color: rule.colors[1] },
+                    maximum: { type: 'HighestValue' as Excel.ConditionalFormatColorCriterionType, color: rule.colors[2] },
+                  };
               break;
             }
           }
@@ -364,6 +377,9 @@ function chartOps(model: SheetModel): Op[] {
           if (chart.type === 'radar') all[i].format.line.color = s.color;
           else all[i].format.fill.setSolidColor(s.color);
         });
+        // a legend names the series when there are several (the radar: now and with the targets), as in files
+        ch.legend.visible = chart.series.length > 1;
+        if (chart.series.length > 1) ch.legend.position = 'Bottom';
         if (chart.type === 'bar') {
           // categories top-down, as in the sheet, with the value axis at the bottom (crossing at the last category)
           ch.axes.categoryAxis.reversePlotOrder = true;
@@ -411,6 +427,8 @@ function pageOps(page: PageSetupModel): Op[] {
         if (page.fitToHeight !== undefined && page.fitToHeight > 0) zoom.verticalFitToPages = page.fitToHeight;
         if (Object.keys(zoom).length > 0) pl.zoom = zoom;
         if (page.centerHorizontally !== undefined) pl.centerHorizontally = page.centerHorizontally;
+        if (page.printArea) pl.setPrintArea(rangeAddress(page.printArea));
+        for (const r of page.rowBreaks ?? []) ws.horizontalPageBreaks.add(`A${r + 1}`);
         if (page.printTitleRows) pl.setPrintTitleRows(`$${page.printTitleRows.top + 1}:$${page.printTitleRows.bottom + 1}`);
         const hf = pl.headersFooters.defaultForAllPages as unknown as Record<string, string>;
         for (const [key, text] of sections) hf[key] = text.slice(0, MAX_HEADER_FOOTER);

@@ -14,6 +14,7 @@ import type { Lang } from '../core/types';
 import { langFromTag } from '../core/i18n';
 import { isFnError, type Fn } from './impl';
 import { FUNCTIONS, type FunctionDeclaration } from './declarations';
+import { whenDisplayLanguage } from '../excel/display-language';
 
 let lang: Lang = 'id';
 
@@ -91,14 +92,8 @@ export function registerCustomFunctions(): boolean {
 
 /** Follows Excel's display language once Office is ready (shared runtime: Office.context is available). */
 export function followOfficeLanguage(): void {
-  if (typeof Office === 'undefined' || typeof Office.onReady !== 'function') return;
-  void Office.onReady(() => {
-    try {
-      setFunctionsLanguage(Office.context && Office.context.displayLanguage);
-    } catch {
-      // no context outside a host: keep Indonesian
-    }
-  });
+  // src/excel/display-language.ts reads it (outside a host it never calls back: Indonesian stays)
+  whenDisplayLanguage((tag) => setFunctionsLanguage(tag));
 }
 
 // Entry point of the "functions" chunk: both calls are no-ops without Office (tests, plain browser).

@@ -22,9 +22,9 @@
 import type { CellValue, Framework, Lang, PredicateBasis, Rational } from '../core/types';
 import { FRAMEWORKS, getFramework } from '../core/frameworks';
 import { displayValue, parseIndicatorKey, parseLevel } from '../core/levels';
-import { entryWeights, indexValue, indicatorUplift, predicateFor, score } from '../core/scoring';
+import { entryWeights, indexValue, indicatorUplift, MILLI_DEN, predicateFor, score } from '../core/scoring';
 import { collectEntries, levelFacts, type CollectedEntry, type EntryList, type LevelList, type RawEntry } from '../core/entries';
-import { entryStatus, frameworkIndex } from '../core/framework-index';
+import { entryStatus, frameworkIndex, sharedOfNumber, type SharedEntry } from '../core/framework-index';
 import { describe, excelErrorOf, facts, type ExcelError, type Location, type MessageArgs, type ProblemCode, type ProblemFacts, type VariantOf } from '../core/problems';
 import { isPlanUsageError, parseTargetIndex, planGap, planSteps, type PlanEntry, type TargetRequest } from '../core/planner';
 import { planProblem } from '../app/plan';
@@ -69,12 +69,17 @@ function fail<C extends ProblemCode>(lang: Lang, code: C, args: MessageArgs = {}
   return fnError(facts(code, extra.at ?? null, args, { variant: extra.variant, indicator: extra.indicator }), lang);
 }
 
+/** The error value of an exception (a bug): a #VALUE! error instead of an exception escaping to Excel. */
+function internal(lang: Lang, e: unknown): FnError {
+  return fail(lang, 'INTERNAL', { message: e instanceof Error ? e.message : textOf(e) });
+}
+
 /** Runs a function body; an exception (a bug) becomes a #VALUE! error instead of escaping to Excel. */
 function guard<T>(lang: Lang, body: () => Fn<T>): Fn<T> {
   try {
     return body();
   } catch (e) {
-    return fail(lang, 'INTERNAL', { message: e instanceof Error ? e.message : textOf(e) });
+    return internal(lang, e);
   }
 }
 
@@ -376,13 +381,75 @@ export function readValues(values: unknown, framework: unknown, lang: Lang = 'id
 // The functions
 // ---------------------------------------------------------------------------------------------
 
+/**
+ * SPBE.INDEX's fast path: a one-column (or one-row) range of numbers, one per indicator, of the one framework with
+ * that many indicators (or the framework argument's), every number a level that is a whole number of thousandths.
+ * Then readValues would collect exactly the framework's shared entries in order and indexValue would return
+ * Σ milliPoints / MILLI_DEN: this computes that sum without collecting. -1 for anything else (the general path
+ * then reads, checks and reports as always).
+ */
+function linearIndex(values: unknown, framework: unknown): number {
+  if (!Array.isArray(values)) return -1;
+  let fw: Framework;
+  if (framework === null || framework === undefined) {
+    const candidates = frameworksWithCount(values.length);
+    if (candidates.length !== 1) return -1;
+    fw = candidates[0];
+  } else {
+    const f = typeof framework === 'string' ? knownFramework(framework) : null;
+    if (f === null || f.indicators.length !== values.length) return -1;
+    fw = f;
+  }
+  const ix = frameworkIndex(fw);
+  const n = ix.n;
+  const shared = ix.shared;
+  const base = ix.tagBase;
+  let sum = 0;
+  for (let i = 0; i < n; i++) {
+    const row: unknown = values[i];
+    if (!Array.isArray(row) || row.length !== 1) return -1;
+    const v: unknown = row[0];
+    if (typeof v !== 'number') return -1;
+    const no = i + 1;
+    let e: SharedEntry;
+    if (v >= 1 && v <= 5 && Math.floor(v) === v) e = shared[no * 6 + v] as SharedEntry;
+    else {
+      if (!Number.isFinite(v)) return -1;
+      const got = sharedOfNumber(ix, no, v) as Partial<SharedEntry>;
+      if (got.tag !== base + no) return -1;
+      e = got as SharedEntry;
+    }
+    sum += e.milliPoints;
+  }
+  return sum / MILLI_DEN;
+}
+
+/** getFramework(text), remembering the last text it found a framework for (a formula passes the same text on every call). */
+let lastFrameworkText: string | null = null;
+let lastFramework: Framework | null = null;
+let lastFrameworkCount = -1;
+function knownFramework(text: string): Framework | null {
+  if (text === lastFrameworkText && lastFrameworkCount === FRAMEWORKS.length) return lastFramework;
+  const fw = getFramework(text);
+  if (fw === null) return null;
+  lastFrameworkText = text;
+  lastFramework = fw;
+  lastFrameworkCount = FRAMEWORKS.length;
+  return fw;
+}
+
 /** SPBE.INDEX(values, [framework]): the index at full precision. */
 export function spbeIndex(values: unknown, framework?: unknown, lang: Lang = 'id'): Fn<number> {
-  return guard(lang, () => {
+  // guard() without its closure: this is the hot call (Excel recalculates it constantly)
+  try {
+    const fast = linearIndex(values, framework);
+    if (fast >= 0) return fast;
     const read = readValues(values, framework, lang);
     if (isFnError(read)) return read;
     return indexValue(read.fw, read.entries);
-  });
+  } catch (e) {
+    return internal(lang, e);
+  }
 }
 
 /** SPBE.ASPECT(values, aspect, [framework]). */
@@ -576,9 +643,12 @@ function worded(p: { code: ProblemCode; message: Readonly<Record<Lang, string>> 
 
 /** SPBE.CHECK(values, [framework]): "OK", or the first problem in words. Never an error value. */
 export function spbeCheck(values: unknown, framework?: unknown, lang: Lang = 'id'): string {
-  const r = guard(lang, () => {
+  let r: Fn<string>;
+  try {
     const read = readValues(values, framework, lang);
-    return isFnError(read) ? read : word(lang, 'ok');
-  });
+    r = isFnError(read) ? read : word(lang, 'ok');
+  } catch (e) {
+    r = internal(lang, e);
+  }
   return isFnError(r) ? r.message : r;
 }

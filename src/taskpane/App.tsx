@@ -1,21 +1,20 @@
 /**
  * The task pane. Inside Excel it works on the open workbook (an ExcelHost); outside Excel it offers
  * "open a workbook (.xlsx)" and works on that file in the browser (a BrowserHost), ending with a download.
+ *
+ * This module is the pane's shell and part of the page's first script: the title, the language, the file
+ * picker and a loading line, in plain elements styled by the page's CSS (taskpane.html, classes sp-*). The pane
+ * itself (index card, target and plan, action bar, problems, bars, settings: Fluent UI) is the lazy chunk
+ * "pane-details" (./components/PaneDetails.tsx), fetched while the workbook is read; the engine is the lazy chunk
+ * "pane-engine" (controller.ts).
  */
-import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
-import { Button, Field, FluentProvider, MessageBar, MessageBarBody, Select, Spinner, webLightTheme } from '@fluentui/react-components';
+import { Suspense, lazy, useCallback, useEffect, useRef, useState } from 'react';
 import type { WorkbookHost } from '../core/host';
 import type { Lang } from '../core/types';
 import { text } from '../core/i18n';
-import { PaneController, type PaneSettings, type PaneState } from './controller';
+import { PaneController } from './controller';
 import { BrowserHost, type BrowserOutput } from './browser-host';
-import { FrameworkInfo, IndexCard, ScoreBars } from './components/Summary';
-import { Problems } from './components/Problems';
-import { Settings } from './components/Settings';
-import { GenerateAction, Target } from './components/Target';
 import { FilePicker } from './components/FilePicker';
-import { Unsupported } from './components/Unsupported';
-import { useStyles } from './components/styles';
 
 export type PaneEnvironment =
   | { readonly kind: 'excel'; readonly host: WorkbookHost; readonly lang: Lang }
@@ -29,12 +28,17 @@ export interface AppProps {
   readonly unsupported?: { readonly missing: readonly string[]; readonly browserPage: string };
 }
 
-const NO_STATE: PaneState | null = null;
+/** The pane's body (Fluent UI), its own chunk. */
+const PaneDetails = lazy(() => import(/* webpackChunkName: "pane-details" */ './components/PaneDetails'));
 
-function useController(c: PaneController | null): PaneState | null {
-  const subscribe = useCallback((l: () => void) => (c ? c.subscribe(l) : () => undefined), [c]);
-  const get = useCallback(() => (c ? c.getState() : NO_STATE), [c]);
-  return useSyncExternalStore(subscribe, get, get);
+/** Shown while the workbook is read and the pane's chunks arrive. */
+export function Loading(props: { lang: Lang }) {
+  return (
+    <div className="sp-loading" role="status" data-testid="reading">
+      <span className="sp-spinner" aria-hidden="true" />
+      <span>{text(props.lang, 'pane', 'reading')}</span>
+    </div>
+  );
 }
 
 export function App(props: AppProps) {
@@ -99,34 +103,35 @@ export function App(props: AppProps) {
     setBrowserHost(new BrowserHost(file.name, bytes));
   };
 
-  const s = useStyles();
   return (
-    <FluentProvider theme={webLightTheme} lang={lang}>
-      <main className={s.root}>
-        <header className={s.header}>
-          <h1 className={s.title}>{text(lang, 'pane', 'appTitle')}</h1>
-          <Field label={text(lang, 'pane', 'language')} size="small">
-            <Select className={s.langSelect} size="small" data-testid="lang-select" value={lang} onChange={(_, d) => changeLang(d.value as Lang)}>
-              <option value="id" lang="id">
-                {text('id', 'pane', 'languageId')}
-              </option>
-              <option value="en" lang="en">
-                {text('en', 'pane', 'languageEn')}
-              </option>
-            </Select>
-          </Field>
-        </header>
-        {props.unsupported && <Unsupported lang={lang} missing={props.unsupported.missing} browserPage={props.unsupported.browserPage} />}
-        {env.kind === 'browser' && <FilePicker lang={lang} fileName={browserHost?.fileName ?? null} onFile={(f) => void onFile(f)} />}
-        {controller && <Pane key={controllerKey(controller)} controller={controller} output={output} />}
-      </main>
-    </FluentProvider>
+    <main className="sp-root">
+      <header className="sp-header">
+        <h1 className="sp-title">{text(lang, 'pane', 'appTitle')}</h1>
+        <label className="sp-field">
+          {text(lang, 'pane', 'language')}
+          <select className="sp-select" data-testid="lang-select" value={lang} onChange={(e) => changeLang(e.currentTarget.value as Lang)}>
+            <option value="id" lang="id">
+              {text('id', 'pane', 'languageId')}
+            </option>
+            <option value="en" lang="en">
+              {text('en', 'pane', 'languageEn')}
+            </option>
+          </select>
+        </label>
+      </header>
+      {env.kind === 'browser' && <FilePicker lang={lang} fileName={browserHost?.fileName ?? null} onFile={(f) => void onFile(f)} />}
+      {(controller || props.unsupported) && (
+        <Suspense fallback={<Loading lang={lang} />}>
+          <PaneDetails key={controller ? controllerKey(controller) : 0} controller={controller} output={output} lang={lang} unsupported={props.unsupported} />
+        </Suspense>
+      )}
+    </main>
   );
 }
 
 const keys = new WeakMap<PaneController, number>();
 let nextKey = 0;
-/** A fresh component state (target inputs, folded warnings) for every workbook opened. */
+/** A fresh component state (target inputs, folded groups) for every workbook opened. */
 function controllerKey(c: PaneController): number {
   let k = keys.get(c);
   if (k === undefined) {
@@ -141,49 +146,4 @@ function subscribeOutput(host: BrowserHost, c: PaneController, set: (o: BrowserO
     const st = c.getState();
     set(st.write.phase === 'done' ? host.getOutput() : null);
   });
-}
-
-function Pane(props: { controller: PaneController; output: BrowserOutput | null }) {
-  const c = props.controller;
-  const state = useController(c);
-  const s = useStyles();
-  if (!state) return null;
-  const lang = state.settings.lang;
-  if (state.phase === 'idle' || (state.phase === 'reading' && !state.assessment)) {
-    return <Spinner label={text(lang, 'pane', 'reading')} data-testid="reading" />;
-  }
-  if (state.phase === 'failed') {
-    return (
-      <MessageBar intent="error" data-testid="read-error" role="alert">
-        <MessageBarBody>
-          {state.readError}{' '}
-          {c.hostKind === 'excel' && (
-            <Button size="small" onClick={() => void c.refresh()}>
-              {text(lang, 'pane', 'retry')}
-            </Button>
-          )}
-        </MessageBarBody>
-      </MessageBar>
-    );
-  }
-  const a = state.assessment;
-  if (!a) return null;
-  const update = (patch: Partial<PaneSettings>) => c.update(patch);
-  return (
-    <>
-      <FrameworkInfo assessment={a} lang={lang} />
-      <IndexCard assessment={a} lang={lang} />
-      <Problems
-        problems={state.problems}
-        lang={lang}
-        selectable={c.hostKind === 'excel'}
-        selected={state.selected}
-        onSelect={(p) => void c.selectProblem(p)}
-      />
-      <ScoreBars assessment={a} lang={lang} basisRounded={state.settings.basis === 'rounded'} />
-      {a.scores && <Target state={state} onTarget={(t) => update({ target: t })} onGenerate={() => void c.generate()} output={props.output} />}
-      {!a.scores && <GenerateAction state={state} onGenerate={() => void c.generate()} output={props.output} />}
-      <Settings assessment={a} settings={state.settings} onChange={update} />
-    </>
-  );
 }

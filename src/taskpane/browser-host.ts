@@ -16,6 +16,8 @@ import { outputFileName } from './format';
 /** What the browser host needs from the xlsx adapter; loaded on demand. */
 export interface XlsxAdapter {
   readWorkbookGrids(bytes: Uint8Array): Promise<Grid[]>;
+  /** The gap sheet written earlier into the file (the team's columns are carried over from it), or null. */
+  readGapSheet?(bytes: Uint8Array): Promise<Grid | null>;
   /**
    * Adds the sheet to a copy of the workbook; returns the new bytes, the name the sheet got and whether the package is
    * macro-enabled (the download keeps .xlsm). Rejects with WorkbookStructureLockedError (WORKBOOK_STRUCTURE_LOCKED) when
@@ -32,6 +34,10 @@ export async function loadXlsxAdapter(): Promise<XlsxAdapter> {
     async readWorkbookGrids(bytes) {
       const reader = await import(/* webpackChunkName: "xlsx-read" */ '../xlsx/ooxml/read-workbook');
       return reader.readWorkbookGrids(bytes);
+    },
+    async readGapSheet(bytes) {
+      const reader = await import(/* webpackChunkName: "xlsx-read" */ '../xlsx/ooxml/read-workbook');
+      return reader.readMarkedSheetGrid(bytes);
     },
     async writeGapSheet(bytes, model) {
       const writer = await import(/* webpackChunkName: "xlsx-write" */ './xlsx-adapter');
@@ -73,6 +79,11 @@ export class BrowserHost implements WorkbookHost {
   async readGrids(): Promise<Grid[]> {
     const xlsx = await this.xlsx();
     return xlsx.readWorkbookGrids(this.bytes);
+  }
+
+  async readGapSheet(): Promise<Grid | null> {
+    const xlsx = await this.xlsx();
+    return xlsx.readGapSheet ? xlsx.readGapSheet(this.bytes) : null;
   }
 
   /** A file has no selection to move; the pane shows the cell address instead. */

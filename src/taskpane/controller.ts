@@ -8,8 +8,16 @@ import type { WorkbookHost, WriteResult } from '../core/host';
 import type { Assessment, FrameworkId, Grid, Lang, PredicateBasis, Problem } from '../core/types';
 import { text } from '../core/i18n';
 import { describe, problemOfError } from '../core/problems';
-import { defaultEngine, type Engine, type PlanPreview, type TargetChoice } from './engine';
+import type { Engine, PlanPreview, TargetChoice } from './engine';
 import { sortProblems } from './format';
+import type { PlanStrategy } from '../core/planner';
+import type { TeamColumns } from '../core/team-columns';
+
+/** No team entries (no earlier gap sheet, or a host that cannot read it). */
+const NO_TEAM: TeamColumns = { entries: new Map(), count: 0 };
+
+/** The engine (reader checks, planner, gap builder: src/app) is a lazy chunk, fetched while the workbook is read. */
+const loadDefaultEngine = (): Promise<Engine> => import(/* webpackChunkName: "pane-engine" */ './engine').then((m) => m.defaultEngine);
 
 export type { PlanPreview, TargetChoice } from './engine';
 
@@ -23,6 +31,10 @@ export interface PaneSettings {
   readonly column: number | null;
   readonly basis: PredicateBasis;
   readonly target: TargetChoice;
+  /** Most levels one indicator rises per evaluation cycle (1 by default; 5: no cap). */
+  readonly maxRaise: number;
+  /** 'fewest-steps' (default) or 'balanced' (the weakest aspects first). */
+  readonly strategy: PlanStrategy;
 }
 
 export type Phase = 'idle' | 'reading' | 'ready' | 'failed';
@@ -48,10 +60,18 @@ export interface PaneState {
   readonly selected: string | null;
   /** Bumped on every evaluation (tests and the view use it to notice a re-evaluation). */
   readonly evaluations: number;
+  /** The target kind the choice stands for on this assessment ('default' resolved: the Target column or the next predicate). */
+  readonly targetKind: Exclude<TargetChoice['kind'], 'default'>;
+  /** Why "Buat Sheet Gap" cannot be used now (errors, no index, a target that cannot be used), shown beside the disabled button; null when it can. */
+  readonly blocked: string | null;
+  /** With errors: what to do next (in Excel: click a problem to go to its cell; outside: fix the file, save it and open it again). */
+  readonly guidance: string | null;
 }
 
 export interface ControllerOptions {
   readonly engine?: Engine;
+  /** Loads the engine when none is given (default: the lazy chunk "pane-engine"). */
+  readonly loadEngine?: () => Promise<Engine>;
   /** Delay between the last change in the workbook and the re-evaluation, in ms (default 300). */
   readonly debounceMs?: number;
   readonly settings?: Partial<PaneSettings>;
@@ -66,6 +86,8 @@ export const DEFAULT_SETTINGS: PaneSettings = {
   column: null,
   basis: 'exact',
   target: { kind: 'default' },
+  maxRaise: 1,
+  strategy: 'fewest-steps',
 };
 
 /**
@@ -98,7 +120,9 @@ export class PaneController {
   private state: PaneState;
   private grids: Grid[] | null = null;
   private readonly listeners = new Set<() => void>();
-  private readonly engine: Engine;
+  private engine: Engine | null;
+  private readonly loadEngine: () => Promise<Engine>;
+  private enginePromise: Promise<Engine> | null = null;
   private readonly debounceMs: number;
   private readonly setTimer: (fn: () => void, ms: number) => unknown;
   private readonly clearTimer: (handle: unknown) => void;
@@ -113,7 +137,8 @@ export class PaneController {
   private writeFailure: unknown = null;
 
   constructor(private readonly host: WorkbookHost, options: ControllerOptions = {}) {
-    this.engine = options.engine ?? defaultEngine;
+    this.engine = options.engine ?? null;
+    this.loadEngine = options.loadEngine ?? loadDefaultEngine;
     this.debounceMs = options.debounceMs ?? 300;
     this.setTimer = options.setTimeout ?? ((fn, ms) => setTimeout(fn, ms));
     this.clearTimer = options.clearTimeout ?? ((h) => clearTimeout(h as ReturnType<typeof setTimeout>));
@@ -127,7 +152,25 @@ export class PaneController {
       readError: null,
       selected: null,
       evaluations: 0,
+      targetKind: 'next',
+      blocked: null,
+      guidance: null,
     };
+  }
+
+  /** The engine, loaded once (a failed load is tried again on the next read). */
+  private ensureEngine(): Promise<Engine> {
+    if (this.engine) return Promise.resolve(this.engine);
+    if (!this.enginePromise) {
+      this.enginePromise = this.loadEngine().then(
+        (e) => (this.engine = e),
+        (e: unknown) => {
+          this.enginePromise = null;
+          throw e;
+        },
+      );
+    }
+    return this.enginePromise;
   }
 
   get hostKind(): WorkbookHost['kind'] {
@@ -183,7 +226,11 @@ export class PaneController {
     if (this.state.phase !== 'ready') this.set({ phase: 'reading' });
     let grids: Grid[];
     try {
+      // the engine's chunk is fetched while the workbook is read
+      const engine = this.ensureEngine();
+      engine.catch(() => undefined);
       grids = await this.host.readGrids();
+      await engine;
     } catch (e) {
       if (serial !== this.readSerial) return;
       this.fail(e);
@@ -198,11 +245,11 @@ export class PaneController {
   private fail(e: unknown, extra: Partial<PaneState> = {}): void {
     this.failure = e;
     const lang = this.state.settings.lang;
-    this.set({ ...extra, phase: 'failed', readError: text(lang, 'pane', 'readFailed', { reason: errorText(e, lang) }), assessment: null, problems: [], preview: null });
+    this.set({ ...extra, phase: 'failed', readError: text(lang, 'pane', 'readFailed', { reason: errorText(e, lang) }), assessment: null, problems: [], preview: null, blocked: null, guidance: null });
   }
 
   private evaluate(extra: Partial<PaneState> = {}): void {
-    if (!this.grids) {
+    if (!this.grids || !this.engine) {
       this.set(extra);
       return;
     }
@@ -217,14 +264,25 @@ export class PaneController {
     const preview = this.engine.preview(assessment, settings);
     const base = extra.write ?? this.state.write;
     const write = base.phase === 'writing' ? base : this.keepWriteMessage(assessment, base);
-    this.set({
+    const targetKind = this.engine.targetKind(settings.target, assessment);
+    const next: PaneState = {
+      ...this.state,
       ...extra,
       assessment,
       problems: sortProblems(assessment.problems),
       preview,
       write,
+      targetKind,
       evaluations: this.state.evaluations + 1,
-    });
+    };
+    this.set({ ...next, blocked: blockReasonOf(next), guidance: this.guidanceText(next) });
+  }
+
+  /** With errors, what to do next: in Excel a problem leads to its cell; a file is fixed, saved and opened again. */
+  private guidanceText(state: PaneState): string | null {
+    const a = state.assessment;
+    if (!a || (a.scores && !a.problems.some((p) => p.severity === 'error'))) return null;
+    return text(state.settings.lang, 'pane', this.host.kind === 'excel' ? 'guidanceExcel' : 'guidanceFile');
   }
 
   /** A success message stays until the next write; a "blocked" message goes once the errors are fixed. */
@@ -274,7 +332,23 @@ export class PaneController {
 
   private successMessage(result: WriteResult): string {
     const lang = this.state.settings.lang;
-    return text(lang, 'pane', result.replaced ? 'writeReplaced' : 'writeDone', { sheet: result.sheetName });
+    const done = text(lang, 'pane', result.replaced ? 'writeReplaced' : 'writeDone', { sheet: result.sheetName });
+    // the team's entries carried over from the sheet this write replaced
+    return this.teamCarried > 0 ? `${done} ${text(lang, 'gap', 'cliTeam', { count: this.teamCarried })}` : done;
+  }
+
+  /** Rows of the team's entries the last write carried over from the earlier gap sheet. */
+  private teamCarried = 0;
+
+  /** The team's entries of the earlier gap sheet, when the host can read it (never fails the write). */
+  private async teamColumns(): Promise<TeamColumns> {
+    const engine = this.engine;
+    if (!this.host.readGapSheet || !engine?.teamColumns) return NO_TEAM;
+    try {
+      return engine.teamColumns(await this.host.readGapSheet());
+    } catch {
+      return NO_TEAM;
+    }
   }
 
   /** Selects the problem's cell in the workbook. */
@@ -299,9 +373,11 @@ export class PaneController {
       return w;
     }
     let model;
+    const team = await this.teamColumns();
     try {
       const sourceFile = (this.host as { fileName?: unknown }).fileName;
-      model = this.engine.gapSheet(assessment as Assessment, settings, typeof sourceFile === 'string' ? { sourceFile } : {});
+      model = (this.engine as Engine).gapSheet(assessment as Assessment, settings, { ...(typeof sourceFile === 'string' ? { sourceFile } : {}), team });
+      this.teamCarried = team.count;
     } catch (e) {
       return this.failWrite(e);
     }
@@ -317,7 +393,8 @@ export class PaneController {
   }
 
   /** Shows the outcome of a write made elsewhere (the ribbon's one-click command) as if the button had been pressed. */
-  showWriteResult(result: WriteResult): void {
+  showWriteResult(result: WriteResult, teamEntries = 0): void {
+    this.teamCarried = teamEntries;
     this.set({ write: { phase: 'done', result, message: this.successMessage(result) } });
   }
 
@@ -328,14 +405,7 @@ export class PaneController {
 
   /** Why the gap sheet cannot be written now (in the user's language), or null. */
   blockReason(): string | null {
-    const { assessment, settings, phase } = this.state;
-    const lang = settings.lang;
-    if (phase !== 'ready' || !assessment) return text(lang, 'pane', 'blockedNotRead');
-    const errors = assessment.problems.filter((p) => p.severity === 'error').length;
-    if (errors > 0 || !assessment.scores) return text(lang, 'pane', 'blockedErrors', { count: Math.max(errors, 1) });
-    const preview = this.state.preview;
-    if (preview && preview.status === 'invalid') return preview.message;
-    return null;
+    return blockReasonOf(this.state);
   }
 
   dispose(): void {
@@ -348,3 +418,14 @@ export class PaneController {
   }
 }
 
+/** Why the gap sheet cannot be written in this state (in the user's language), or null. */
+function blockReasonOf(state: PaneState): string | null {
+  const { assessment, settings, phase } = state;
+  const lang = settings.lang;
+  if (phase !== 'ready' || !assessment) return text(lang, 'pane', 'blockedNotRead');
+  const errors = assessment.problems.filter((p) => p.severity === 'error').length;
+  if (errors > 0 || !assessment.scores) return text(lang, 'pane', 'blockedErrors', { count: Math.max(errors, 1) });
+  const preview = state.preview;
+  if (preview && preview.status === 'invalid') return preview.message;
+  return null;
+}

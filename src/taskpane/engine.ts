@@ -6,13 +6,14 @@
  */
 import type { Assessment, Grid, Lang, PredicateBasis, FrameworkId } from '../core/types';
 import type { SheetModel } from '../core/sheet-model';
-import type { TargetRequest } from '../core/planner';
+import type { PlanStrategy, TargetRequest } from '../core/planner';
+import { teamColumnsOf, type TeamColumns } from '../core/team-columns';
 import { parseTargetIndex } from '../core/planner';
-import { cmp, rational } from '../core/rational';
+import { cmp, rational, toNumber } from '../core/rational';
 import { text } from '../core/i18n';
-import { defaultTarget, gapSheetFor, openAssessment, planFor } from '../app/assessment';
+import { defaultTarget, gapSheetFor, openAssessment, planFor, withTeamEntries } from '../app/assessment';
 import type { GapPlan } from '../core/planner';
-import { formatCompact, formatExact } from './format';
+import { formatExact, formatPoints } from './format';
 
 export type TargetChoice =
   /** What the application chooses: the sheet's Target column when it has one, else the next predicate. */
@@ -30,8 +31,10 @@ export interface PreviewStep {
   readonly name: string;
   readonly from: string;
   readonly to: string;
-  /** Index points gained, "+0,0275". */
+  /** Index points gained at 2 decimals, "+0,03". */
   readonly points: string;
+  /** The exact points, "+0,0275" (the tooltip of `points`). */
+  readonly pointsExact: string;
 }
 
 export type PlanPreview =
@@ -41,9 +44,19 @@ export type PlanPreview =
   | { readonly status: 'invalid'; readonly message: string }
   /** "Next predicate" while already in the top band. */
   | { readonly status: 'top'; readonly message: string }
-  | { readonly status: 'reached'; readonly target: string; readonly message: string }
-  | { readonly status: 'unreachable'; readonly target: string; readonly message: string }
-  | { readonly status: 'plan'; readonly target: string; readonly message: string; readonly indicators: number; readonly steps: ReadonlyArray<PreviewStep> };
+  | { readonly status: 'reached'; readonly target: string; readonly message: string; readonly goal: number }
+  | { readonly status: 'unreachable'; readonly target: string; readonly message: string; readonly goal: number }
+  | {
+      readonly status: 'plan';
+      readonly target: string;
+      readonly message: string;
+      readonly indicators: number;
+      readonly steps: ReadonlyArray<PreviewStep>;
+      readonly goal: number;
+      /** Evaluation cycles the plan takes, and the line saying so (cap per cycle, strategy). */
+      readonly cycles: number;
+      readonly cyclesText: string;
+    };
 
 export interface EngineSettings {
   readonly lang: Lang;
@@ -53,12 +66,20 @@ export interface EngineSettings {
   readonly column: number | null;
   readonly basis: PredicateBasis;
   readonly target: TargetChoice;
+  /** Most levels one indicator rises per evaluation cycle (default 1). */
+  readonly maxRaise?: number;
+  /** 'fewest-steps' (default) or 'balanced'. */
+  readonly strategy?: PlanStrategy;
 }
 
 export interface Engine {
   assess(grids: ReadonlyArray<Grid>, settings: EngineSettings): Assessment;
   preview(assessment: Assessment, settings: EngineSettings): PlanPreview;
   gapSheet(assessment: Assessment, settings: EngineSettings, context?: GapContext): SheetModel;
+  /** The team's entries of an earlier gap sheet's grid (core/team-columns.ts); optional for engines that carry nothing over. */
+  teamColumns?(grid: Grid | null): TeamColumns;
+  /** The target kind a choice stands for on this assessment (effectiveKind). */
+  targetKind(choice: TargetChoice, assessment: Assessment | null): Exclude<TargetChoice['kind'], 'default'>;
 }
 
 export interface GapContext {
@@ -66,6 +87,8 @@ export interface GapContext {
   readonly date?: string;
   /** The workbook's file name, when known (outside Excel). */
   readonly sourceFile?: string;
+  /** The team's entries of the earlier gap sheet (carried over; their targets and locks feed the plan). */
+  readonly team?: TeamColumns | null;
 }
 
 /** The target kind a choice stands for on this assessment ('default' resolved). */
@@ -94,10 +117,15 @@ export function targetRequest(choice: TargetChoice, lang: Lang, assessment: Asse
 }
 
 /** The plan of the pane's target, null without an index, or why the target cannot be used. */
-function planOf(assessment: Assessment, settings: EngineSettings): GapPlan | { invalid: string } | null {
+function planOf(assessment: Assessment, settings: EngineSettings, team: TeamColumns | null = null): GapPlan | { invalid: string } | null {
   const req = targetRequest(settings.target, settings.lang, assessment);
   if ('invalid' in req) return assessment.scores ? req : null;
-  const outcome = planFor(assessment, req, { basis: settings.basis });
+  const outcome = planFor(assessment, req, {
+    basis: settings.basis,
+    ...(settings.maxRaise !== undefined ? { maxRaise: settings.maxRaise } : {}),
+    ...(settings.strategy !== undefined ? { strategy: settings.strategy } : {}),
+    team,
+  });
   if (outcome.kind === 'no-index') return null;
   if (outcome.kind === 'invalid') return { invalid: outcome.problem.message[settings.lang] };
   return outcome.plan;
@@ -120,17 +148,23 @@ export function previewOf(assessment: Assessment, settings: EngineSettings): Pla
   if (p.mode === 'next' && cmp(p.goal, p.current) === 0 && p.steps === 0 && fw.predicates[fw.predicates.length - 1]?.name === p.currentPredicate) {
     return { status: 'top', message: text(lang, 'pane', 'targetTop', { predicate: p.currentPredicate }) };
   }
-  if (!p.reachable) return { status: 'unreachable', target, message: text(lang, 'pane', 'planUnreachable', { reason: p.reason?.message[lang] ?? '' }) };
+  // where the goal lies on the 1–5 scale (the bars' target marker); a uniform level is its own index
+  const goal = p.mode === 'level' ? p.targetLevel ?? toNumber(p.goal) : toNumber(p.goal);
+  if (!p.reachable) return { status: 'unreachable', target, message: text(lang, 'pane', 'planUnreachable', { reason: p.reason?.message[lang] ?? '' }), goal };
   const ranked = p.indicators.filter((g) => g.rank !== null).sort((a, b) => (a.rank as number) - (b.rank as number));
-  if (ranked.length === 0) return { status: 'reached', target, message: text(lang, 'pane', 'planReached') };
-  const steps: PreviewStep[] = ranked.map((g) => ({
-    key: g.key,
-    no: g.no,
-    name: g.name,
-    from: formatExact(g.current, lang).replace(/[,.]00$/, ''),
-    to: formatExact(g.target, lang).replace(/[,.]00$/, ''),
-    points: '+' + formatCompact(Number(formatExact(g.points, 'en', 4)), lang, 4),
-  }));
+  if (ranked.length === 0) return { status: 'reached', target, message: text(lang, 'pane', 'planReached'), goal };
+  const steps: PreviewStep[] = ranked.map((g) => {
+    const points = formatPoints(g.points, lang);
+    return {
+      key: g.key,
+      no: g.no,
+      name: g.name,
+      from: formatExact(g.current, lang).replace(/[,.]00$/, ''),
+      to: formatExact(g.target, lang).replace(/[,.]00$/, ''),
+      points: points.shown,
+      pointsExact: points.exact,
+    };
+  });
   const message = text(lang, 'pane', 'planSummary', {
     count: ranked.length,
     steps: p.steps,
@@ -138,7 +172,12 @@ export function previewOf(assessment: Assessment, settings: EngineSettings): Pla
     to: formatExact(p.planned, lang),
     predicate: p.plannedPredicate,
   });
-  return { status: 'plan', target, message, indicators: ranked.length, steps };
+  const cyclesText = text(lang, 'gap', 'cliCycles', {
+    cycles: p.cycles,
+    max: p.maxRaise,
+    strategy: text(lang, 'gap', p.strategy === 'balanced' ? 'strategyBalanced' : 'strategyFewest'),
+  });
+  return { status: 'plan', target, message, indicators: ranked.length, steps, goal, cycles: p.cycles, cyclesText };
 }
 
 export const defaultEngine: Engine = {
@@ -152,9 +191,14 @@ export const defaultEngine: Engine = {
     });
   },
   preview: previewOf,
+  targetKind: effectiveKind,
+  teamColumns: teamColumnsOf,
   gapSheet(assessment, settings, context = {}) {
-    const p = planOf(assessment, settings);
+    const team = context.team ?? null;
+    const a = withTeamEntries(assessment, team);
+    // the team's targets are the sheet's Target column now: the default goal follows them
+    const p = planOf(a, settings, team);
     if (p === null || 'invalid' in p) throw new Error(p === null ? text(settings.lang, 'pane', 'noIndex') : p.invalid);
-    return gapSheetFor(assessment, p, { lang: settings.lang, date: context.date, sourceFile: context.sourceFile });
+    return gapSheetFor(a, p, { lang: settings.lang, date: context.date, sourceFile: context.sourceFile, team });
   },
 };

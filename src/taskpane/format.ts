@@ -87,3 +87,45 @@ export function outputFileName(inputName: string, macroEnabled?: boolean): strin
   const ext = macroEnabled === undefined ? (m ? m[1].toLowerCase() : 'xlsx') : macroEnabled ? 'xlsm' : 'xlsx';
   return `${base || 'workbook'}-gap.${ext}`;
 }
+
+/** The index's own title from the framework's name: "Indeks Pemerintah Digital (PermenPANRB 8/2026)" → "Indeks Pemerintah Digital". */
+export function indexTitle(fw: Framework): string {
+  return fw.name.replace(/\s*\([^)]*\)\s*$/, '').trim() || fw.name;
+}
+
+/** A date in the user's language and locale conventions (Intl), e.g. "5 Desember 2026" / "December 5, 2026" ("5 December 2026" in en-GB). */
+export function formatDate(date: Date, lang: Lang, locale?: string): string {
+  // the user's own locale (e.g. en-GB, id-ID) when it is of the pane's language, else the language's usual one
+  const tag = locale && locale.toLowerCase().split('-')[0] === (lang === 'id' ? 'id' : 'en') ? locale : lang === 'id' ? 'id-ID' : 'en-US';
+  try {
+    return new Intl.DateTimeFormat(tag, { day: 'numeric', month: 'long', year: 'numeric' }).format(date);
+  } catch {
+    return date.toISOString().slice(0, 10);
+  }
+}
+
+/** Index points: 2 decimals for reading ("+0,03"), and the exact value with the fewest decimals needed (up to 9) for the tooltip ("+0,0275"). */
+export function formatPoints(value: Rational, lang: Lang): { readonly shown: string; readonly exact: string } {
+  const sep = decimalSeparator(lang);
+  const exact = toFixed(value, 9, sep).replace(/0+$/, '').replace(new RegExp(`\\${sep}$`), '');
+  return { shown: '+' + toFixed(value, 2, sep), exact: '+' + exact };
+}
+
+/** One group of the problem list: problems of one code (and severity), in the order the core reported them. */
+export interface ProblemGroup {
+  readonly code: Problem['code'];
+  readonly severity: Problem['severity'];
+  readonly problems: ReadonlyArray<Problem>;
+}
+
+/** Problems grouped by code: error groups first, then warnings, then notes; groups in the order their first problem came. */
+export function groupProblems(problems: ReadonlyArray<Problem>): ProblemGroup[] {
+  const groups = new Map<string, { code: Problem['code']; severity: Problem['severity']; problems: Problem[] }>();
+  for (const p of sortProblems(problems)) {
+    const key = `${p.severity}|${p.code}`;
+    const g = groups.get(key);
+    if (g) g.problems.push(p);
+    else groups.set(key, { code: p.code, severity: p.severity, problems: [p] });
+  }
+  return [...groups.values()];
+}

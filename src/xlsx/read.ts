@@ -22,7 +22,7 @@
 import { Workbook } from 'exceljs';
 import type { CellRange, CellValue, Grid } from '../core/types';
 import { WorkbookReadError } from './errors';
-import { GAP_SHEET_MARKER, markedSheet } from '../core/gap-sheet';
+import { GAP_SHEET_MARKER, markedSheet } from '../core/gap-names';
 import { sniffWorkbook, toBytes } from './sniff';
 
 export type { UnreadableReason } from '../core/report';

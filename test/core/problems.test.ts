@@ -27,8 +27,8 @@ test('every code: a severity, an Excel error value, and messages present in both
 });
 
 test('notes that need no action are info; what stops the index is an error', () => {
-  expect(codes.filter((c) => severityOf(c) === 'info').sort()).toEqual(['LEVEL_COLUMN_CHOSEN', 'OTHER_TABLES', 'ROWS_IGNORED']);
-  expect(codes.filter((c) => severityOf(c) === 'warning').sort()).toEqual(['EVIDENCE_MISSING', 'INDICATOR_DUPLICATE', 'NAME_MISMATCH', 'SHEET_TRUNCATED', 'TARGET_UNREADABLE', 'WEIGHT_MISMATCH']);
+  expect(codes.filter((c) => severityOf(c) === 'info').sort()).toEqual(['LEVEL_COLUMN_CHOSEN', 'LEVEL_COLUMN_NEWEST', 'OTHER_TABLES', 'PARTS_COMBINED', 'ROWS_IGNORED', 'ROWS_NOT_INDICATORS']);
+  expect(codes.filter((c) => severityOf(c) === 'warning').sort()).toEqual(['EVIDENCE_MISSING', 'INDICATOR_DUPLICATE', 'NAME_MISMATCH', 'SHEET_TRUNCATED', 'TABLE_NEWEST_ON_SHEET', 'TARGET_UNREADABLE', 'WEIGHT_MISMATCH']);
 });
 
 test('each context in its own words: the command names its options, the pane its settings, never an option', () => {

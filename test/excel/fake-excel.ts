@@ -337,6 +337,10 @@ export interface FakePageLayout {
   centerHorizontally: boolean;
   /** "$14:$14", or null. */
   printTitleRows: string | null;
+  /** "A1:N80", or null. */
+  printArea: string | null;
+  /** Rows (1-based) a manual page break is above: worksheet.horizontalPageBreaks.add("A57"). */
+  readonly rowBreaks: number[];
   /** headersFooters.defaultForAllPages: leftHeader … rightFooter. */
   readonly headersFooters: Record<string, string>;
 }
@@ -355,7 +359,7 @@ class SheetState {
   readonly conditionalFormats: Array<FakeConditionalFormat & { rect: Rect }> = [];
   readonly charts: FakeChart[] = [];
   readonly notes: Array<{ address: string; content: string }> = [];
-  readonly pageLayout: FakePageLayout = { orientation: 'Portrait', paperSize: 'Letter', zoom: { scale: 100 }, centerHorizontally: false, printTitleRows: null, headersFooters: {} };
+  readonly pageLayout: FakePageLayout = { orientation: 'Portrait', paperSize: 'Letter', zoom: { scale: 100 }, centerHorizontally: false, printTitleRows: null, printArea: null, rowBreaks: [], headersFooters: {} };
   deleted = false;
   constructor(
     readonly id: string,
@@ -1087,6 +1091,21 @@ class FakeWorksheet extends ClientObject<SheetState> {
   get freezePanes(): FakeFreezePanes {
     return (this._freeze ??= new FakeFreezePanes(this.context, this));
   }
+  /** worksheet.horizontalPageBreaks (ExcelApi 1.9): only `add` of an A1 cell is modelled. */
+  get horizontalPageBreaks(): { add(at: string): void } {
+    if (!apiAtLeast(this.context.wb.options.apiVersion, '1.9')) {
+      throw new FakeExcelError('ApiNotFound', 'horizontalPageBreaks needs ExcelApi 1.9', 'Worksheet.horizontalPageBreaks');
+    }
+    const layout = this.pageLayout;
+    return {
+      add: (at: string) =>
+        (layout as unknown as { _call(n: string, a: unknown, f: (s: SheetState) => void): void })._call('horizontalPageBreaks.add', at, (s) => {
+          const m = /^\$?[A-Z]{1,3}\$?(\d+)$/.exec(at);
+          if (!m) throw new FakeExcelError('InvalidArgument', `a page break is added at a cell, not ${JSON.stringify(at)}`, 'PageBreakCollection.add');
+          s.pageLayout.rowBreaks.push(Number(m[1]));
+        }),
+    };
+  }
   get pageLayout(): FakePageLayout$ {
     if (!apiAtLeast(this.context.wb.options.apiVersion, '1.9')) {
       throw new FakeExcelError('ApiNotFound', 'pageLayout needs ExcelApi 1.9', 'Worksheet.pageLayout');
@@ -1273,6 +1292,13 @@ class FakePageLayout$ extends ClientObject<SheetState> {
         if (!isBool(v)) throw new FakeExcelError('InvalidArgument', 'centerHorizontally must be a boolean', where);
         s.pageLayout.centerHorizontally = v as boolean;
       }
+    });
+  }
+  /** The print area as an A1 address on this sheet ("A1:N80"; a Range is not modelled). */
+  setPrintArea(area: string): void {
+    this._call('setPrintArea', area, (s) => {
+      if (typeof area !== 'string' || !/^\$?[A-Z]{1,3}\$?\d+:\$?[A-Z]{1,3}\$?\d+$/.test(area)) throw new FakeExcelError('InvalidArgument', `print area must be an A1 range, not ${JSON.stringify(area)}`, 'PageLayout.setPrintArea');
+      s.pageLayout.printArea = area.replace(/\$/g, '');
     });
   }
   /** Only whole rows can repeat: "$14:$14", "14:15", or a range spanning every column of its rows. */

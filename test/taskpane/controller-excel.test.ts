@@ -42,7 +42,7 @@ test('problem → cell selected; fixing it in Excel → index; Buat Sheet Gap �
 
   const before = fake.snapshot('Penilaian');
   const w = await c.generate();
-  expect(w).toMatchObject({ phase: 'done', message: 'Sheet "Analisis Gap" telah dibuat dan diaktifkan.' });
+  expect(w).toMatchObject({ phase: 'done', message: 'Lembar "Analisis Gap" telah dibuat dan diaktifkan.' });
   expect(host.stats.lastWrite).toBe(1);
   expect(fake.activeSheet()).toBe('Analisis Gap');
   expect(fake.snapshot('Penilaian')).toBe(before);

@@ -239,7 +239,7 @@ describe('Buat Sheet Gap', () => {
     expect(w.phase).toBe('done');
     expect(host.written).toHaveLength(1);
     expect(host.written[0].name).toBe('Analisis Gap');
-    expect(c.getState().write).toMatchObject({ phase: 'done', message: 'Sheet "Analisis Gap" telah dibuat dan diaktifkan.' });
+    expect(c.getState().write).toMatchObject({ phase: 'done', message: 'Lembar "Analisis Gap" telah dibuat dan diaktifkan.' });
     c.update({ lang: 'en' });
     expect(c.getState().write).toMatchObject({ phase: 'done', message: 'Sheet "Analisis Gap" was created and activated.' });
   });
@@ -259,7 +259,7 @@ describe('Buat Sheet Gap', () => {
     expect(st.assessment?.scores?.indexRounded).toBe(2.09);
     // generating again replaces the earlier sheet
     const w = await c.generate();
-    expect(w).toMatchObject({ phase: 'done', message: 'Sheet "Analisis Gap" telah diperbarui dan diaktifkan.' });
+    expect(w).toMatchObject({ phase: 'done', message: 'Lembar "Analisis Gap" telah diperbarui dan diaktifkan.' });
     c.dispose();
   });
 
@@ -277,13 +277,60 @@ describe('Buat Sheet Gap', () => {
     const c = controllerOn(host);
     await c.start();
     const w = await c.generate();
-    expect(w).toEqual({ phase: 'blocked', message: 'Sheet gap belum dapat dibuat: perbaiki dulu 2 kesalahan di daftar masalah.' });
+    expect(w).toEqual({ phase: 'blocked', message: 'Lembar gap belum dapat dibuat: perbaiki dulu 2 kesalahan di daftar masalah.' });
     expect(host.written).toHaveLength(0);
     host.edit(rowOf(SPBE2020, 3), LEVEL_COL, 2);
     host.edit(rowOf(SPBE2020, 4), LEVEL_COL, 2);
     await jest.advanceTimersByTimeAsync(300);
     expect(c.getState().write.phase).toBe('idle');
     expect((await c.generate()).phase).toBe('done');
+    c.dispose();
+  });
+
+  test('the state says why the button is disabled and what to do next: in Excel, click a problem; with a file, fix it, save it and open it again', async () => {
+    const grids = [assessmentGrid({ fw: SPBE2020, levels: (n) => (n === 3 ? '#N/A' : 2) })];
+    const c = controllerOn(new FakeHost(grids));
+    await c.start();
+    expect(c.getState().blocked).toBe('Lembar gap belum dapat dibuat: perbaiki dulu 1 kesalahan di daftar masalah.');
+    expect(c.getState().guidance).toBe('Klik sebuah masalah untuk menuju selnya, lalu perbaiki di sana: indeks dihitung ulang sendiri.');
+    c.update({ lang: 'en' });
+    expect(c.getState().blocked).toBe('The gap sheet cannot be created yet: first fix the 1 error(s) in the problem list.');
+    expect(c.getState().guidance).toBe('Click a problem to go to its cell and fix it there: the index is recomputed by itself.');
+    const fileHost = new FakeHost(grids, 'browser');
+    const f = controllerOn(fileHost);
+    await f.start();
+    expect(f.getState().guidance).toBe('Perbaiki berkasnya di Excel, simpan, lalu buka lagi di sini.');
+    // a clean workbook: nothing blocks, nothing to guide; the default target stands for the next predicate
+    const ok = controllerOn(new FakeHost([assessmentGrid({ fw: SPBE2020, levels: () => 2 })]));
+    await ok.start();
+    expect(ok.getState()).toMatchObject({ blocked: null, guidance: null, targetKind: 'next' });
+    // a target that cannot be used blocks too, with its own reason
+    ok.update({ target: { kind: 'index', text: '9' } });
+    expect(ok.getState()).toMatchObject({ blocked: 'Tulis indeks antara 1 dan 5, misalnya 2,60.', targetKind: 'index' });
+    c.dispose();
+    f.dispose();
+    ok.dispose();
+  });
+
+  test('the engine is a lazy chunk: loaded once, while the workbook is read; a failed load is tried again', async () => {
+    const { defaultEngine } = await import('../../src/taskpane/engine');
+    let loads = 0;
+    let fail = true;
+    const host = new FakeHost([assessmentGrid({ fw: SPBE2020, levels: () => 3 })]);
+    const c = new PaneController(host, {
+      loadEngine: async () => {
+        loads++;
+        if (fail) throw new Error('chunk failed');
+        return defaultEngine;
+      },
+    });
+    await c.start();
+    expect(c.getState().phase).toBe('failed');
+    fail = false;
+    await c.refresh();
+    await c.refresh();
+    expect(c.getState().assessment?.scores?.predicate).toBe('Baik');
+    expect(loads).toBe(2);
     c.dispose();
   });
 
@@ -303,7 +350,7 @@ describe('Buat Sheet Gap', () => {
     const c = controllerOn(host);
     await c.start();
     const w = await c.generate();
-    expect(w).toEqual({ phase: 'failed', message: 'Sheet gap tidak dibuat: The workbook is protected. Buku kerja tidak diubah.' });
+    expect(w).toEqual({ phase: 'failed', message: 'Lembar gap tidak dibuat: The workbook is protected. Buku kerja tidak diubah.' });
   });
 
   test("Excel refusing the write: its code in the user's words, and an incomplete sheet named when it could not be removed", async () => {
@@ -313,11 +360,11 @@ describe('Buat Sheet Gap', () => {
     host.failWrite = excelError(true);
     const c = controllerOn(host);
     await c.start();
-    expect(await c.generate()).toEqual({ phase: 'failed', message: 'Sheet gap tidak dibuat: Excel menolak penulisan (kode AccessDenied). Buku kerja tidak diubah.' });
+    expect(await c.generate()).toEqual({ phase: 'failed', message: 'Lembar gap tidak dibuat: Excel menolak penulisan (kode AccessDenied). Buku kerja tidak diubah.' });
     host.failWrite = excelError(false);
     expect(await c.generate()).toEqual({
       phase: 'failed',
-      message: 'Sheet gap tidak selesai ditulis: Excel menolak penulisan (kode AccessDenied). Sheet "Analisis Gap" yang belum lengkap mungkin tertinggal; hapuslah sheet itu.',
+      message: 'Lembar gap tidak selesai ditulis: Excel menolak penulisan (kode AccessDenied). Lembar "Analisis Gap" yang belum lengkap mungkin tertinggal; hapuslah lembar itu.',
     });
     // Switching the language rebuilds the message.
     c.update({ lang: 'en' });
@@ -332,7 +379,7 @@ describe('Buat Sheet Gap', () => {
     const host = new FakeHost([assessmentGrid({ fw: SPBE2020, levels: (n) => (n === 4 ? 'x' : 3) })]);
     const c = controllerOn(host);
     await c.start();
-    expect(await c.generate()).toEqual({ phase: 'blocked', message: 'Sheet gap belum dapat dibuat: perbaiki dulu 1 kesalahan di daftar masalah.' });
+    expect(await c.generate()).toEqual({ phase: 'blocked', message: 'Lembar gap belum dapat dibuat: perbaiki dulu 1 kesalahan di daftar masalah.' });
     c.update({ lang: 'en' });
     expect(c.getState().write).toEqual({ phase: 'blocked', message: 'The gap sheet cannot be created yet: first fix the 1 error(s) in the problem list.' });
     c.dispose();
@@ -367,6 +414,53 @@ describe('a workbook with a sheet per year', () => {
     expect(st.assessment?.candidates?.find((x) => x.used)?.sheet).toBe('Penilaian 2023');
     c.update({ sheet: null });
     expect(c.getState().assessment?.table?.sheet).toBe('Penilaian 2024');
+    c.dispose();
+  });
+});
+
+describe('the plan options and the team columns in the pane', () => {
+  /** A host that can read back the gap sheet it wrote (as the Excel and browser hosts do). */
+  class TeamHost extends FakeHost {
+    async readGapSheet() {
+      return this.grids.find((g) => g.name === this.marked) ?? null;
+    }
+  }
+
+  test('the cap per cycle and the strategy reach the plan; the preview says the cycles', async () => {
+    const host = new FakeHost([assessmentGrid({ fw: SPBE2020, levels: () => 2 })]);
+    const c = controllerOn(host, { lang: 'en', target: { kind: 'index', text: '3.5' } });
+    await c.start();
+    const p1 = c.getState().preview;
+    expect(p1?.status).toBe('plan');
+    if (p1?.status === 'plan') {
+      expect(p1.cycles).toBeGreaterThan(1);
+      expect(p1.cyclesText).toContain('at most 1 level per indicator per cycle; strategy: fewest steps');
+    }
+    c.update({ maxRaise: 5, strategy: 'balanced' });
+    const p2 = c.getState().preview;
+    expect(p2?.status === 'plan' && p2.cycles).toBe(1);
+    if (p2?.status === 'plan') expect(p2.cyclesText).toContain('strategy: balanced');
+    c.dispose();
+  });
+
+  test("a second write carries the team's entries over and says how many rows", async () => {
+    const host = new TeamHost([assessmentGrid({ fw: SPBE2020, levels: () => 2 })]);
+    const c = controllerOn(host, { lang: 'en' });
+    await c.start();
+    const first = await c.generate();
+    expect(first.phase).toBe('done');
+    if (first.phase === 'done') expect(first.message).not.toContain("team's entries");
+    // the team writes an owner into the gap sheet
+    const gap = host.grids.find((g) => g.name === host.marked)!;
+    const head = gap.values.findIndex((r) => r.includes('Owner (OPD/PIC)'));
+    const owner = gap.values[head].indexOf('Owner (OPD/PIC)');
+    const row = gap.values.findIndex((r, i) => i > head && r[0] === 7);
+    (gap.values[row] as unknown[])[owner] = 'Diskominfo';
+    const second = await c.generate();
+    expect(second.phase).toBe('done');
+    if (second.phase === 'done') expect(second.message).toMatch(/\d+ rows? of the team's entries carried over/);
+    const model = host.written[1];
+    expect(model.cells.some((x) => x.row === row && x.col === owner && x.value === 'Diskominfo')).toBe(true);
     c.dispose();
   });
 });

@@ -286,3 +286,47 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path: file, fullPage: true });
   return file;
 }
+
+/** axe-core's browser script, from node_modules (a dev dependency: no network). */
+let axeSource: string | null = null;
+
+export interface AxeViolation {
+  readonly id: string;
+  readonly impact: string | null;
+  readonly help: string;
+  readonly nodes: string[];
+}
+
+/**
+ * Runs axe-core on the page as it is now (every rule axe runs by default, WCAG 2.x A and AA and best practices)
+ * and returns the violations, each with the selectors of the elements concerned.
+ */
+export async function axeViolations(page: Page): Promise<AxeViolation[]> {
+  if (axeSource === null) axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+  const loaded = await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe !== 'undefined');
+  if (!loaded) await page.addScriptTag({ content: axeSource });
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: unknown[] }> }> }> } }).axe;
+    const r = await axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => JSON.stringify(n.target)) }));
+  });
+}
+
+/**
+ * A state of the pane the tests visit: axe-core finds no violation in it (the test fails naming the rules and
+ * elements otherwise), and its screenshot goes to test-results/taskpane/<name>.png.
+ */
+export async function visitState(page: Page, name: string): Promise<string> {
+  // Colours are judged once they settle: a button that was just enabled fades to its colours (a CSS transition).
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((a) => a.effect?.getComputedTiming().iterations !== Infinity)
+        .map((a) => a.finished.catch(() => undefined)),
+    ),
+  );
+  const violations = await axeViolations(page);
+  if (violations.length > 0) throw new Error(`axe-core found ${violations.length} violation(s) in state '${name}':\n${violations.map((v) => `  ${v.id} (${v.impact}): ${v.help} — ${v.nodes.join(', ')}`).join('\n')}`);
+  return screenshot(page, name);
+}

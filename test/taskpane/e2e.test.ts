@@ -26,6 +26,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import * as zlib from 'node:zlib';
 import type { Page } from 'playwright-core';
 import {
   chromiumAvailable,
@@ -34,7 +35,7 @@ import {
   fileChooserFrom,
   launchChromium,
   openPane,
-  screenshot,
+  visitState,
   serveDist,
   step,
   ROOT,
@@ -45,7 +46,7 @@ import type { StaticServer } from './static-server';
 import { loadWorkbook, markedSheetName, readWorkbookGrids, worksheetToGrid } from '../../src/xlsx/read';
 import { defaultEngine, previewOf, type PlanPreview, type TargetChoice } from '../../src/taskpane/engine';
 import { DEFAULT_SETTINGS } from '../../src/taskpane/controller';
-import { formatExact } from '../../src/taskpane/format';
+import { formatExact, groupProblems } from '../../src/taskpane/format';
 import { PEMDI2026, SPBE2020 } from '../../src/core/frameworks';
 import type { Assessment, CellValue, Grid, PredicateBasis } from '../../src/core/types';
 import { assessmentGrid, rowOf } from './grids';
@@ -139,12 +140,10 @@ async function expectFigures(page: Page, a: Assessment): Promise<void> {
     await expectText(page, 'index-value', '—');
     expect(await page.$('[data-testid="predicate-value"]')).toBeNull();
   }
-  const toggle = await page.$('[data-testid="toggle-warnings"][aria-expanded="false"]');
-  if (toggle) {
-    await toggle.click();
-    await page.waitForSelector('[data-testid="toggle-warnings"][aria-expanded="true"]');
-  }
-  const expected = [...a.problems.filter((p) => p.severity === 'error'), ...a.problems.filter((p) => p.severity !== 'error')];
+  // grouped by code: error groups first (open), then warnings and notes (folded, but in the page)
+  const expected = groupProblems(a.problems).flatMap((g) => g.problems);
+  const groups = await page.$$eval('[data-testid="problem-group"]', (els) => els.map((e) => ({ code: e.getAttribute('data-code'), severity: e.getAttribute('data-severity'), open: (e as HTMLDetailsElement).open })));
+  expect(groups).toEqual(groupProblems(a.problems).map((g) => ({ code: g.code, severity: g.severity, open: g.severity === 'error' })));
   await expectCount(page, '[data-testid="issue-item"]', expected.length);
   const items = await page.$$eval('[data-testid="issue-item"]', (els) => els.map((e) => ({ severity: e.getAttribute('data-severity'), code: e.getAttribute('data-code'), cell: e.getAttribute('data-cell'), text: e.textContent ?? '' })));
   expect(items.map((i) => [i.severity, i.code, i.cell])).toEqual(expected.map((p) => [p.severity, p.code, p.cell ?? '']));
@@ -203,16 +202,18 @@ async function expectVisibleFocus(page: Page): Promise<void> {
     return el.dataset.focusProbe;
   });
   const me = await id();
-  // Document coordinates: the clip stays on the control even if moving focus scrolls the page.
+  // Viewport coordinates at this scroll position (a sticky control, like the action bar, is where the user sees
+  // it); the scroll position is restored after Tab, so the clip shows the same place.
   const box = await page.evaluate(() => {
     const r = (document.activeElement as HTMLElement).getBoundingClientRect();
-    return { x: r.x + window.scrollX, y: r.y + window.scrollY, width: r.width, height: r.height };
+    return { x: r.x, y: r.y, width: r.width, height: r.height, sx: window.scrollX, sy: window.scrollY };
   });
   expect(box.width * box.height).toBeGreaterThan(16); // a real control, not a 1-pixel stand-in
   const clip = { x: Math.max(0, box.x - 4), y: Math.max(0, box.y - 4), width: Math.min(320 - Math.max(0, box.x - 4), box.width + 8), height: box.height + 8 };
-  const focused = await page.screenshot({ clip, fullPage: true, animations: 'disabled', caret: 'hide' });
+  const focused = await page.screenshot({ clip, animations: 'disabled', caret: 'hide' });
   await page.keyboard.press('Tab');
-  const unfocused = await page.screenshot({ clip, fullPage: true, animations: 'disabled', caret: 'hide' });
+  await page.evaluate(([x, y]) => window.scrollTo(x, y), [box.sx, box.sy] as const);
+  const unfocused = await page.screenshot({ clip, animations: 'disabled', caret: 'hide' });
   await page.keyboard.press('Shift+Tab');
   expect(await id()).toBe(me);
   expect(Buffer.compare(focused, unfocused)).not.toBe(0);
@@ -259,7 +260,7 @@ describeE2E('task pane in Chromium', () => {
         await page.waitForSelector('[data-testid="file-input"]', { state: 'attached' });
         await expectText(page, 'privacy-note', 'Semuanya berjalan di peramban ini; berkas Anda tidak diunggah ke mana pun.');
         await noHorizontalOverflow(page);
-        await screenshot(page, 'a0-browser-start-320px');
+        await visitState(page, 'a0-browser-start-320px');
       });
       await step('the file input is the control itself: focusable, named, the size of the visible button', async () => {
         const input = await page.$eval('[data-testid="file-input"]', (el) => {
@@ -276,7 +277,7 @@ describeE2E('task pane in Chromium', () => {
         await page.selectOption('[data-testid="lang-select"]', 'en');
         await expectText(page, 'privacy-note', 'Everything runs in this browser; your file is not uploaded anywhere.');
         await expect(page.getByRole('button', { name: 'Open a workbook (.xlsx)' }).count()).resolves.toBe(1);
-        await screenshot(page, 'a0-browser-start-en');
+        await visitState(page, 'a0-browser-start-en');
       });
       await step('the language choice is remembered by this browser', async () => {
         const again = await openPane(browser, server, { mode: 'browser', keepStorage: true });
@@ -316,10 +317,10 @@ describeE2E('task pane in Chromium', () => {
           return later;
         });
         await step('figures and problems as the core computes them', async () => {
-          await expectText(page, 'file-name', `Berkas: ${example}`);
+          await expectText(page, 'file-name', example);
           await expectFigures(page, expected);
           await noHorizontalOverflow(page);
-          await screenshot(page, `a1-${example.replace('.xlsx', '')}-index`);
+          await visitState(page, `a1-${example.replace('.xlsx', '')}-index`);
         });
         const out = await step('create the gap sheet and download it', async () => {
           await page.click('[data-testid="generate-gap"]');
@@ -328,7 +329,7 @@ describeE2E('task pane in Chromium', () => {
           const writeScripts = (await loadedScripts(page)).filter((f) => !initialScripts.includes(f) && !readScripts.includes(f));
           expect(writeScripts.filter((f) => f.startsWith('xlsx-write'))).toHaveLength(1);
           expect(writeScripts.filter(hasExceljs)).toEqual([]);
-          await screenshot(page, `a1-${example.replace('.xlsx', '')}-generated`);
+          await visitState(page, `a1-${example.replace('.xlsx', '')}-generated`);
           expect(await page.getAttribute('[data-testid="write-result"]', 'data-sheet')).toBe('Analisis Gap');
           return result;
         });
@@ -379,18 +380,18 @@ describeE2E('task pane in Chromium', () => {
         await tabTo(page, '[data-testid="file-input"]');
         expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Buka buku kerja (.xlsx)');
         await expectVisibleFocus(page);
-        await screenshot(page, 'a5-keyboard-focus-open');
+        await visitState(page, 'a5-keyboard-focus-open');
       });
       await step('open the file chooser with Space and choose a workbook', async () => {
         await chooseFile(page, () => page.keyboard.press('Space'), first);
         await expectText(page, 'framework-value', PEMDI2026.name);
-        await expectText(page, 'file-name', 'Berkas: pemdi2026-contoh.xlsx');
+        await expectText(page, 'file-name', 'pemdi2026-contoh.xlsx');
       });
       await step('open the file chooser with Enter and choose another workbook', async () => {
         await ensureFocus(page, '[data-testid="file-input"]');
         await chooseFile(page, () => page.keyboard.press('Enter'), file);
         await expectText(page, 'framework-value', SPBE2020.name);
-        await expectText(page, 'file-name', 'Berkas: spbe2020-contoh.xlsx');
+        await expectText(page, 'file-name', 'spbe2020-contoh.xlsx');
         await page.waitForSelector('[data-testid="predicate-value"]');
         await expectNamedControls(page);
       });
@@ -400,7 +401,7 @@ describeE2E('task pane in Chromium', () => {
           const chooser = await fileChooserFrom(page, () => page.keyboard.press(key), STATE_TIMEOUT);
           await chooser.setFiles([]);
         }
-        await expectText(page, 'file-name', 'Berkas: spbe2020-contoh.xlsx');
+        await expectText(page, 'file-name', 'spbe2020-contoh.xlsx');
         await expectText(page, 'framework-value', SPBE2020.name);
       });
       await step('the target: one stop for the radio group, arrows move within it', async () => {
@@ -421,7 +422,7 @@ describeE2E('task pane in Chromium', () => {
       await step('create the gap sheet with Enter; the outcome is announced', async () => {
         await tabTo(page, '[data-testid="generate-gap"]');
         await expectVisibleFocus(page);
-        await screenshot(page, 'a5-keyboard-focus-generate');
+        await visitState(page, 'a5-keyboard-focus-generate');
         await page.keyboard.press('Enter');
         await page.waitForSelector('[data-testid="download-result"]');
         // The outcome is inside a polite live region.
@@ -445,7 +446,7 @@ describeE2E('task pane in Chromium', () => {
           await expectVisibleFocus(page);
         });
       }
-      await screenshot(page, 'a5-keyboard-done');
+      await visitState(page, 'a5-keyboard-done');
       expect(errors).toEqual([]);
     }, 180_000);
 
@@ -470,20 +471,20 @@ describeE2E('task pane in Chromium', () => {
         await page.click('[data-testid="target-level"]');
         await page.selectOption('[data-testid="target-level-select"]', '4');
         await expectPreview(previewFor({ kind: 'level', level: 4 }));
-        await screenshot(page, 'a4-target-level-4');
+        await visitState(page, 'a4-target-level-4');
       });
-      await step('target: an index out of range is refused, and said so on generate', async () => {
+      await step('target: an index out of range is refused; the button is disabled and says why', async () => {
         await page.click('[data-testid="target-index"]');
         await page.fill('[data-testid="target-index-input"]', '9');
         await page.waitForSelector('text=Tulis indeks antara 1 dan 5, misalnya 2,60.');
-        await page.click('[data-testid="generate-gap"]');
-        await expectText(page, 'write-result', 'Tulis indeks antara 1 dan 5, misalnya 2,60.');
-        await screenshot(page, 'a4-target-index-invalid');
+        await expectText(page, 'action-blocked', 'Tulis indeks antara 1 dan 5, misalnya 2,60.');
+        expect(await page.getAttribute('[data-testid="generate-gap"]', 'aria-disabled')).toBe('true');
+        await visitState(page, 'a4-target-index-invalid');
       });
       await step('target: the index 3,2', async () => {
         await page.fill('[data-testid="target-index-input"]', '3,2');
         await expectPreview(previewFor({ kind: 'index', text: '3,2' }));
-        await screenshot(page, 'a4-target-index');
+        await visitState(page, 'a4-target-index');
       });
       await step('predicate basis and framework override, as the core computes them', async () => {
         await page.selectOption('[data-testid="basis-select"]', 'rounded');
@@ -502,7 +503,7 @@ describeE2E('task pane in Chromium', () => {
         await expectText(page, 'index-value', formatExact(withOther.scores!.exact, 'id'));
         expect(await textOf(page, 'column-value')).toContain(`kolom ${other!.letter}`);
         await noHorizontalOverflow(page);
-        await screenshot(page, 'a4-settings');
+        await visitState(page, 'a4-settings');
       });
       expect(errors).toEqual([]);
     }, 180_000);
@@ -521,31 +522,137 @@ describeE2E('task pane in Chromium', () => {
         await openFile(page, file);
         await expectFigures(page, expected);
         expect(await textOf(page, 'problem-count')).toMatch(/^4 kesalahan, \d+ peringatan$/);
-        // outside Excel there is no cell to select: no "click a problem" hint, the cell is written in each item
+        // outside Excel there is no cell to select: the guidance says to fix the file, save it and open it again
         expect(await page.$('[data-testid="problems-hint"]')).toBeNull();
+        await expectText(page, 'guidance', 'Perbaiki berkasnya di Excel, simpan, lalu buka lagi di sini.');
+        // no bars without an index, and the index card says why instead of a bare bar
+        expect(await page.$('[data-testid="aspect-bars"]')).toBeNull();
+        await expectText(page, 'no-index', 'Indeks belum dapat dihitung: perbaiki kesalahan di bawah.');
         await noHorizontalOverflow(page);
-        await screenshot(page, 'a2-errors-all-warnings');
+        await visitState(page, 'a2-errors');
       });
-      await step('fold the warnings', async () => {
-        await page.click('[data-testid="toggle-warnings"]');
-        await expectCount(page, '[data-testid="issue-item"]', 4 + 3);
-        await screenshot(page, 'a2-errors');
+      await step('open a folded warning group: its problems show, with their cells', async () => {
+        const group = page.locator('[data-testid="problem-group"][data-severity="warning"]').first();
+        await group.locator('summary').click();
+        await page.waitForFunction(() => (document.querySelector('[data-testid="problem-group"][data-severity="warning"]') as HTMLDetailsElement | null)?.open === true, undefined, { timeout: STATE_TIMEOUT });
+        await visitState(page, 'a2-errors-warnings-open');
       });
-      await step('no gap sheet, and why', async () => {
-        await page.click('[data-testid="generate-gap"]');
-        await expectText(page, 'write-result', 'Sheet gap belum dapat dibuat: perbaiki dulu 4 kesalahan di daftar masalah.');
+      await step('no gap sheet, and why: the button is disabled and says so before any click', async () => {
+        await expectText(page, 'action-blocked', 'Lembar gap belum dapat dibuat: perbaiki dulu 4 kesalahan di daftar masalah.');
+        expect(await page.getAttribute('[data-testid="generate-gap"]', 'aria-disabled')).toBe('true');
+        await page.click('[data-testid="generate-gap"]', { force: true });
         expect(await page.$('[data-testid="download-result"]')).toBeNull();
-        await screenshot(page, 'a2-errors-blocked');
+        await visitState(page, 'a2-errors-blocked');
       });
       await step('in English, the same problems and the blocked write in English', async () => {
         await page.selectOption('[data-testid="lang-select"]', 'en');
         const firstError = expected.problems.find((p) => p.severity === 'error');
         await page.waitForFunction((t) => (document.querySelector('[data-testid="issue-item"]')?.textContent ?? '').includes(t), firstError?.message.en ?? '', { timeout: STATE_TIMEOUT });
-        await expectText(page, 'write-result', 'The gap sheet cannot be created yet: first fix the 4 error(s) in the problem list.');
-        await screenshot(page, 'a2-errors-en');
+        await expectText(page, 'action-blocked', 'The gap sheet cannot be created yet: first fix the 4 error(s) in the problem list.');
+        await expectText(page, 'guidance', 'Fix the file in Excel, save it, then open it here again.');
+        await visitState(page, 'a2-errors-en');
       });
       expect(errors).toEqual([]);
     }, 180_000);
+
+    test('320×800: for each example, the index, the predicate and the enabled action button are visible without scrolling', async () => {
+      const { page, errors } = await openPane(browser, server, { mode: 'browser' });
+      await page.setViewportSize({ width: 320, height: 800 });
+      for (const example of EXAMPLES) {
+        await step(`${example}: the first screen`, async () => {
+          await openFile(page, path.join(ROOT, 'examples', example));
+          await expectText(page, 'file-name', example);
+          await page.waitForSelector('[data-testid="predicate-value"]', { timeout: STATE_TIMEOUT });
+          await page.waitForSelector('[data-testid="generate-gap"]:not([aria-disabled="true"])', { timeout: STATE_TIMEOUT });
+          await page.evaluate(() => window.scrollTo(0, 0));
+          const boxes = await page.evaluate(() =>
+            ['index-value', 'predicate-value', 'generate-gap'].map((id) => {
+              const r = (document.querySelector(`[data-testid="${id}"]`) as HTMLElement).getBoundingClientRect();
+              return { id, top: r.top, bottom: r.bottom, left: r.left, right: r.right };
+            }),
+          );
+          for (const b of boxes) {
+            expect({ id: b.id, inside: b.top >= 0 && b.left >= 0 && b.bottom <= 800 && b.right <= 320 }).toEqual({ id: b.id, inside: true });
+          }
+          expect(await page.evaluate(() => window.scrollY)).toBe(0);
+          await noHorizontalOverflow(page);
+          await visitState(page, `a6-first-screen-${example.replace('.xlsx', '')}-320x800`);
+        });
+      }
+      await step('focus follows the visual order: language, file, the card, the target, the action, the problems, the bars, the settings', async () => {
+        await page.evaluate(() => {
+          window.scrollTo(0, 0);
+          (document.activeElement as HTMLElement | null)?.blur();
+        });
+        const stops: string[] = [];
+        for (let i = 0; i < 40 && !stops.includes('framework-select'); i++) {
+          await page.keyboard.press('Tab');
+          stops.push(
+            await page.evaluate(() => {
+              const el = document.activeElement as HTMLElement | null;
+              if (!el || el === document.body) return '';
+              return el.dataset.testid ?? (el.tagName === 'SUMMARY' ? `summary:${el.parentElement?.dataset.testid ?? ''}` : el.tagName.toLowerCase());
+            }),
+          );
+        }
+        const order = ['lang-select', 'file-input', 'simulation', 'target-next', 'generate-gap', 'summary:aspect-bars-group', 'framework-select'];
+        const at = order.map((id) => stops.indexOf(id));
+        expect({ stops, at }).toEqual({ stops, at: [...at].sort((a, b) => a - b) });
+        expect(at.every((i) => i >= 0)).toBe(true);
+      });
+      await step('the index card names the framework\'s own index and says it is a simulation', async () => {
+        await expectText(page, 'index-title', 'Indeks Pemerintah Digital');
+        await expectText(page, 'simulation', 'simulasi');
+        await page.focus('[data-testid="simulation"]');
+        await page.waitForSelector('text=Dihitung dari buku kerja ini, bukan nilai resmi hasil evaluasi.', { timeout: STATE_TIMEOUT });
+        await visitState(page, 'a6-simulation-tooltip');
+      });
+      expect(errors).toEqual([]);
+    }, 180_000);
+
+    test('200 % zoom (a 320×800 pane at twice the size: 160×400 CSS px): no horizontal scroll, the action bar in reach', async () => {
+      const { page, errors } = await openPane(browser, server, { mode: 'browser' });
+      await page.setViewportSize({ width: 160, height: 400 });
+      await step('the start page', async () => {
+        await page.waitForSelector('[data-testid="file-input"]', { state: 'attached' });
+        await noHorizontalOverflow(page);
+        await visitState(page, 'a7-zoom200-start');
+      });
+      await step('a workbook open: no horizontal scroll; the sticky action bar is on screen and its button reached with Tab', async () => {
+        await openFile(page, path.join(ROOT, 'examples', 'spbe2020-contoh.xlsx'));
+        await page.waitForSelector('[data-testid="generate-gap"]:not([aria-disabled="true"])', { timeout: STATE_TIMEOUT });
+        await noHorizontalOverflow(page);
+        await page.evaluate(() => window.scrollTo(0, 0));
+        await tabTo(page, '[data-testid="generate-gap"]');
+        const r = await page.evaluate(() => {
+          const b = (document.querySelector('[data-testid="generate-gap"]') as HTMLElement).getBoundingClientRect();
+          return { top: b.top, bottom: b.bottom, right: b.right, height: window.innerHeight };
+        });
+        expect(r.top).toBeGreaterThanOrEqual(0);
+        expect(r.bottom).toBeLessThanOrEqual(r.height);
+        expect(r.right).toBeLessThanOrEqual(160);
+        await visitState(page, 'a7-zoom200-index');
+      });
+      await step('the end of the page: everything reached, still no horizontal scroll', async () => {
+        await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+        await noHorizontalOverflow(page);
+        await visitState(page, 'a7-zoom200-end');
+      });
+      expect(errors).toEqual([]);
+    }, 120_000);
+
+    test("the pane's initial script is at most 120 KB gzip; the engine, the body, the reader and the writers are lazy chunks", async () => {
+      const html = fs.readFileSync(path.join(buildDir, 'taskpane.html'), 'utf8');
+      const initial = [...html.matchAll(/<script[^>]*\ssrc="?([^"\s>]+)"?/g)].map((m) => m[1]).filter((src) => !/^https?:/.test(src));
+      const gz = (f: string) => zlib.gzipSync(fs.readFileSync(path.join(buildDir, f)), { level: 9 }).length;
+      const total = initial.reduce((n, f) => n + gz(f), 0);
+      const lazy = fs.readdirSync(buildDir).filter((f) => f.endsWith('.js') && !initial.includes(f));
+      console.warn(`pane initial script: ${(total / 1024).toFixed(1)} KB gzip (${initial.map((f) => `${f} ${(gz(f) / 1024).toFixed(1)}`).join(', ')}); lazy: ${lazy.map((f) => `${f} ${(gz(f) / 1024).toFixed(1)}`).join(', ')}`);
+      expect(total).toBeLessThanOrEqual(120 * 1024);
+      for (const name of ['pane-details', 'pane-engine', 'excel-write', 'xlsx-read', 'xlsx-write']) expect(lazy.filter((f) => f.startsWith(`${name}.`))).toHaveLength(1);
+      // the gap builder is not in the first script (its own words name it: the gap sheet's table name)
+      expect(initial.filter((f) => fs.readFileSync(path.join(buildDir, f), 'utf8').includes('SUMPRODUCT'))).toEqual([]);
+    });
 
     test('a file that is not a workbook: a plain message, no crash', async () => {
       const file = path.join(tmp, 'daftar.xlsx');
@@ -554,7 +661,7 @@ describeE2E('task pane in Chromium', () => {
       await step('open it: the message says the workbook cannot be read', async () => {
         await openFile(page, file);
         expect(await textOf(page, 'read-error')).toMatch(/^Buku kerja tidak dapat dibaca: /);
-        await screenshot(page, 'a3-not-a-workbook');
+        await visitState(page, 'a3-not-a-workbook');
       });
       expect(errors).toEqual([]);
     }, 120_000);
@@ -618,16 +725,20 @@ describeE2E('task pane in Chromium', () => {
         await page.waitForSelector('[data-testid="issue-item"]', { timeout: STATE_TIMEOUT * 2 });
         expect(await page.$('[data-testid="file-input"]')).toBeNull();
         await expectText(page, 'problem-count', '2 kesalahan, 0 peringatan');
-        await expectText(page, 'problems-hint', 'Klik sebuah masalah untuk memilih selnya di Excel.');
-        // each problem is a button naming the cell it selects
-        expect(await page.$$eval('[data-testid="issue-item"] button', (els) => els.map((e) => e.getAttribute('aria-label')?.split(':')[0]))).toEqual([
-          `Pilih sel C${badRow} di lembar Penilaian`,
-          `Pilih sel C${badRow2} di lembar Penilaian`,
-        ]);
+        await expectText(page, 'guidance', 'Klik sebuah masalah untuk menuju selnya, lalu perbaiki di sana: indeks dihitung ulang sendiri.');
+        // each problem is a button whose name is its visible text: the severity, the cell it goes to, the message
+        const names = await page.$$eval('[data-testid="issue-item"] button', (els) => els.map((e) => ({ label: e.getAttribute('aria-label'), text: (e.textContent ?? '').trim() })));
+        expect(names.map((n) => n.label)).toEqual([null, null]);
+        expect(names.map((n) => n.text.startsWith('Kesalahan ke sel C'))).toEqual([true, true]);
+        expect(names[0].text).toContain(`ke sel C${badRow}`);
+        expect(names[1].text).toContain(`ke sel C${badRow2}`);
+        await expect(page.getByRole('button', { name: new RegExp(`^Kesalahan ke sel C${badRow} `) }).count()).resolves.toBe(1);
+        // the button is disabled and says why
+        await expectText(page, 'action-blocked', 'Lembar gap belum dapat dibuat: perbaiki dulu 2 kesalahan di daftar masalah.');
         await expectText(page, 'index-value', '—');
         await x.waitForHandlers(1);
         await noHorizontalOverflow(page);
-        await screenshot(page, 'b1-excel-error');
+        await visitState(page, 'b1-excel-error');
         return x.syncCount(); // read + subscribing to changes
       });
       await step('the ribbon command was registered at load, before Office was ready (no lost first click)', async () => {
@@ -643,7 +754,7 @@ describeE2E('task pane in Chromium', () => {
         await expectNamedControls(page);
         await page.keyboard.press('Enter');
         await x.waitForSelection(`Penilaian!C${badRow}`);
-        await screenshot(page, 'b2-excel-selected');
+        await visitState(page, 'b2-excel-selected');
       });
       await step('pointer: click the second problem: its cell is selected', async () => {
         await page.locator('[data-testid="issue-item"]').nth(1).click();
@@ -667,13 +778,13 @@ describeE2E('task pane in Chromium', () => {
       await step('editing a level updates the index: indicator 47 weighs 3.00 %, 3 → 5 adds 0.06', async () => {
         await x.edit('Penilaian', `C${rowOf(SPBE2020, 47)}`, 5);
         await expectText(page, 'index-value', '3,06');
-        await screenshot(page, 'b3-excel-fixed');
+        await visitState(page, 'b3-excel-fixed');
       });
       const writeSyncs = await step('Buat Sheet Gap: written and activated, the source untouched; syncs counted', async () => {
         const before = await x.snapshot('Penilaian');
         await x.reset();
         await page.click('[data-testid="generate-gap"]');
-        await expectText(page, 'write-result', 'Sheet "Analisis Gap" telah dibuat dan diaktifkan.');
+        await expectText(page, 'write-result', 'Lembar "Analisis Gap" telah dibuat dan diaktifkan.');
         const syncs = await x.syncCount();
         // One write sync, with calculation suspended: what a probe would learn the host already knows from its read.
         const log = await page.evaluate(() => (window as unknown as FakeWindow).Excel.syncLog.map((l) => ({ ...l })));
@@ -683,7 +794,7 @@ describeE2E('task pane in Chromium', () => {
         expect(await x.active()).toBe('Analisis Gap');
         expect(await x.snapshot('Penilaian')).toBe(before);
         expect(await x.charts('Analisis Gap')).toBeGreaterThan(0);
-        await screenshot(page, 'b4-excel-generated');
+        await visitState(page, 'b4-excel-generated');
         return syncs;
       });
 
@@ -725,6 +836,7 @@ describeE2E('task pane in Chromium', () => {
       await step('and follows edits again', async () => {
         await x.edit('Penilaian', `C${rowOf(SPBE2020, 46)}`, 3);
         await expectText(page, 'index-value', '3,06');
+        await visitState(page, 'b7-excel-shown-again');
       });
       expect(errors).toEqual([]);
     }, 120_000);
@@ -743,7 +855,7 @@ describeE2E('task pane in Chromium', () => {
         expect(await link.getAttribute('href')).toBe(`${server.url}/taskpane.html`);
         expect(await link.getAttribute('target')).toBe('_blank');
         await expectNamedControls(page);
-        await screenshot(page, 'b6-excel-unsupported');
+        await visitState(page, 'b6-excel-unsupported');
       });
       expect(errors).toEqual([]);
     }, 120_000);
@@ -766,7 +878,7 @@ describeE2E('task pane in Chromium', () => {
       });
       await step('the open pane says what the button did', async () => {
         await expectText(page, 'write-result', 'Sheet "Gap Analysis" was created and activated.');
-        await screenshot(page, 'b5-excel-ribbon-en');
+        await visitState(page, 'b5-excel-ribbon-en');
       });
       expect(errors).toEqual([]);
     }, 120_000);

@@ -1,4 +1,5 @@
-import { barPercent, bandColours, bandIndex, formatCompact, formatExact, outputFileName, parseUserNumber, sortProblems } from '../../src/taskpane/format';
+import { barPercent, bandColours, bandIndex, formatCompact, formatDate, formatExact, formatPoints, groupProblems, indexTitle, outputFileName, parseUserNumber, sortProblems } from '../../src/taskpane/format';
+import { SPBE2018 } from '../../src/core/frameworks';
 import { PEMDI2026, SPBE2020 } from '../../src/core/frameworks';
 import { fromDecimalString, rational } from '../../src/core/rational';
 import type { Problem } from '../../src/core/types';
@@ -57,4 +58,34 @@ test('the download is named after the opened file', () => {
   expect(outputFileName('DATA.XLSX')).toBe('DATA-gap.xlsx');
   // a macro-enabled workbook keeps its macros, so its copy stays .xlsm
   expect(outputFileName('Penilaian dengan makro.xlsm')).toBe('Penilaian dengan makro-gap.xlsm');
+});
+
+test("the index card's title is the framework's own index, from its name", () => {
+  expect(indexTitle(PEMDI2026)).toBe('Indeks Pemerintah Digital');
+  expect(indexTitle(SPBE2020)).toBe('Indeks SPBE');
+  expect(indexTitle(SPBE2018)).toBe('Indeks SPBE');
+});
+
+test('plan points: 2 decimals to read, the exact value (fewest decimals) for the tooltip', () => {
+  expect(formatPoints(fromDecimalString('0.0275')!, 'id')).toEqual({ shown: '+0,03', exact: '+0,0275' });
+  expect(formatPoints(fromDecimalString('0.06')!, 'en')).toEqual({ shown: '+0.06', exact: '+0.06' });
+  expect(formatPoints(rational(1, 3), 'en')).toEqual({ shown: '+0.33', exact: '+0.333333333' });
+});
+
+test("dates in the user's language (Intl)", () => {
+  const d = new Date(2026, 11, 5);
+  expect(formatDate(d, 'id')).toMatch(/^5 Desember 2026$/);
+  expect(formatDate(d, 'en')).toBe('December 5, 2026');
+  expect(formatDate(d, 'en', 'en-GB')).toBe('5 December 2026');
+  expect(formatDate(d, 'en', 'id-ID')).toBe('December 5, 2026');
+});
+
+test('problems grouped by code: error groups first, in the order their first problem came', () => {
+  const p = (severity: Problem['severity'], code: string, cell: string): Problem => ({ severity, code: code as Problem['code'], cell, sheet: 'S', indicator: null, message: { id: code, en: code } });
+  const groups = groupProblems([p('warning', 'EVIDENCE_MISSING', 'D1'), p('error', 'LEVEL_BLANK', 'C2'), p('warning', 'EVIDENCE_MISSING', 'D3'), p('error', 'LEVEL_OUT_OF_RANGE', 'C4'), p('error', 'LEVEL_BLANK', 'C5')]);
+  expect(groups.map((g) => [g.severity, g.code, g.problems.map((x) => x.cell)])).toEqual([
+    ['error', 'LEVEL_BLANK', ['C2', 'C5']],
+    ['error', 'LEVEL_OUT_OF_RANGE', ['C4']],
+    ['warning', 'EVIDENCE_MISSING', ['D1', 'D3']],
+  ]);
 });

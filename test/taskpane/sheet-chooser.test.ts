@@ -11,7 +11,7 @@ import * as path from 'node:path';
 import * as ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { spawnSync } from 'node:child_process';
-import { chromiumAvailable, isFreshBuild, launchChromium, openPane, screenshot, serveDist, CHROMIUM, DIST, ROOT, TEST_DIST, type Browser } from './e2e-support';
+import { chromiumAvailable, isFreshBuild, launchChromium, openPane, visitState, serveDist, CHROMIUM, DIST, ROOT, TEST_DIST, type Browser } from './e2e-support';
 import type { StaticServer } from './static-server';
 import { SPBE2020 } from '../../src/core/frameworks';
 import { assessmentGrid } from './grids';
@@ -121,7 +121,7 @@ describeBrowser('the pane on a workbook with a sheet per year', () => {
     await page.setInputFiles('[data-testid="file-input"]', file);
     await page.waitForSelector('[data-testid="index-value"]', { timeout: 60_000 });
     await expectChooser(page);
-    await screenshot(page, 'c1-sheet-chooser-browser');
+    await visitState(page, 'c1-sheet-chooser-browser');
     expect(errors).toEqual([]);
     await page.close();
   }, 180_000);
@@ -131,7 +131,7 @@ describeBrowser('the pane on a workbook with a sheet per year', () => {
     const { page, errors } = await openPane(browser, server, { mode: 'excel', sheets, displayLanguage: 'id-ID' });
     await page.waitForSelector('[data-testid="index-value"]', { timeout: 60_000 });
     await expectChooser(page);
-    await screenshot(page, 'c2-sheet-chooser-excel');
+    await visitState(page, 'c2-sheet-chooser-excel');
     expect(errors).toEqual([]);
     await page.close();
   }, 180_000);

@@ -74,6 +74,23 @@ export const en: Catalogue = {
     SHEET_TRUNCATED:
       'Sheet {sheet} is very long: only its first {rows} rows with content were read (down to row {lastRow}); nothing below was looked at. ' +
       'If the assessment table is further down, move it to a sheet of its own.',
+    NO_TABLE_NO_ROWS:
+      'Row {where} looks like the header of the assessment table ({headers}), but no row under it holds an indicator number. ' +
+      'Number the rows in that column 1, 2, 3 … (also read: "1.", "I-1", "Ind. 1", "Indikator 1", "35-2"). {noTable}',
+    LEVEL_BLANK_FORMULA:
+      'The level of indicator {indicator} at {where} is a formula that has no calculated value. Open and save the workbook in Excel (so the formula is calculated), then read it again.',
+    TABLES_ON_SHEET:
+      'Sheet {sheet} holds several assessment tables ({ranges}) and nothing says which one is current. ' +
+      'Put each assessment on a sheet of its own, or write its year in a title row above each table.',
+    TABLE_NEWEST_ON_SHEET:
+      'Sheet {sheet} holds several assessment tables: the newest ({year}, at {range}) was used; also there: {others}. ' +
+      'Put each assessment on a sheet of its own to avoid confusion.',
+    LEVEL_COLUMN_NEWEST:
+      'Levels were read from column "{header}" (column {letter}, header at {where}), the newest year ({year}); other level columns: {others}. {useOtherColumn}',
+    PARTS_COMBINED:
+      'The assessment is read from {parts} tables on sheet(s) {sheets}: together they hold every indicator of {framework} ({count}) exactly once.',
+    ROWS_NOT_INDICATORS:
+      'Sheet {sheet} holds a numbered list with more than {max} rows (from {range}): longer than any assessment, so it was not read as the assessment table.',
     rangeWhole: 'a whole level 1–5',
     rangeDecimal: '1–5 (decimals allowed, e.g. 2.5)',
     noValues: 'empty',
@@ -292,6 +309,36 @@ export const en: Catalogue = {
     cliCycle: 'Cycle {cycle} ({steps:level step|level steps}; index after it: {index}, {predicate}):',
     cliNothing: 'The goal is already reached; no steps are needed.',
     cliUnreachable: '{reason} No steps are planned; choose a lower goal.',
+    // issue 12: the plan's options, the team's columns, the compact header
+    colCycle: 'Cycle',
+    colOwner: 'Owner (OPD/PIC)',
+    colDeadline: 'Deadline',
+    colEvidenceStatus: 'Evidence Status',
+    colEvidenceLink: 'Evidence Link',
+    colLock: 'Lock',
+    lockYes: 'Yes',
+    lockNo: 'No',
+    evidenceStatuses: 'None,In preparation,Uploaded,Accepted',
+    lockPromptTitle: 'Lock',
+    lockPrompt: 'Enter "Yes" when this indicator cannot be raised this cycle: the planner leaves it alone on the next run.',
+    labelShortfall: 'Shortfall after the targets',
+    stepsCycles: 'level steps in {cycles:evaluation cycle|evaluation cycles} (at most {max} per indicator per cycle)',
+    noteEvidence: 'Needs accepted evidence for level {level}.',
+    sourceDate: 'Date {date}',
+    strategyFewest: 'fewest steps',
+    strategyBalanced: 'balanced (weakest aspects first)',
+    cliOptionsUsage:
+      'Plan:\n' +
+      '  --max-raise N            Most levels one indicator rises per evaluation cycle (default 1; 5 = no cap)\n' +
+      '  --strategy S             fewest (fewest steps, default) | balanced (weakest aspects first)\n' +
+      '  --lock 12,31             Indicators the team cannot move this cycle (also the Lock column of the gap sheet)',
+    cliBadMaxRaise: 'Invalid --max-raise value: "{value}". Write a whole number of at least 1, e.g. 1.',
+    cliBadStrategy: 'Invalid --strategy value: "{value}". Choose fewest or balanced.',
+    cliBadLock: 'Invalid --lock value: "{value}". Write indicator numbers separated by commas, e.g. 12,31 or 35-2.',
+    cliCycles: 'Evaluation cycles: {cycles} (at most {max:level|levels} per indicator per cycle; strategy: {strategy})',
+    cliLocks: 'Locked (not planned): {locks}',
+    cliEvidence: ' — needs accepted evidence for level {level}',
+    cliTeam: "{count:row|rows} of the team's entries carried over from the earlier gap sheet.",
   },
   functions: {
     ok: 'OK',
@@ -375,6 +422,12 @@ export const en: Catalogue = {
     basisLabel: 'Predicate basis',
     basisExact: 'Full-precision index',
     basisRounded: 'Index rounded to 2 decimals',
+    maxRaiseLabel: 'Most levels per indicator per cycle',
+    maxRaiseOption: '{max:level|levels}',
+    maxRaiseNone: 'No cap',
+    strategyLabel: 'Planning strategy',
+    strategyFewest: 'Fewest steps',
+    strategyBalanced: 'Balanced (weakest aspects first)',
     indexLabel: 'Index',
     predicateLabel: 'Predicate',
     indexExact: 'Full precision: {value}',
@@ -399,7 +452,7 @@ export const en: Catalogue = {
     targetColumnIs: 'Per-indicator targets from the Target column: index {min} ({predicate})',
     problemCell: 'Cell {cell}',
     problemSelect: 'Select cell {cell} on sheet {sheet}',
-    problemsHint: 'Click a problem to select its cell in Excel.',
+    problemsHint: 'Click a problem to go to its cell in Excel.',
     targetTitle: 'Target',
     targetNext: 'Next predicate',
     targetIndex: 'An index',
@@ -421,7 +474,7 @@ export const en: Catalogue = {
     generating: 'Writing the gap sheet…',
     writeDone: 'Sheet "{sheet}" was created and activated.',
     writeReplaced: 'Sheet "{sheet}" was updated and activated.',
-    writeDoneFile: 'Sheet "{sheet}" was added to a copy of the workbook. Download it below.',
+    writeDoneFile: 'Sheet "{sheet}" was added to a copy of the workbook ({date}). Download it below.',
     writeFailed: 'The gap sheet was not created: {reason}. The workbook was not changed.',
     writeFailedExcel: 'Excel refused the write (code {code})',
     writeFailedLeftover: 'The gap sheet was not finished: {reason}. The incomplete sheet "{sheet}" may remain; please delete it.',
@@ -434,7 +487,51 @@ export const en: Catalogue = {
     unsupportedExcel:
       'Not available: {missing}. The add-in runs in Microsoft 365 (Windows and Mac), Excel 2021 or later, and Excel on the web; Excel 2016 and 2019 cannot run its custom functions. The browser page does the whole job on your .xlsx file, without uploading it.',
     browserPageLink: 'Open the browser page',
+    // the pane's order and words (issue 13)
+    simulation: 'simulation',
+    simulationTip: 'Computed from this workbook; not the official evaluation result.',
+    changeFile: 'Change',
+    changeFileLabel: 'Change workbook (.xlsx)',
+    guidanceExcel: 'Click a problem to go to its cell and fix it there: the index is recomputed by itself.',
+    guidanceFile: 'Fix the file in Excel, save it, then open it here again.',
+    problemGroupCount: '{count}×',
+    problemGoTo: 'go to cell {cell}',
+    legendTitle: 'Predicate',
+    legendBand: '{predicate} ≥ {min}',
+    targetMarker: 'target {value}',
+    targetMarkerLegend: '▏ line = target {value}',
+    pointsExact: 'Exact value: {value}',
+    notAssessed: 'no index',
+    planPointsTotal: 'Total points: {value}',
   },
   // comparisons and transition previews: their own file, to keep the catalogue easy to merge
   compare: compareEn,
+  // short titles of the problem groups in the pane (src/taskpane/components/Problems.tsx); a code without one is 'other'
+  problemTitles: {
+    NO_TABLE: 'Assessment table not found',
+    SHEET_NOT_FOUND: 'Sheet not found',
+    COLUMN_NOT_FOUND: 'Column not found',
+    FRAMEWORK_UNKNOWN: 'Unknown framework',
+    FRAMEWORK_MISMATCH: 'Framework mismatch',
+    NO_LEVEL_COLUMN: 'No level column',
+    LEVEL_COLUMN_CHOSEN: 'Level column used',
+    OTHER_TABLES: 'Other assessment tables',
+    SHEET_TRUNCATED: 'Very long sheet',
+    LEVEL_BLANK: 'Blank level',
+    LEVEL_NOT_A_LEVEL: 'Not a level',
+    LEVEL_ERROR_VALUE: 'Excel error value',
+    LEVEL_OUT_OF_RANGE: 'Level out of range',
+    LEVEL_FRACTIONAL: 'Fractional level',
+    LEVEL_AMBIGUOUS: 'Ambiguous level',
+    INDICATOR_MISSING: 'Missing indicator',
+    INDICATOR_DUPLICATE_CONFLICT: 'Duplicate indicator, different levels',
+    INDICATOR_DUPLICATE: 'Duplicate indicator',
+    INDICATOR_UNKNOWN: 'Unknown indicator',
+    ROWS_IGNORED: 'Rows ignored',
+    WEIGHT_MISMATCH: 'Weight differs from the regulation',
+    NAME_MISMATCH: 'Indicator name differs',
+    EVIDENCE_MISSING: 'Missing evidence',
+    TARGET_UNREADABLE: 'Unreadable target',
+    other: 'Other problems',
+  },
 };

@@ -1,22 +1,15 @@
-/** The target, the plan preview, the "Buat Sheet Gap" button and what came of it. */
-import { useEffect, useMemo, useState } from 'react';
-import { Button, Field, Input, MessageBar, MessageBarBody, Radio, RadioGroup, Select, Spinner, mergeClasses } from '@fluentui/react-components';
+/** The target and the plan preview (the "Buat Sheet Gap" button is the action bar's, ActionBar.tsx). */
+import { useEffect, useState } from 'react';
+import { Field, Input, Radio, RadioGroup, Select, mergeClasses } from '@fluentui/react-components';
 import type { Lang } from '../../core/types';
 import { text } from '../../core/i18n';
 import type { PaneState, TargetChoice } from '../controller';
-import { effectiveKind } from '../engine';
-import type { BrowserOutput } from '../browser-host';
 import { useStyles } from './styles';
 
 /** How many plan rows the preview lists before "… and N more". */
 const PREVIEW_ROWS = 12;
 
-export function Target(props: {
-  state: PaneState;
-  onTarget: (t: TargetChoice) => void;
-  onGenerate: () => void;
-  output: BrowserOutput | null;
-}) {
+export function Target(props: { state: PaneState; onTarget: (t: TargetChoice) => void }) {
   const s = useStyles();
   const { state } = props;
   const lang: Lang = state.settings.lang;
@@ -25,7 +18,7 @@ export function Target(props: {
   const [level, setLevel] = useState(target.kind === 'level' ? target.level : 3);
   const preview = state.preview;
   // The default goal is the application's (the sheet's Target column when it has one, else the next predicate): its radio is checked.
-  const kind = effectiveKind(target, state.assessment);
+  const kind = state.targetKind;
   const hasTargets = state.assessment?.entries.some((e) => e.target !== null) ?? false;
 
   // Prefill the index box with the next predicate's bound the first time it is offered.
@@ -97,57 +90,7 @@ export function Target(props: {
         </Field>
       )}
       <Preview state={state} />
-      <GenerateAction state={state} onGenerate={props.onGenerate} output={props.output} />
     </section>
-  );
-}
-
-/**
- * "Buat Sheet Gap" and what came of it, in a polite live region (screen readers hear the outcome);
- * outside Excel, the download of the result. Shown with or without an index: with errors, pressing it
- * says what blocks the sheet.
- */
-export function GenerateAction(props: { state: PaneState; onGenerate: () => void; output: BrowserOutput | null }) {
-  const s = useStyles();
-  const { state } = props;
-  const lang: Lang = state.settings.lang;
-  const writing = state.write.phase === 'writing';
-  const url = useMemo(() => {
-    if (!props.output || typeof URL === 'undefined' || typeof URL.createObjectURL !== 'function') return null;
-    // a macro-enabled workbook stays one (the writer keeps its macros and its content type)
-    const type = /\.xlsm$/i.test(props.output.fileName) ? 'application/vnd.ms-excel.sheet.macroEnabled.12' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-    const blob = new Blob([props.output.bytes as BlobPart], { type });
-    return URL.createObjectURL(blob);
-  }, [props.output]);
-  useEffect(() => () => {
-    if (url) URL.revokeObjectURL(url);
-  }, [url]);
-  return (
-    <div className={s.actions}>
-      <Button appearance="primary" data-testid="generate-gap" onClick={props.onGenerate} disabled={writing || state.phase !== 'ready'} aria-describedby="write-status">
-        {writing ? <Spinner size="extra-tiny" label={text(lang, 'pane', 'generating')} /> : text(lang, 'pane', 'generate')}
-      </Button>
-      <div id="write-status" role="status" aria-live="polite" aria-atomic="true">
-        {state.write.phase === 'done' && (
-          <MessageBar intent="success" data-testid="write-result" data-sheet={state.write.result.sheetName}>
-            <MessageBarBody>{props.output ? text(lang, 'pane', 'writeDoneFile', { sheet: state.write.result.sheetName }) : state.write.message}</MessageBarBody>
-          </MessageBar>
-        )}
-        {(state.write.phase === 'blocked' || state.write.phase === 'failed') && (
-          <MessageBar intent="error" data-testid="write-result">
-            <MessageBarBody>{state.write.message}</MessageBarBody>
-          </MessageBar>
-        )}
-      </div>
-      {props.output && url && state.write.phase === 'done' && (
-        <>
-          <a className={s.download} href={url} download={props.output.fileName} data-testid="download-result">
-            {text(lang, 'pane', 'download', { file: props.output.fileName })}
-          </a>
-          <p className={s.muted}>{text(lang, 'pane', 'downloadNote')}</p>
-        </>
-      )}
-    </div>
   );
 }
 
@@ -158,13 +101,18 @@ function Preview(props: { state: PaneState }) {
   if (!p || p.status === 'unavailable' || p.status === 'invalid') return null;
   if (p.status === 'top') return <p className={s.small} data-testid="plan-summary">{p.message}</p>;
   return (
-    <div className={s.section} aria-label={text(lang, 'pane', 'planTitle')}>
+    <div className={s.section} data-testid="plan-preview">
       <p className={s.small}>
         <strong data-testid="target-value">{p.target}</strong>
       </p>
       <p className={s.small} data-testid="plan-summary">
         {p.message}
       </p>
+      {p.status === 'plan' && (
+        <p className={s.small} data-testid="plan-cycles">
+          {p.cyclesText}
+        </p>
+      )}
       {p.status === 'plan' && (
         <>
           <div className={mergeClasses(s.planRow, s.planHead)} aria-hidden="true">
@@ -178,7 +126,7 @@ function Preview(props: { state: PaneState }) {
                 <span>
                   {st.name.replace(/^Tingkat Kematangan\s+/i, '')} ({st.from} → {st.to})
                 </span>
-                <span className={s.planPoints} aria-label={`${text(lang, 'pane', 'planPoints')} ${st.points}`}>
+                <span className={s.planPoints} title={text(lang, 'pane', 'pointsExact', { value: st.pointsExact })} data-exact={st.pointsExact}>
                   {st.points}
                 </span>
               </li>

@@ -3,7 +3,8 @@
  * run custom functions in a shared runtime, for instance). It names what is missing, says which Excel runs
  * the add-in, and points to the browser page, which does the whole job on an .xlsx file.
  */
-import { Link, MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
+import { Link } from '@fluentui/react-components';
+import { Notice } from './Notice';
 import type { Lang } from '../../core/types';
 import { text } from '../../core/i18n';
 
@@ -18,14 +19,12 @@ export interface UnsupportedProps {
 export function Unsupported(props: UnsupportedProps) {
   const { lang } = props;
   return (
-    <MessageBar intent="warning" layout="multiline" data-testid="unsupported-excel">
-      <MessageBarBody>
-        <MessageBarTitle>{text(lang, 'pane', 'unsupportedTitle')}</MessageBarTitle>
-        {text(lang, 'pane', 'unsupportedExcel', { missing: props.missing.join(', ') })}{' '}
-        <Link href={props.browserPage} target="_blank" rel="noopener noreferrer" data-testid="browser-page-link" inline>
-          {text(lang, 'pane', 'browserPageLink')}
-        </Link>
-      </MessageBarBody>
-    </MessageBar>
+    <Notice intent="warning" testId="unsupported-excel" role="status">
+      <strong>{text(lang, 'pane', 'unsupportedTitle')}</strong>{' '}
+      {text(lang, 'pane', 'unsupportedExcel', { missing: props.missing.join(', ') })}{' '}
+      <Link href={props.browserPage} target="_blank" rel="noopener noreferrer" data-testid="browser-page-link" inline>
+        {text(lang, 'pane', 'browserPageLink')}
+      </Link>
+    </Notice>
   );
 }

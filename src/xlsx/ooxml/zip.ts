@@ -1,13 +1,13 @@
 /**
  * Reading a zip archive held in memory, one entry at a time, the way the workbook reader needs it: the central
  * directory (the archive's own list of its entries, at its end) says where each entry is; an entry is handed out in
- * chunks as it is inflated (fflate's streaming `Inflate`), so a 500 MB worksheet part never exists in memory whole.
+ * chunks as it is inflated (a streaming inflater: ./inflate.ts), so a 500 MB worksheet part never exists in memory whole.
  *
  * Small and self-contained on purpose (no writing here). Zip64 archives are read. Anything that does not add up
  * (no end record, entries outside the file, an unknown compression method, an inflate error, a size that differs
  * from the directory's) throws a `ZipError`: the caller reports the workbook as damaged.
  */
-import { Inflate, inflateSync } from 'fflate';
+import { inflateWhole, newInflater } from './inflate';
 
 export class ZipError extends Error {
   constructor(message: string) {
@@ -148,7 +148,7 @@ export function streamEntry(b: Uint8Array, e: ZipEntry, onChunk: (chunk: Uint8Ar
   if (e.size <= WHOLE) {
     let out: Uint8Array;
     try {
-      out = inflateSync(b.subarray(start, end), { out: new Uint8Array(e.size) });
+      out = inflateWhole(b.subarray(start, end), e.size);
     } catch (err) {
       throw new ZipError(`${e.name}: ${err instanceof Error ? err.message : String(err)}`);
     }
@@ -158,7 +158,7 @@ export function streamEntry(b: Uint8Array, e: ZipEntry, onChunk: (chunk: Uint8Ar
   }
   let total = 0;
   let stopped = false;
-  const inflater = new Inflate((chunk) => {
+  const inflater = newInflater((chunk) => {
     if (stopped) return;
     total += chunk.length;
     if (onChunk(chunk) === false) stopped = true;

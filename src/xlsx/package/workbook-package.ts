@@ -26,7 +26,8 @@
  */
 import { Inflate } from 'fflate';
 import type { CellStyle, SheetModel } from '../../core/sheet-model';
-import { chooseSheetName, GAP_SHEET_MARKER, markedSheet } from '../../core/gap-sheet';
+import { chooseSheetName, GAP_SHEET_MARKER, markedSheet } from '../../core/gap-names';
+import { columnLetter } from '../../core/address';
 import { entryBytes, newEntry, readZip, writeZip, ZipFormatError } from './zip';
 import { editEntryHead, HEAD_END } from './deflate-splice';
 import type { ProblemError, ProblemFacts } from '../../core/problems';
@@ -499,6 +500,8 @@ export class WorkbookPackage {
     const ref = quoteSheet(w.sheetName);
     const names: string[] = [`<${p}definedName name="${escapeAttr(model.marker)}">${escapeXmlText(`${ref}!$A$1`)}</${p}definedName>`];
     const titles = model.page?.printTitleRows;
+    const area = model.page?.printArea;
+    if (area) names.push(`<${p}definedName name="_xlnm.Print_Area" localSheetId="${w.index}">${escapeXmlText(`${ref}!$${columnLetter(area.left)}$${area.top + 1}:$${columnLetter(area.right)}$${area.bottom + 1}`)}</${p}definedName>`);
     if (titles) names.push(`<${p}definedName name="_xlnm.Print_Titles" localSheetId="${w.index}">${escapeXmlText(`${ref}!$${titles.top + 1}:$${titles.bottom + 1}`)}</${p}definedName>`);
     for (const n of this.names) {
       const marker = n.localSheetId === null && n.name.toLowerCase() === model.marker.toLowerCase();
