@@ -20,7 +20,13 @@
  * `--json` prints the `spbe index --json` object plus "target", "targetMode", "targetPredicate",
  * "reachable", "reason", "steps", "planned", "maxRaise", "cycles", "roadmap": [{ cycle, steps, raised, index, indexRounded,
  * predicate }], "strategy" ("fewest" | "balanced"), "locks", "plan": [{ no, key, from, to, steps, uplift, rank, cycle }],
- * "teamEntries" (rows of the team's entries carried over), "out", "gapSheet".
+ * "teamEntries" (rows of the team's entries carried over), "out", "gapSheet", "replaced" (the name of the earlier sheet
+ * of ours that was replaced, a renamed one included, or null).
+ *
+ * --out must end in the input's own extension (.xlsx, or .xlsm for a macro-enabled package), must not be a
+ * folder, device, FIFO or socket, the input (by any link) or read-only (src/cli/out-file.ts): usage errors, exit 1.
+ * --in-place through a symbolic link replaces the real workbook and keeps the link. A workbook whose structure is
+ * protected gets no sheet (WORKBOOK_STRUCTURE_LOCKED, exit 1, nothing written).
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -42,9 +48,11 @@ import { toFixed, toNumber, toRoundedNumber } from '../core/rational';
 import { isWorkbookReadError } from '../xlsx/errors';
 import { readFileBytes } from '../xlsx/read-file';
 import { readMarkedSheetGrid, readWorkbookGridsSync } from '../xlsx/ooxml/read-workbook';
-import { writeSheetPackage } from '../xlsx/package';
+import { WorkbookPackage } from '../xlsx/package';
 import type { SheetWriteResult } from '../xlsx/package';
-import { writeFileAtomic } from '../xlsx/write-file';
+import { linkTarget, writeFileAtomic } from '../xlsx/write-file';
+import { checkOutPath, defaultOutPath } from './out-file';
+import { describe, problemOfError } from '../core/problems';
 import type { AtomicWriteOptions } from '../xlsx/write-file';
 
 export const GAP_OPTIONS: ReadonlyArray<OptionSpec> = [
@@ -73,13 +81,7 @@ function fail(io: Io, lang: Lang, message: string): number {
   return 1;
 }
 
-/** The default output path: `<name>-gap.xlsx` beside the input (`-gap.xlsm` for a macro-enabled workbook, which stays one). */
-export function defaultOutPath(input: string): string {
-  const dir = path.dirname(input);
-  const m = /\.(xlsx|xlsm)$/i.exec(input);
-  const base = path.basename(input).replace(/\.(xlsx|xlsm)$/i, '');
-  return path.join(dir, `${base}-gap.${m ? m[1].toLowerCase() : 'xlsx'}`);
-}
+export { defaultOutPath };
 
 export async function runGap(argv: ReadonlyArray<string>, io: Io, deps: GapDeps = {}): Promise<number> {
   const parsed = parseCommandArgs(argv, GAP_OPTIONS);
@@ -113,8 +115,8 @@ export async function runGap(argv: ReadonlyArray<string>, io: Io, deps: GapDeps 
   if (!planOptions.ok) return fail(io, lang, planOptions.message[lang]);
   const inPlace = options['in-place'] === true;
   if (inPlace && typeof options.out === 'string') return fail(io, lang, g(lang, 'cliOutConflict'));
-  const out = inPlace ? file : typeof options.out === 'string' ? options.out : defaultOutPath(file);
-  if (!inPlace && path.resolve(out) === path.resolve(file)) return fail(io, lang, g(lang, 'cliOutIsInput'));
+  const outGiven = typeof options.out === 'string' ? options.out : null;
+  if (!inPlace && outGiven !== null && path.resolve(outGiven) === path.resolve(file)) return fail(io, lang, g(lang, 'cliOutIsInput'));
 
   // Read and assess (once).
   let bytes: Uint8Array;
@@ -156,10 +158,36 @@ export async function runGap(argv: ReadonlyArray<string>, io: Io, deps: GapDeps 
     date: isoDate((deps.now ?? (() => new Date()))()),
     sourceFile: path.basename(file),
   });
+  // Where to write: --out (checked: the input's own extension by the package's kind, a writable file that
+  // is not the input), the default beside the input, or the input itself (through its links) with --in-place.
+  let pkg: WorkbookPackage;
+  try {
+    pkg = WorkbookPackage.open(bytes);
+  } catch (e) {
+    const report = toUnreadableReport(file, 'damaged', lang);
+    if (common.json) io.out(JSON.stringify({ ...report, out: null, gapSheet: null }) + '\n');
+    io.err(`spbe: ${report.error} (${e instanceof Error ? e.message : String(e)})\n`);
+    return 1;
+  }
+  const out = inPlace ? file : outGiven ?? defaultOutPath(file, pkg.macroEnabled);
+  const usage = checkOutPath(file, out, { inPlace, macroEnabled: pkg.macroEnabled, lang });
+  if (usage !== null) return fail(io, lang, usage);
+
   let written: SheetWriteResult;
   try {
-    written = writeSheetPackage(bytes, model);
-    await writeFileAtomic(out, written.bytes, { writeTemp: deps.writeTemp });
+    written = pkg.addSheet(model);
+  } catch (e) {
+    const problem = problemOfError(e);
+    if (!problem) throw e;
+    // e.g. WORKBOOK_STRUCTURE_LOCKED: nothing is written, the file is untouched
+    const error = describe(problem, lang, 'command');
+    if (common.json) io.out(JSON.stringify({ file, error, code: problem.code, out: null, gapSheet: null }) + '\n');
+    io.err(`spbe: ${error}\n`);
+    return 1;
+  }
+  try {
+    // through a symbolic link, the real workbook is replaced and the link is kept
+    await writeFileAtomic(await linkTarget(out), written.bytes, { writeTemp: deps.writeTemp });
   } catch (e) {
     const dir = path.dirname(path.resolve(out));
     // ENOENT names the temp file beside OUT; say plainly that the folder is missing
@@ -174,19 +202,19 @@ export async function runGap(argv: ReadonlyArray<string>, io: Io, deps: GapDeps 
   }
 
   if (common.json) {
-    io.out(JSON.stringify(gapJson(report, plan, out, written.sheetName, lang, team.count)) + '\n');
+    io.out(JSON.stringify(gapJson(report, plan, out, written.sheetName, lang, team.count, written.replaced)) + '\n');
   } else {
     io.out(formatSummary(report, assessment, lang, common.basis));
     io.out(gapText(plan, lang, planned, team) + '\n');
     if (team.count > 0) io.out(g(lang, 'cliTeam', { count: team.count }) + '\n');
     io.out(g(lang, 'cliWrote', { sheet: written.sheetName, file: out }) + '\n');
-    if (written.replaced) io.out(g(lang, 'cliReplaced') + '\n');
+    if (written.replaced) io.out(g(lang, 'cliReplaced', { sheet: written.replaced }) + '\n');
   }
   return 0;
 }
 
-/** The JSON object of `spbe gap --json`: the index object plus the plan. */
-export function gapJson(report: IndexReport, plan: GapPlan, out: string, sheet: string, lang: Lang, teamEntries = 0): Record<string, unknown> {
+/** The JSON object of `spbe gap --json`: the index object plus the plan; "replaced" names the earlier sheet of ours that was replaced (null when none). */
+export function gapJson(report: IndexReport, plan: GapPlan, out: string, sheet: string, lang: Lang, teamEntries = 0, replaced: string | null = null): Record<string, unknown> {
   return {
     ...report,
     target: toNumber(plan.goal),
@@ -208,6 +236,7 @@ export function gapJson(report: IndexReport, plan: GapPlan, out: string, sheet: 
     teamEntries,
     out,
     gapSheet: sheet,
+    replaced,
   };
 }
 

@@ -642,7 +642,8 @@ export class SheetWriteError extends Error implements ProblemError {
   readonly cause: unknown;
   /** The name the new sheet had while it was written (what may remain when `cleanedUp` is false). */
   readonly sheetName: string;
-  constructor(cause: unknown, cleanedUp: boolean, sheetName = '') {
+  /** `locked`: the workbook's structure is protected (Review > Protect Workbook), which is why Excel refused: WORKBOOK_STRUCTURE_LOCKED. */
+  constructor(cause: unknown, cleanedUp: boolean, sheetName = '', locked = false) {
     const code = (cause as { code?: unknown } | null)?.code;
     super(`Writing the sheet failed (${typeof code === 'string' ? code : 'error'}): ${cause instanceof Error ? cause.message : String(cause)}`);
     this.name = 'SheetWriteError';
@@ -650,7 +651,7 @@ export class SheetWriteError extends Error implements ProblemError {
     this.cleanedUp = cleanedUp;
     this.cause = cause;
     this.sheetName = sheetName;
-    this.problem = { code: 'WRITE_REFUSED', args: { code: this.code } };
+    this.problem = locked ? { code: 'WORKBOOK_STRUCTURE_LOCKED' } : { code: 'WRITE_REFUSED', args: { code: this.code } };
   }
 }
 
@@ -733,8 +734,8 @@ export async function writeSheetModel(context: Excel.RequestContext, counter: Sy
     }
     return { sheetName: finalName, replaced: old !== null, sheetId: ws!.id, syncs: counter.count - start, removedSheetId: old?.id ?? null, facts: factsAfter };
   } catch (e) {
-    const cleanedUp = await cleanup(context, counter, createdName, model.marker, existingIds);
-    throw new SheetWriteError(e, cleanedUp, createdName);
+    const { cleanedUp, locked } = await cleanup(context, counter, createdName, model.marker, existingIds);
+    throw new SheetWriteError(e, cleanedUp, createdName, locked);
   }
 }
 
@@ -768,19 +769,24 @@ export function temporarySheetName(preferred: string, existing: ReadonlyArray<st
  * when the batch got as far as renaming it, the sheet our marker was re-pointed to (both only if the
  * sheet did not exist before). A user's sheet can have neither, however the workbook changed meanwhile.
  */
-async function cleanup(context: Excel.RequestContext, counter: SyncCounter, createdName: string, marker: string, existingIds: ReadonlySet<string>): Promise<boolean> {
+async function cleanup(context: Excel.RequestContext, counter: SyncCounter, createdName: string, marker: string, existingIds: ReadonlySet<string>): Promise<{ cleanedUp: boolean; locked: boolean }> {
+  let locked = false;
   try {
     const temporary = context.workbook.worksheets.getItemOrNullObject(createdName);
     temporary.load('id');
+    // Why it failed, learnt in the same sync: a protected structure refuses every new sheet (no sync on success).
+    const protection = context.workbook.protection;
+    protection.load('protected');
     const now = queueFacts(context);
     await counter.counted(context.sync());
+    locked = protection.protected === true;
     const marked = markedSheetFact(now.take(), marker);
     const doomed = !temporary.isNullObject ? temporary.id : marked && !existingIds.has(marked.id) ? marked.id : null;
-    if (doomed === null || existingIds.has(doomed)) return true;
+    if (doomed === null || existingIds.has(doomed)) return { cleanedUp: true, locked };
     context.workbook.worksheets.getItem(doomed).delete();
     await counter.counted(context.sync());
-    return true;
+    return { cleanedUp: true, locked };
   } catch {
-    return false;
+    return { cleanedUp: false, locked };
   }
 }

@@ -18,8 +18,12 @@ export interface XlsxAdapter {
   readWorkbookGrids(bytes: Uint8Array): Promise<Grid[]>;
   /** The gap sheet written earlier into the file (the team's columns are carried over from it), or null. */
   readGapSheet?(bytes: Uint8Array): Promise<Grid | null>;
-  /** Adds the sheet to a copy of the workbook; returns the new bytes and the name the sheet got. */
-  writeGapSheet(bytes: Uint8Array, model: SheetModel): Promise<{ bytes: Uint8Array; sheetName: string; replaced: boolean }>;
+  /**
+   * Adds the sheet to a copy of the workbook; returns the new bytes, the name the sheet got and whether the package is
+   * macro-enabled (the download keeps .xlsm). Rejects with WorkbookStructureLockedError (WORKBOOK_STRUCTURE_LOCKED) when
+   * the workbook's structure is protected: nothing is offered for download.
+   */
+  writeGapSheet(bytes: Uint8Array, model: SheetModel): Promise<{ bytes: Uint8Array; sheetName: string; replaced: boolean; macroEnabled?: boolean }>;
 }
 
 /**
@@ -90,7 +94,7 @@ export class BrowserHost implements WorkbookHost {
   async writeSheet(model: SheetModel): Promise<WriteResult> {
     const xlsx = await this.xlsx();
     const result = await xlsx.writeGapSheet(this.bytes, model);
-    this.output = { fileName: outputFileName(this.fileName), bytes: result.bytes, sheetName: result.sheetName };
+    this.output = { fileName: outputFileName(this.fileName, result.macroEnabled), bytes: result.bytes, sheetName: result.sheetName };
     for (const l of [...this.outputListeners]) l();
     return { sheetName: result.sheetName, replaced: result.replaced };
   }

@@ -185,7 +185,7 @@ test('--in-place replaces the input atomically; its sheets survive; a second run
   expect(await sheetNames(input)).toEqual(['Petunjuk', 'Penilaian Mandiri', 'Rekap', 'Analisis Gap']);
   const r2 = await run([input, '--in-place', '--target-level', '3']);
   expect(r2.code).toBe(0);
-  expect(r2.out).toContain('Lembar analisis gap sebelumnya diganti.');
+  expect(r2.out).toContain('Lembar analisis gap sebelumnya, "Analisis Gap", diganti.');
   expect(await sheetNames(input)).toEqual(['Petunjuk', 'Penilaian Mandiri', 'Rekap', 'Analisis Gap']);
   expect(fs.readdirSync(dir)).toEqual(['contoh.xlsx']);
 });

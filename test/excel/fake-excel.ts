@@ -440,6 +440,8 @@ class WorkbookState {
   names: NameState[] = [];
   tables: TableState[] = [];
   active: SheetState | null = null;
+  /** Review > Protect Workbook (structure): no sheet may be added, as in Excel. */
+  structureProtected = false;
   selection: { sheet: SheetState; rect: Rect } | null = null;
   handlers: Handler[] = [];
   syncCount = 0;
@@ -836,13 +838,28 @@ class FakeApplication extends ClientObject<WorkbookState> {
 }
 defineProps(FakeApplication, ['calculationMode']);
 
+class FakeWorkbookProtection extends ClientObject<WorkbookState> {
+  constructor(ctx: FakeContext) {
+    super(ctx, () => ctx.wb, false, 'WorkbookProtection', false);
+  }
+  _scalarProps(): string[] {
+    return ['protected'];
+  }
+  _read(prop: string): unknown {
+    return prop === 'protected' ? this.context.wb.structureProtected : null;
+  }
+}
+defineProps(FakeWorkbookProtection, ['protected']);
+
 class FakeWorkbook extends ClientObject<WorkbookState> {
   readonly worksheets: FakeWorksheetCollection;
   readonly names: FakeNamedItemCollection;
   readonly tables: FakeTableCollection;
   readonly application: FakeApplication;
+  readonly protection: FakeWorkbookProtection;
   constructor(ctx: FakeContext) {
     super(ctx, () => ctx.wb, false, 'Workbook', false);
+    this.protection = new FakeWorkbookProtection(ctx);
     this.worksheets = new FakeWorksheetCollection(ctx);
     this.names = new FakeNamedItemCollection(ctx);
     this.tables = new FakeTableCollection(ctx, null);
@@ -977,6 +994,7 @@ class FakeWorksheetCollection extends FakeCollection<SheetState, FakeWorksheet> 
     const ws = new FakeWorksheet(this.context, () => created, false, false);
     this.context.enqueue('WorksheetCollection.add', jsonSize(name), () => {
       const wb = this.context.wb;
+      if (wb.structureProtected) throw new FakeExcelError('InvalidOperation', 'The workbook structure is protected.', 'WorksheetCollection.add');
       let n = name;
       if (n === undefined) {
         let i = wb.live().length + 1;
@@ -2525,6 +2543,8 @@ export interface FakeExcel {
   resetSyncCount(): void;
   /** Make the Nth sync (1-based, counted over the fake's lifetime) fail after applying `afterOperations` operations (default: half). */
   failOnSync(n: number, options?: { afterOperations?: number; code?: string }): void;
+  /** Review > Protect Workbook (structure) on or off: WorksheetCollection.add then fails, as in Excel. */
+  protectStructure(on: boolean): void;
   sheetNames(): string[];
   sheet(name: string): FakeSheetView | null;
   /** A JSON snapshot of everything stored for one sheet (compare before/after to prove it was not touched). */
@@ -2879,6 +2899,9 @@ export function createFakeExcel(initialSheets: ReadonlyArray<FakeSheetInit> = [{
     },
     failOnSync(n, opts = {}) {
       wb.failures.set(n, { afterOperations: opts.afterOperations ?? null, code: opts.code ?? 'GeneralException' });
+    },
+    protectStructure(on) {
+      wb.structureProtected = on;
     },
     sheetNames: () => wb.live().map((s) => s.name),
     sheet: (name) => {

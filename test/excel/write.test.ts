@@ -281,6 +281,19 @@ describe('ExcelHost.writeSheet', () => {
     expect(fake.definedNames()).toEqual(markerBefore);
   });
 
+  test('a workbook whose structure is protected: Excel refuses the new sheet, the error says why (WORKBOOK_STRUCTURE_LOCKED), nothing changes', async () => {
+    const fake = workbook();
+    const before = fake.snapshot('Penilaian Mandiri');
+    const names = fake.sheetNames();
+    fake.protectStructure(true);
+    const err = await hostOn(fake).writeSheet(sampleModel()).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(SheetWriteError);
+    expect((err as SheetWriteError).problem.code).toBe('WORKBOOK_STRUCTURE_LOCKED');
+    expect((err as SheetWriteError).cleanedUp).toBe(true);
+    expect(fake.sheetNames()).toEqual(names);
+    expect(fake.snapshot('Penilaian Mandiri')).toBe(before);
+  });
+
   test('a failure reported after the whole batch was applied removes the new sheet; cleanup never deletes a sheet that existed before', async () => {
     const fake = workbook();
     const host = hostOn(fake);

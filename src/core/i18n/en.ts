@@ -97,6 +97,9 @@ export const en: Catalogue = {
     blank: 'blank',
     listAnd: 'and',
     listOr: 'or',
+    WORKBOOK_STRUCTURE_LOCKED:
+      "The workbook's structure is protected (Review > Protect Workbook), so no sheet can be added to it. " +
+      'Unprotect the structure (Review > Protect Workbook, with its password), save, and try again. The workbook was not changed.',
   },
   hints: {
     noTable_command: 'Add such column headers above the table, or choose the sheet that holds it (spbe option --sheet).',
@@ -292,7 +295,12 @@ export const en: Catalogue = {
     cliWriteFailed: 'Could not write {file}: {message}. No file was written.',
     cliOutDirMissing: 'the folder {dir} does not exist (create it, or choose another --out)',
     cliWrote: 'Sheet "{sheet}" written to {file}.',
-    cliReplaced: 'The earlier gap-analysis sheet was replaced.',
+    cliReplaced: 'The earlier gap-analysis sheet "{sheet}" was replaced.',
+    cliOutExtension: 'The output file must end in {ext}, as the input is {kind}: {file}',
+    cliOutNotAFile: 'The output {file} is not a file (a folder, device, pipe or socket); give --out a file name ending in {ext}.',
+    cliOutReadOnly: '{file} is read-only; nothing was written. Make it writable or choose another --out.',
+    kindXlsx: 'an Excel workbook (.xlsx)',
+    kindXlsm: 'a macro-enabled workbook (.xlsm), which stays one',
     cliCurrent: 'Current index: {index} ({predicate})',
     cliGoal: 'Goal: {goal} ({predicate})',
     cliPlanned: 'Index when the targets are met: {index} ({predicate})',

@@ -107,6 +107,9 @@ export const id = {
     blank: 'kosong',
     listAnd: 'dan',
     listOr: 'atau',
+    WORKBOOK_STRUCTURE_LOCKED:
+      'Struktur buku kerja dilindungi (Tinjau > Proteksi Buku Kerja), sehingga tidak ada lembar yang dapat ditambahkan. ' +
+      'Buka proteksi strukturnya (Tinjau > Proteksi Buku Kerja, dengan kata sandinya), simpan, lalu coba lagi. Buku kerja tidak diubah.',
   },
   hints: {
     // how to choose another sheet, column or framework: each context names its own controls
@@ -303,7 +306,12 @@ export const id = {
     cliWriteFailed: 'Gagal menulis {file}: {message}. Tidak ada berkas yang ditulis.',
     cliOutDirMissing: 'folder {dir} tidak ada (buat foldernya, atau pilih --out lain)',
     cliWrote: 'Lembar "{sheet}" ditulis ke {file}.',
-    cliReplaced: 'Lembar analisis gap sebelumnya diganti.',
+    cliReplaced: 'Lembar analisis gap sebelumnya, "{sheet}", diganti.',
+    cliOutExtension: 'Berkas keluaran harus berakhiran {ext}, karena masukannya {kind}: {file}',
+    cliOutNotAFile: 'Keluaran {file} bukan berkas (folder, perangkat, pipa atau soket); beri --out nama berkas berakhiran {ext}.',
+    cliOutReadOnly: '{file} hanya-baca; tidak ada yang ditulis. Jadikan dapat ditulis atau pilih --out lain.',
+    kindXlsx: 'buku kerja Excel (.xlsx)',
+    kindXlsm: 'buku kerja bermakro (.xlsm), yang tetap demikian',
     cliCurrent: 'Indeks saat ini: {index} ({predicate})',
     cliGoal: 'Sasaran: {goal} ({predicate})',
     cliPlanned: 'Indeks bila target tercapai: {index} ({predicate})',
