@@ -1,6 +1,6 @@
 /**
  * Big workbooks (issue 10) and what `spbe index` needs for them: generates them into .tmp/big/ (once; kept while
- * this script is unchanged) and measures `spbe index --json` on each with /usr/bin/time -v (wall-clock time and
+ * this script is unchanged) and measures `spbe index --json` and `spbe gap --json` on each with /usr/bin/time -v (wall-clock time and
  * peak resident memory). A script, not a test.
  *
  *   npm run build:cli && node scripts/run-ts.js scripts/big-workbooks.ts [NAME ...] [--reference]
@@ -8,6 +8,8 @@
  * The workbooks: an assessment workbook of the examples (spbe2020, title rows, merged headers, stages, a summary
  * sheet) with, beside it,
  * - rows-1m:            a data sheet of 1,048,576 rows (the whole sheet; numbers, dates, codes, names), ~38 MB;
+ * - rows-1m-selected:   the same, with the data sheet as the selected tab (`spbe gap` splices its new head onto
+ *                       its original compressed blocks);
  * - empty-formatted-1m: a million empty formatted rows under the assessment table (rows and cells with a style
  *                       and nothing in them), ~2.7 MB;
  * - strings-23mb:       three data sheets of 180,000 rows with mostly distinct texts (a large shared-strings part)
@@ -32,6 +34,8 @@ export interface BigCase {
   readonly sheets: ReadonlyArray<{ name: string; rows: (ctx: DataContext) => Iterable<string> }>;
   /** Rows appended under the assessment table on its own sheet. */
   readonly underTable?: (ctx: DataContext, firstRow: number) => Iterable<string>;
+  /** The (first) extra sheet is the selected tab, so `spbe gap` must unselect it: its head is spliced (deflate-splice.ts). */
+  readonly selectedData?: boolean;
 }
 
 export interface DataContext {
@@ -96,6 +100,12 @@ export const BIG_CASES: ReadonlyArray<BigCase> = [
     name: 'rows-1m',
     about: 'a data sheet of 1,048,576 rows beside the assessment sheet',
     sheets: [{ name: 'Data Penduduk', rows: (ctx) => dataRows(ctx, 1048576, 1, false) }],
+  },
+  {
+    name: 'rows-1m-selected',
+    about: 'the same 1,048,576-row data sheet, saved as the selected tab',
+    sheets: [{ name: 'Data Penduduk', rows: (ctx) => dataRows(ctx, 1048576, 1, false) }],
+    selectedData: true,
   },
   {
     name: 'empty-formatted-1m',
@@ -192,7 +202,8 @@ export async function writeBigWorkbook(c: BigCase, file: string): Promise<void> 
   for (const [name, data] of Object.entries(base)) {
     if (['xl/workbook.xml', 'xl/_rels/workbook.xml.rels', '[Content_Types].xml', 'xl/styles.xml', 'xl/sharedStrings.xml'].includes(name)) continue;
     if (c.underTable && name === 'xl/worksheets/sheet1.xml') continue;
-    addStream(name, [dec.decode(data)]);
+    // with a selected data sheet, no other sheet is selected
+    addStream(name, [c.selectedData && /^xl\/worksheets\/sheet\d+\.xml$/.test(name) ? dec.decode(data).replace(/ tabSelected="1"/g, '') : dec.decode(data)]);
   }
   addStream('[Content_Types].xml', [types]);
   addStream('xl/workbook.xml', [workbookXml.replace('</sheets>', sheetsXml + '</sheets>')]);
@@ -210,7 +221,8 @@ export async function writeBigWorkbook(c: BigCase, file: string): Promise<void> 
   }
   c.sheets.forEach((s, i) => {
     addStream(`xl/worksheets/sheet${sheetCount + i + 1}.xml`, (function* () {
-      yield '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheetData>';
+      const views = c.selectedData && i === 0 ? '<sheetViews><sheetView tabSelected="1" workbookViewId="0"/></sheetViews>' : '';
+      yield `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">${views}<sheetData>`;
       yield* s.rows(ctx);
       yield '</sheetData></worksheet>';
     })());
@@ -279,6 +291,19 @@ async function main(): Promise<void> {
     }
     console.log(`${c.name}: ${c.about}; ${mb.toFixed(1)} MB${made > 1000 ? ` (generated in ${(made / 1000).toFixed(0)} s)` : ''}`);
     console.log(`  spbe index --json: ${m.seconds.toFixed(2)} s, peak ${m.maxRssMiB.toFixed(0)} MiB, exit ${m.code}; ${summary}`);
+    // spbe gap: the index, the plan, and the gap sheet added to the original package (a selected big sheet spliced)
+    const out = path.join(dir, `${c.name}-gap.xlsx`);
+    fs.rmSync(out, { force: true });
+    const gm = measure([bin, 'gap', '--json', '--lang', 'en', '--target-predicate', 'Baik', '--out', out, file]);
+    let gapSummary = '';
+    try {
+      const o = JSON.parse(gm.stdout.trim().split('\n')[0]) as { gapSheet?: string | null; error?: string; steps?: number };
+      gapSummary = o.error ? `error: ${o.error}` : `sheet "${o.gapSheet}" added, ${o.steps} steps, ${(fs.statSync(out).size / 1e6).toFixed(1)} MB written`;
+    } catch {
+      gapSummary = `no JSON (exit ${gm.code}): ${gm.stderr.trim().split('\n').slice(-1)[0] ?? ''}`;
+    }
+    console.log(`  spbe gap --json:   ${gm.seconds.toFixed(2)} s, peak ${gm.maxRssMiB.toFixed(0)} MiB, exit ${gm.code}; ${gapSummary}`);
+    fs.rmSync(out, { force: true });
     if (reference && refBin) {
       if (mb > 5) console.log('  reference (exceljs): skipped (minutes and gigabytes at this size; see issue 10 for its figures)');
       else {

@@ -8,7 +8,9 @@
  *                                   table), which level column and framework; problems worded for the
  *                                   context (the command names its options, the pane its settings)
  *   defaultTarget(assessment)       the sheet's own Target column when it has one, else the next predicate
- *   planFor(assessment, request)    the planner, with its usage errors as problems of the table
+ *   withTeamEntries(assessment, team) what the team typed into an earlier gap sheet (targets, locks), carried over
+ *   planFor(assessment, request, options) the planner (cap per cycle, strategy, locks: ./plan-options.ts), with
+ *                                   its usage errors as problems of the table
  *   gapSheetFor(assessment, plan)   the gap sheet as a SheetModel (rendered by src/xlsx or src/excel)
  *
  * Pure functions of data, like the core; only gapSheetFor reads the clock (today's date on the sheet) when
@@ -19,7 +21,11 @@ import type { SheetModel } from '../core/sheet-model';
 import { assess } from '../core/assess';
 import { isPlanUsageError, planGap, type GapPlan, type TargetRequest } from '../core/planner';
 import { buildGapSheet } from '../core/gap-sheet';
+import { hasRaisedTargets, type TeamColumns } from '../core/team-columns';
+
+export { teamColumnsOf } from '../core/team-columns';
 import { planProblem, type PlanProblem } from './plan';
+import type { PlanChoices } from './plan-options';
 
 /** Where an assessment is shown: it decides the wording of its problems. */
 export type AssessmentContext = 'command' | 'pane';
@@ -74,10 +80,25 @@ export type PlanOutcome =
   /** The goal makes no sense (an unknown predicate, a level outside 1–5 …): a problem of the table, worded by the planner. */
   | { readonly kind: 'invalid'; readonly problem: PlanProblem };
 
+/** The options of a plan: the predicate basis, and the cap per cycle, the strategy and the locks (./plan-options.ts). */
+export interface PlanForOptions extends Partial<PlanChoices> {
+  readonly basis?: PredicateBasis;
+  /** The team's entries of the earlier gap sheet: their locks are kept (added to `locks`). */
+  readonly team?: TeamColumns | null;
+}
+
 /** Plans the goal `request` (default: defaultTarget) on the assessment's entries. */
-export function planFor(a: Assessment, request: TargetRequest | null = null, options: { readonly basis?: PredicateBasis } = {}): PlanOutcome {
+export function planFor(a: Assessment, request: TargetRequest | null = null, options: PlanForOptions = {}): PlanOutcome {
   if (!hasIndex(a) || a.framework === null) return { kind: 'no-index' };
-  const p = planGap(a.framework, a.entries, request ?? defaultTarget(a), { basis: options.basis ?? 'exact' });
+  const known = new Set(a.entries.map((e) => e.key));
+  const locks = [...(options.locks ?? [])];
+  for (const e of options.team?.entries.values() ?? []) if (e.lock && known.has(e.key) && !locks.includes(e.key)) locks.push(e.key);
+  const p = planGap(a.framework, a.entries, request ?? defaultTarget(a), {
+    basis: options.basis ?? 'exact',
+    ...(options.maxRaise !== undefined ? { maxRaise: options.maxRaise } : {}),
+    ...(options.strategy !== undefined ? { strategy: options.strategy } : {}),
+    ...(locks.length > 0 ? { locks } : {}),
+  });
   if (isPlanUsageError(p)) return { kind: 'invalid', problem: planProblem(p) };
   return { kind: 'plan', plan: p };
 }
@@ -88,6 +109,8 @@ export interface GapSheetOptions {
   readonly date?: string;
   /** The workbook's file name, when known. */
   readonly sourceFile?: string;
+  /** The team's entries of the earlier gap sheet, carried over into the new one's team columns. */
+  readonly team?: TeamColumns | null;
 }
 
 /** The gap sheet of a plan made from the assessment. */
@@ -96,7 +119,24 @@ export function gapSheetFor(a: Assessment, plan: GapPlan, options: GapSheetOptio
     lang: options.lang,
     date: options.date ?? isoDate(new Date()),
     ...(options.sourceFile ? { sourceFile: options.sourceFile } : {}),
+    ...(options.team ? { team: options.team } : {}),
   });
+}
+
+/**
+ * The assessment with the targets the team wrote into the earlier gap sheet (team-columns.ts), when they
+ * raise at least one entry above its level: they are the Target column then, so the default goal
+ * (defaultTarget) keeps the team's plan on a rerun. An explicit goal still wins. Unchanged otherwise.
+ */
+export function withTeamEntries(a: Assessment, team: TeamColumns | null | undefined): Assessment {
+  if (!team || team.entries.size === 0) return a;
+  const byKey = new Map(a.entries.map((e) => [e.key, e]));
+  if (!hasRaisedTargets(team, (k) => byKey.get(k)?.level ?? null)) return a;
+  const entries = a.entries.map((e) => {
+    const t = team.entries.get(e.key)?.target;
+    return t ? { ...e, target: t } : e;
+  });
+  return { ...a, entries };
 }
 
 /** A local date as ISO "YYYY-MM-DD". */

@@ -10,6 +10,7 @@
  */
 import type { WorkbookHost } from '../core/host';
 import type { Lang } from '../core/types';
+import type { TeamColumns } from '../core/team-columns';
 
 /** The workflow (reader, checks, planner, gap builder) is a lazy chunk: the page's first script only registers the button. */
 const loadWorkflow = () => import(/* webpackChunkName: "pane-engine" */ './assessment');
@@ -18,7 +19,8 @@ const loadWorkflow = () => import(/* webpackChunkName: "pane-engine" */ './asses
 export const GENERATE_GAP_ACTION = 'generateGapSheet';
 
 export type CommandOutcome =
-  | { readonly kind: 'written'; readonly sheetName: string; readonly replaced: boolean }
+  /** `teamEntries`: rows of the team's entries carried over from the gap sheet it replaced. */
+  | { readonly kind: 'written'; readonly sheetName: string; readonly replaced: boolean; readonly teamEntries: number }
   /** The workbook has errors (or no table): the pane was opened on them. */
   | { readonly kind: 'pane'; readonly errors: number }
   /** Reading or writing failed: the pane was opened so the user sees why (`error` is what was thrown). */
@@ -46,12 +48,21 @@ export async function generateGapSheet(deps: CommandDeps): Promise<CommandOutcom
   const lang: Lang = deps.lang ?? 'id';
   let outcome: CommandOutcome;
   try {
-    const [grids, { gapSheetFor, openAssessment, planFor }] = await Promise.all([deps.host.readGrids(), loadWorkflow()]);
-    const assessment = openAssessment(grids, { context: 'pane' });
-    const plan = planFor(assessment);
+    const [grids, workflow] = await Promise.all([deps.host.readGrids(), loadWorkflow()]);
+    const { gapSheetFor, openAssessment, planFor, withTeamEntries, teamColumnsOf } = workflow;
+    const opened = openAssessment(grids, { context: 'pane' });
+    // what the team typed into the earlier gap sheet: carried over, its targets and locks feed the plan
+    let team: TeamColumns = { entries: new Map(), count: 0 };
+    try {
+      if (deps.host.readGapSheet) team = teamColumnsOf(await deps.host.readGapSheet());
+    } catch {
+      /* no earlier sheet to carry anything from */
+    }
+    const assessment = withTeamEntries(opened, team);
+    const plan = planFor(assessment, null, { team });
     if (plan.kind === 'plan') {
-      const result = await deps.host.writeSheet(gapSheetFor(assessment, plan.plan, { lang, date: deps.date }));
-      outcome = { kind: 'written', sheetName: result.sheetName, replaced: result.replaced };
+      const result = await deps.host.writeSheet(gapSheetFor(assessment, plan.plan, { lang, date: deps.date, team }));
+      outcome = { kind: 'written', sheetName: result.sheetName, replaced: result.replaced, teamEntries: team.count };
     } else {
       outcome = { kind: 'pane', errors: Math.max(assessment.problems.filter((p) => p.severity === 'error').length, 1) };
     }

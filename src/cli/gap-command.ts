@@ -1,6 +1,11 @@
 /**
- * `spbe gap FILE [--target X | --target-predicate P | --target-level N] [--out OUT] [--in-place] [--json]`
- * plus the options of `spbe index` (--sheet --framework --column --predicate-basis --lang).
+ * `spbe gap FILE [--target X | --target-predicate P | --target-level N] [--max-raise N] [--strategy fewest|balanced]
+ * [--lock 12,31] [--out OUT] [--in-place] [--json]` plus the options of `spbe index` (--sheet --framework --column
+ * --predicate-basis --lang). The plan's options are parsed once for every entry point (src/app/plan-options.ts).
+ *
+ * When the workbook holds a gap sheet written earlier, what the team typed into it (Target, Kunci/Lock, owner,
+ * deadline, evidence status and link: src/core/team-columns.ts) is carried over into the new sheet, and its
+ * targets and locks feed the plan; the output says how many rows were carried over.
  *
  * Reads the workbook's bytes once (src/xlsx/ooxml: the reader made for our job, no exceljs), assesses them, plans the gap (src/core/planner.ts), builds the gap sheet
  * (src/core/gap-sheet.ts), adds it to the ORIGINAL bytes as Excel adds a sheet (src/xlsx/package: every other
@@ -14,12 +19,18 @@
  *
  * `--json` prints the `spbe index --json` object plus "target", "targetMode", "targetPredicate",
  * "reachable", "reason", "steps", "planned", "maxRaise", "cycles", "roadmap": [{ cycle, steps, raised, index, indexRounded,
- * predicate }], "plan": [{ no, key, from, to, steps, uplift, rank, cycle }], "out", "gapSheet".
+ * predicate }], "strategy" ("fewest" | "balanced"), "locks", "plan": [{ no, key, from, to, steps, uplift, rank, cycle }],
+ * "teamEntries" (rows of the team's entries carried over), "out", "gapSheet", "replaced" (the name of the earlier sheet
+ * of ours that was replaced, a renamed one included, or null).
+ *
+ * --out must end in the input's own extension (.xlsx, or .xlsm for a macro-enabled package), must not be a
+ * folder, device, FIFO or socket, the input (by any link) or read-only (src/cli/out-file.ts): usage errors, exit 1.
+ * --in-place through a symbolic link replaces the real workbook and keeps the link. A workbook whose structure is
+ * protected gets no sheet (WORKBOOK_STRUCTURE_LOCKED, exit 1, nothing written).
  */
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Lang } from '../core/types';
-import type { SheetModel } from '../core/sheet-model';
 import type { Io } from './output';
 import { formatSummary } from './output';
 import { parseCommandArgs } from './args';
@@ -27,22 +38,30 @@ import type { OptionSpec } from './args';
 import { text, type Catalogue } from '../core/i18n';
 import { reportStatus, toIndexReport, toUnreadableReport } from '../core/report';
 import type { IndexReport } from '../core/report';
-import { parseTargetIndex, planRoadmap, planSteps } from '../core/planner';
+import { evidenceNeeded, levelName, parseTargetIndex, planRoadmap, planSteps } from '../core/planner';
 import type { TargetRequest, GapPlan } from '../core/planner';
-import { gapSheetFor, isoDate, openAssessment, planFor } from '../app/assessment';
+import { gapSheetFor, isoDate, openAssessment, planFor, withTeamEntries } from '../app/assessment';
+import { parsePlanOptions, strategyName } from '../app/plan-options';
+import { evidenceOf, NO_TEAM, teamColumnsOf, type TeamColumns } from '../core/team-columns';
+import type { Assessment } from '../core/types';
 import { toFixed, toNumber, toRoundedNumber } from '../core/rational';
 import { isWorkbookReadError } from '../xlsx/errors';
 import { readFileBytes } from '../xlsx/read-file';
-import { readWorkbookGridsSync } from '../xlsx/ooxml/read-workbook';
-import { writeSheetPackage } from '../xlsx/package';
+import { readMarkedSheetGrid, readWorkbookGridsSync } from '../xlsx/ooxml/read-workbook';
+import { WorkbookPackage } from '../xlsx/package';
 import type { SheetWriteResult } from '../xlsx/package';
-import { writeFileAtomic } from '../xlsx/write-file';
+import { linkTarget, writeFileAtomic } from '../xlsx/write-file';
+import { checkOutPath, defaultOutPath } from './out-file';
+import { describe, problemOfError } from '../core/problems';
 import type { AtomicWriteOptions } from '../xlsx/write-file';
 
 export const GAP_OPTIONS: ReadonlyArray<OptionSpec> = [
   { name: 'target', value: true },
   { name: 'target-predicate', value: true },
   { name: 'target-level', value: true },
+  { name: 'max-raise', value: true },
+  { name: 'strategy', value: true },
+  { name: 'lock', value: true },
   { name: 'out', value: true },
   { name: 'in-place' },
 ];
@@ -62,13 +81,7 @@ function fail(io: Io, lang: Lang, message: string): number {
   return 1;
 }
 
-/** The default output path: `<name>-gap.xlsx` beside the input (`-gap.xlsm` for a macro-enabled workbook, which stays one). */
-export function defaultOutPath(input: string): string {
-  const dir = path.dirname(input);
-  const m = /\.(xlsx|xlsm)$/i.exec(input);
-  const base = path.basename(input).replace(/\.(xlsx|xlsm)$/i, '');
-  return path.join(dir, `${base}-gap.${m ? m[1].toLowerCase() : 'xlsx'}`);
-}
+export { defaultOutPath };
 
 export async function runGap(argv: ReadonlyArray<string>, io: Io, deps: GapDeps = {}): Promise<number> {
   const parsed = parseCommandArgs(argv, GAP_OPTIONS);
@@ -76,7 +89,7 @@ export async function runGap(argv: ReadonlyArray<string>, io: Io, deps: GapDeps 
   const { common, options, positional } = parsed;
   const lang = common.lang;
   if (common.help) {
-    io.out(g(lang, 'cliUsage') + '\n');
+    io.out(g(lang, 'cliUsage') + '\n\n' + g(lang, 'cliOptionsUsage') + '\n');
     return 0;
   }
   if (positional.length !== 1) return fail(io, lang, g(lang, 'cliOneFile'));
@@ -97,19 +110,25 @@ export async function runGap(argv: ReadonlyArray<string>, io: Io, deps: GapDeps 
     if (!/^\d+$/.test(t)) return fail(io, lang, g(lang, 'cliBadLevel', { value: t }));
     request = { mode: 'level', level: Number(t) };
   }
+  const str = (k: string): string | undefined => (typeof options[k] === 'string' ? (options[k] as string) : undefined);
+  const planOptions = parsePlanOptions({ maxRaise: str('max-raise'), strategy: str('strategy'), lock: str('lock') });
+  if (!planOptions.ok) return fail(io, lang, planOptions.message[lang]);
   const inPlace = options['in-place'] === true;
   if (inPlace && typeof options.out === 'string') return fail(io, lang, g(lang, 'cliOutConflict'));
-  const out = inPlace ? file : typeof options.out === 'string' ? options.out : defaultOutPath(file);
-  if (!inPlace && path.resolve(out) === path.resolve(file)) return fail(io, lang, g(lang, 'cliOutIsInput'));
+  const outGiven = typeof options.out === 'string' ? options.out : null;
+  if (!inPlace && outGiven !== null && path.resolve(outGiven) === path.resolve(file)) return fail(io, lang, g(lang, 'cliOutIsInput'));
 
   // Read and assess (once).
   let bytes: Uint8Array;
-  let assessment;
+  let assessment: Assessment;
+  let team: TeamColumns = NO_TEAM;
   try {
     bytes = await readFileBytes(file);
     // The grids leave out a gap sheet written by an earlier run: an output, never the assessment.
     const grids = readWorkbookGridsSync(bytes);
     assessment = openAssessment(grids, { sheet: common.sheet, framework: common.framework, column: common.column, basis: common.basis, context: 'command' });
+    // What the team typed into the earlier gap sheet (which this run replaces) is carried over.
+    team = teamColumnsOf(readMarkedSheetGrid(bytes));
   } catch (e) {
     if (!isWorkbookReadError(e)) throw e;
     const report = toUnreadableReport(file, e.reason, lang);
@@ -127,19 +146,55 @@ export async function runGap(argv: ReadonlyArray<string>, io: Io, deps: GapDeps 
   }
 
   // Without a goal option: the application's default goal (the sheet's Target column, else the next predicate).
-  const outcome = planFor(assessment, request, { basis: common.basis });
+  const planned = withTeamEntries(assessment, team);
+  const outcome = planFor(planned, request, { basis: common.basis, ...planOptions.choices, team });
   if (outcome.kind === 'invalid') return fail(io, lang, outcome.problem.message[lang]);
   if (outcome.kind !== 'plan') return fail(io, lang, g(lang, 'cliNoIndex'));
   const plan = outcome.plan;
 
-  const model = gapSheetFor(assessment, plan, {
+  const model = gapSheetFor(planned, plan, {
     lang,
+    team,
     date: isoDate((deps.now ?? (() => new Date()))()),
     sourceFile: path.basename(file),
   });
-  const written = await writeSheetCopy(bytes, model, out, lang, deps);
-  if ('error' in written) {
-    const error = written.error;
+  // Where to write: --out (checked: the input's own extension by the package's kind, a writable file that
+  // is not the input), the default beside the input, or the input itself (through its links) with --in-place.
+  let pkg: WorkbookPackage;
+  try {
+    pkg = WorkbookPackage.open(bytes);
+  } catch (e) {
+    const report = toUnreadableReport(file, 'damaged', lang);
+    if (common.json) io.out(JSON.stringify({ ...report, out: null, gapSheet: null }) + '\n');
+    io.err(`spbe: ${report.error} (${e instanceof Error ? e.message : String(e)})\n`);
+    return 1;
+  }
+  const out = inPlace ? file : outGiven ?? defaultOutPath(file, pkg.macroEnabled);
+  const usage = checkOutPath(file, out, { inPlace, macroEnabled: pkg.macroEnabled, lang });
+  if (usage !== null) return fail(io, lang, usage);
+
+  let written: SheetWriteResult;
+  try {
+    written = pkg.addSheet(model);
+  } catch (e) {
+    const problem = problemOfError(e);
+    if (!problem) throw e;
+    // e.g. WORKBOOK_STRUCTURE_LOCKED: nothing is written, the file is untouched
+    const error = describe(problem, lang, 'command');
+    if (common.json) io.out(JSON.stringify({ file, error, code: problem.code, out: null, gapSheet: null }) + '\n');
+    io.err(`spbe: ${error}\n`);
+    return 1;
+  }
+  try {
+    // through a symbolic link, the real workbook is replaced and the link is kept
+    await writeFileAtomic(await linkTarget(out), written.bytes, { writeTemp: deps.writeTemp });
+  } catch (e) {
+    const dir = path.dirname(path.resolve(out));
+    // ENOENT names the temp file beside OUT; say plainly that the folder is missing
+    const message = (e as NodeJS.ErrnoException)?.code === 'ENOENT' && !fs.existsSync(dir)
+      ? g(lang, 'cliOutDirMissing', { dir })
+      : e instanceof Error ? e.message : String(e);
+    const error = g(lang, 'cliWriteFailed', { file: out, message });
     // --json callers read stdout: they get a line for this file too, as for an unreadable one.
     if (common.json) io.out(JSON.stringify({ file, error, out: null, gapSheet: null }) + '\n');
     io.err(`spbe: ${error}\n`);
@@ -147,37 +202,19 @@ export async function runGap(argv: ReadonlyArray<string>, io: Io, deps: GapDeps 
   }
 
   if (common.json) {
-    io.out(JSON.stringify(gapJson(report, plan, out, written.sheetName, lang)) + '\n');
+    io.out(JSON.stringify(gapJson(report, plan, out, written.sheetName, lang, team.count, written.replaced)) + '\n');
   } else {
     io.out(formatSummary(report, assessment, lang, common.basis));
-    io.out(gapText(plan, lang) + '\n');
+    io.out(gapText(plan, lang, planned, team) + '\n');
+    if (team.count > 0) io.out(g(lang, 'cliTeam', { count: team.count }) + '\n');
     io.out(g(lang, 'cliWrote', { sheet: written.sheetName, file: out }) + '\n');
-    if (written.replaced) io.out(g(lang, 'cliReplaced') + '\n');
+    if (written.replaced) io.out(g(lang, 'cliReplaced', { sheet: written.replaced }) + '\n');
   }
   return 0;
 }
 
-/**
- * Adds `model` to the ORIGINAL `bytes` (src/xlsx/package) and writes the result to `out` through a temporary
- * file and a rename; on failure, why, in the user's words (also used by `spbe compare --out`).
- */
-export async function writeSheetCopy(bytes: Uint8Array, model: SheetModel, out: string, lang: Lang, deps: GapDeps = {}): Promise<SheetWriteResult | { readonly error: string }> {
-  try {
-    const written = writeSheetPackage(bytes, model);
-    await writeFileAtomic(out, written.bytes, { writeTemp: deps.writeTemp });
-    return written;
-  } catch (e) {
-    const dir = path.dirname(path.resolve(out));
-    // ENOENT names the temp file beside OUT; say plainly that the folder is missing
-    const message = (e as NodeJS.ErrnoException)?.code === 'ENOENT' && !fs.existsSync(dir)
-      ? g(lang, 'cliOutDirMissing', { dir })
-      : e instanceof Error ? e.message : String(e);
-    return { error: g(lang, 'cliWriteFailed', { file: out, message }) };
-  }
-}
-
-/** The JSON object of `spbe gap --json`: the index object plus the plan. */
-export function gapJson(report: IndexReport, plan: GapPlan, out: string, sheet: string, lang: Lang): Record<string, unknown> {
+/** The JSON object of `spbe gap --json`: the index object plus the plan; "replaced" names the earlier sheet of ours that was replaced (null when none). */
+export function gapJson(report: IndexReport, plan: GapPlan, out: string, sheet: string, lang: Lang, teamEntries = 0, replaced: string | null = null): Record<string, unknown> {
   return {
     ...report,
     target: toNumber(plan.goal),
@@ -192,14 +229,18 @@ export function gapJson(report: IndexReport, plan: GapPlan, out: string, sheet: 
     pointsNeeded: toNumber(plan.pointsNeeded),
     maxRaise: plan.maxRaise,
     cycles: plan.cycles,
+    strategy: strategyName(plan.strategy),
+    locks: plan.locks,
     roadmap: planRoadmap(plan),
     plan: planSteps(plan),
+    teamEntries,
     out,
     gapSheet: sheet,
+    replaced,
   };
 }
 
-function gapText(plan: GapPlan, lang: Lang): string {
+function gapText(plan: GapPlan, lang: Lang, assessment: Assessment, team: TeamColumns): string {
   const sep = lang === 'id' ? ',' : '.';
   const f2 = (r: Parameters<typeof toFixed>[0]) => toFixed(r, 2, sep);
   const lines = [
@@ -214,13 +255,34 @@ function gapText(plan: GapPlan, lang: Lang): string {
     lines.push(g(lang, 'cliNothing'));
     return lines.join('\n');
   }
+  const strategy = g(lang, plan.strategy === 'balanced' ? 'strategyBalanced' : 'strategyFewest');
+  lines.push(g(lang, 'cliCycles', { cycles: plan.cycles, max: plan.maxRaise, strategy }));
+  if (plan.locks.length > 0) lines.push(g(lang, 'cliLocks', { locks: plan.locks.join(', ') }));
   lines.push(g(lang, 'cliSteps', { steps: plan.steps }));
   const num = (x: number) => (lang === 'id' ? String(x).replace('.', ',') : String(x));
+  const fw = plan.framework;
+  // a level with its name: "2 · Terkelola"
+  const level = (no: number, x: number) => {
+    const name = levelName(fw, no, x);
+    return name ? `${num(x)} · ${name}` : num(x);
+  };
+  const byKey = new Map(plan.indicators.map((gp) => [gp.key, gp]));
+  const entryByKey = new Map(assessment.entries.map((e) => [e.key, e]));
+  // "needs accepted evidence for level N − 1" beside a step whose current level has no evidence in the sheet
+  const evidence = (key: string, cycle: number): string => {
+    const gp = byKey.get(key);
+    const entry = entryByKey.get(key);
+    const raise = gp?.raises.find((r) => r.cycle === cycle);
+    if (!gp || !entry || !raise) return '';
+    const needs = evidenceNeeded({ level: entry.level, evidence: evidenceOf(entry, team.entries.get(key)) }, raise);
+    return needs === null ? '' : g(lang, 'cliEvidence', { level: needs });
+  };
   for (const [k, s] of steps.entries()) {
     // A roadmap (more than one evaluation cycle): each cycle under its own heading, with the index it reaches.
     const cycle = plan.cycles > 1 && (k === 0 || steps[k - 1].cycle !== s.cycle) ? plan.roadmap[s.cycle - 1] : null;
     if (cycle) lines.push(g(lang, 'cliCycle', { cycle: cycle.cycle, steps: cycle.steps, index: f2(cycle.index), predicate: cycle.predicate }));
-    lines.push(g(lang, 'cliStep', { rank: s.rank, no: s.key, from: num(s.from), to: num(s.to), uplift: num(Number(s.uplift.toFixed(6))) }));
+    const no = byKey.get(s.key)?.no ?? 0;
+    lines.push(g(lang, 'cliStep', { rank: s.rank, no: s.key, from: level(no, s.from), to: level(no, s.to), uplift: num(Number(s.uplift.toFixed(6))) }) + evidence(s.key, s.cycle));
   }
   lines.push(g(lang, 'cliPlanned', { index: f2(plan.planned), predicate: plan.plannedPredicate }));
   return lines.join('\n');

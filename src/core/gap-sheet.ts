@@ -2,15 +2,21 @@
  * The gap-analysis sheet as a pure SheetModel (see sheet-model.ts). Built once here; written to a file by
  * src/xlsx/package (added to the original file) and into the open workbook by the Office.js adapter.
  *
- * Layout (rows are 1-based as the user sees them):
- *   1        title
- *   2        agency (from the worksheet's title rows, when found)
- *   3–12     header block: agency, framework + regulation, source sheet and level column, date,
- *            current index + predicate, goal + its predicate, index with the targets + predicate,
- *            points still needed + whether the targets reach the goal, whole-level steps, and why a goal
- *            is out of reach when it is
- *   14       the indicator table header (an Excel table, filterable), one row per indicator entry below
- *   …        aspect summary, domain summary (not for pemdi2026), the top priorities
+ * Layout (rows are 1-based as the user sees them), made to fit a laptop screen with the pane open and an A4 page:
+ *   1–7      a compact header block: title; agency; source (sheet, column, file, regulation, date); the current
+ *            index + predicate; the goal + its predicate; the index with the targets + predicate, the level steps
+ *            and the evaluation cycles; the shortfall after the targets (green at 0) + whether they reach the goal
+ *            (and why a goal is out of reach when it is)
+ *   8        the table's title; 9 its header (an Excel table, filterable; frozen with columns A:B, repeated on
+ *            every printed page), one row per indicator entry below
+ *            columns: the working ones first (No, Indikator, level now, Target, Gap, points, priority, cycle),
+ *            then the team's (owner OPD/PIC, deadline, evidence status, evidence link, Lock — carried over from
+ *            an earlier gap sheet, ./team-columns.ts), then the reference ones (aspect, domain, weight,
+ *            self-assessment stage, steps, notes)
+ *   …        aspect summary, domain summary (not for pemdi2026), the top priorities (only ranked rows), with the
+ *            two charts beside them in J:N (a radar of the aspects now vs with the targets, a bar of the largest gaps)
+ * Printing: A4 landscape, one page wide, the table header repeated, the print area the working and team columns
+ * and the charts, a footer "Simulasi — bukan nilai resmi" with page numbers.
  *
  * Every computed cell is a plain spreadsheet formula (SUMPRODUCT, IF, INDEX/MATCH, ROUND, MAX, IFERROR …,
  * all in Excel 2007+ and LibreOffice) written together with the value it computes, derived here from the
@@ -41,6 +47,9 @@ import type {
   ValidationModel,
 } from './sheet-model';
 import type { GapPlan, IndicatorGap } from './planner';
+import { evidenceNeeded } from './planner';
+import { levelName, wholeLevel } from './level-names';
+import { evidenceOf, type TeamColumns, type TeamEntry } from './team-columns';
 import { add, cmp, div, mul, R0, rational, roundHalfUp, sub, sum, toNumber } from './rational';
 import { cellRef, columnLetter } from './address';
 import { text, type Catalogue } from './i18n';
@@ -56,6 +65,8 @@ export interface GapSheetOptions {
   readonly date: string;
   /** File name of the source workbook, shown in the header. */
   readonly sourceFile?: string;
+  /** The team's entries of the earlier gap sheet, carried over into the team's columns. */
+  readonly team?: TeamColumns;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -150,14 +161,19 @@ const STYLES = {
   index4: { numberFormat: '0.0000', horizontal: 'left' },
   goal: { bold: true, numberFormat: '0.00', horizontal: 'left', fill: '#FFF2CC', border: true, input: true },
   predicate: { bold: true, horizontal: 'center', border: true },
-  steps: { numberFormat: '0', horizontal: 'left' },
+  steps: { numberFormat: '0', horizontal: 'right', bold: true },
   status: { italic: true, wrap: false },
   reason: { italic: true, fontColor: '#C00000', wrap: false },
   section: { bold: true, fontSize: 12, fontColor: '#1F4E78' },
   th: { bold: true, fill: '#1F4E78', fontColor: '#FFFFFF', wrap: true, vertical: 'middle', horizontal: 'center', border: true },
-  cellText: { wrap: true, vertical: 'top', border: true },
+  // one line per row (a row as tall as the screen shows, printed without overlapping lines); the full text is in the cell
+  cellText: { wrap: false, vertical: 'top', border: true },
   cellNo: { horizontal: 'center', vertical: 'top', border: true, numberFormat: '@' },
   cellNoNum: { horizontal: 'center', vertical: 'top', border: true, numberFormat: '0' },
+  teamText: { wrap: false, vertical: 'top', border: true, input: true },
+  teamDate: { numberFormat: 'yyyy-mm-dd', horizontal: 'center', vertical: 'top', border: true, input: true },
+  teamLock: { horizontal: 'center', vertical: 'top', border: true, input: true, bold: true },
+  cycle: { horizontal: 'center', vertical: 'top', border: true, numberFormat: '0' },
   weight: { numberFormat: '0.00', vertical: 'top', border: true },
   levelWhole: { numberFormat: '0', horizontal: 'center', vertical: 'top', border: true },
   levelDec: { numberFormat: '0.00', horizontal: 'center', vertical: 'top', border: true },
@@ -168,9 +184,9 @@ const STYLES = {
   stepsCell: { numberFormat: '0', horizontal: 'center', vertical: 'top', border: true },
   points: { numberFormat: '0.0000', vertical: 'top', border: true },
   rank: { numberFormat: '0', horizontal: 'center', vertical: 'top', border: true, bold: true },
-  rankOut: { horizontal: 'center', vertical: 'top', border: true, italic: true, wrap: true, fontColor: '#7F7F7F' },
+  rankOut: { horizontal: 'center', vertical: 'top', border: true, italic: true, wrap: false, fontColor: '#7F7F7F' },
   sumIndex: { numberFormat: '0.00', horizontal: 'center', border: true },
-  sumText: { border: true, wrap: true, vertical: 'top' },
+  sumText: { border: true, wrap: false, vertical: 'top' },
   sumNum: { numberFormat: '0.00', border: true },
   cfGap: { fill: '#F8CBAD', fontColor: '#9C0006' },
   cfDone: { fill: '#C6EFCE', fontColor: '#006100' },
@@ -192,6 +208,8 @@ function g(lang: Lang, key: GapKey, params?: Record<string, string | number>): s
 class SheetBuilder {
   readonly cells: ModelCell[] = [];
   readonly merges: CellRange[] = [];
+  /** Header rows of the table and the blocks below it: two lines tall (their headers wrap). */
+  readonly tall: number[] = [];
 
   put(row: number, col: number, spec: CellSpec): void {
     const cell: { -readonly [K in keyof ModelCell]: ModelCell[K] } = { row, col, value: spec.value };
@@ -210,7 +228,10 @@ class SheetBuilder {
 // The indicator table: its columns as data
 // ---------------------------------------------------------------------------------------------
 
-type ColumnId = 'no' | 'name' | 'aspect' | 'domain' | 'weight' | 'self' | 'current' | 'target' | 'gap' | 'steps' | 'points' | 'rank' | 'notes' | 'sheetNote';
+type ColumnId =
+  | 'no' | 'name' | 'current' | 'target' | 'gap' | 'points' | 'rank' | 'cycle'
+  | 'owner' | 'deadline' | 'evidenceStatus' | 'evidenceLink' | 'lock'
+  | 'levelNames' | 'aspect' | 'domain' | 'weight' | 'self' | 'steps' | 'notes' | 'sheetNote';
 
 /** Everything a row's cells are made from. */
 interface RowContext {
@@ -224,6 +245,8 @@ interface RowContext {
   readonly notes: ReadonlyArray<string>;
   /** Set when the current level is copied rather than linked: the note on that cell. */
   readonly copiedNote: string | null;
+  /** The team's entry carried over from the earlier gap sheet, if any. */
+  readonly team: TeamEntry | undefined;
 }
 
 /** Everything the sheet is made from. */
@@ -248,6 +271,9 @@ interface Layout {
   readonly range: (id: ColumnId) => string;
   /** (No<>5)*(No<>6)*…: rows left out of the priority ranking (not in the agency's hands); empty when none. */
   readonly rankMask: string;
+  readonly team: TeamColumns | undefined;
+  /** The entry keys the plan leaves alone because the team locked them. */
+  readonly locks: ReadonlySet<string>;
 }
 
 interface ColumnSpec {
@@ -261,47 +287,79 @@ interface ColumnSpec {
 
 const levelStyle = (l: Layout): StyleName => (l.decimal ? 'levelDec' : 'levelWhole');
 
-/** The table's columns, left to right. */
+/** A value carried over from the team's earlier sheet (text, or a date serial). */
+function teamCell(v: TeamEntry[keyof TeamEntry] | undefined, style: StyleName): CellSpec {
+  return { value: v === undefined || v === null || typeof v === 'object' ? null : (v as string | number | boolean), style };
+}
+
+/** The evaluation cycle(s) of a row: 1, or "1–2" for a raise spread over cycles; empty when not raised. */
+function cycleCell(gp: IndicatorGap): CellSpec {
+  if (gp.raises.length === 0) return { value: null, style: 'cycle' };
+  const first = gp.raises[0].cycle;
+  const last = gp.raises[gp.raises.length - 1].cycle;
+  return { value: first === last ? first : `${first}–${last}`, style: 'cycle' };
+}
+
+/**
+ * The words of the current level and the target ("Terkelola → Terdefinisi"; the service scale of 59/2020 for
+ * 32–47, Pemdi's labels by the whole part), a formula on the two cells so that it follows an edited target.
+ */
+function levelNamesCell({ gp, at }: RowContext, l: Layout): CellSpec {
+  // a level without an attested word (pemdi2026) shows its number
+  const names = [1, 2, 3, 4, 5].map((v) => levelName(l.fw, gp.no, v) ?? String(v));
+  const choose = (ref: string) => `CHOOSE(MIN(5,MAX(1,INT(${ref}))),${names.map(str).join(',')})`;
+  const word = (v: Rational) => names[wholeLevel(v) - 1];
+  return { value: `${word(gp.current)} → ${word(gp.target)}`, style: 'cellText', formula: `${choose(at('current'))}&" → "&${choose(at('target'))}` };
+}
+
+/** The table's columns, left to right: working, then the team's, then reference. */
 const COLUMNS: ReadonlyArray<ColumnSpec> = [
   {
     id: 'no',
     header: 'colNo',
-    width: 7,
+    width: 6,
     cell: ({ gp }) => (gp.entry === 1 ? { value: gp.no, style: 'cellNoNum' } : { value: gp.key, style: 'cellNo' }),
   },
-  { id: 'name', header: 'colName', width: 48, cell: ({ gp }, l) => ({ value: indicatorName(gp, l.lang), style: 'cellText' }) },
-  { id: 'aspect', header: 'colAspect', width: 30, cell: ({ gp }, l) => ({ value: aspectLabel(l.fw, gp.aspect), style: 'cellText' }) },
-  {
-    id: 'domain',
-    header: 'colDomain',
-    width: 24,
-    shown: (l) => l.fw.domains.length > 0,
-    cell: ({ gp }, l) => ({ value: domainLabel(l.fw, gp.domain), style: 'cellText' }),
-  },
-  { id: 'weight', header: 'colWeight', width: 11, cell: ({ gp }, l) => weightCell(gp, l) },
-  { id: 'self', header: 'colSelf', width: 12, shown: (l) => l.selfCol !== null, cell: (r, l) => selfCell(r, l) },
+  { id: 'name', header: 'colName', width: 52, cell: ({ gp }, l) => ({ value: indicatorName(gp, l.lang), style: 'cellText' }) },
   {
     id: 'current',
     header: 'colCurrent',
-    width: 12,
+    width: 11,
     // a link to the source cell when it holds a plain number; otherwise the level read, and a note says why
     cell: ({ gp, entry, copiedNote }, l) =>
       copiedNote === null && entry
         ? { value: entry.raw as number, style: levelStyle(l), formula: cellRef(entry.sheet ?? l.sourceSheet, entry.cell) }
         : { value: toNumber(gp.current), style: 'levelNote', comment: copiedNote ?? undefined },
   },
-  { id: 'target', header: 'colTarget', width: 11, cell: ({ gp }, l) => ({ value: toNumber(gp.target), style: l.decimal ? 'inputDec' : 'inputWhole' }) },
-  { id: 'gap', header: 'colGap', width: 9, cell: ({ gp, at }) => formulaCell(gp.gap, `MAX(0,${at('target')}-${at('current')})`, 'gap') },
+  { id: 'target', header: 'colTarget', width: 10, cell: ({ gp }, l) => ({ value: toNumber(gp.target), style: l.decimal ? 'inputDec' : 'inputWhole' }) },
+  { id: 'gap', header: 'colGap', width: 12, cell: ({ gp, at }) => formulaCell(gp.gap, `MAX(0,${at('target')}-${at('current')})`, 'gap') },
+  { id: 'points', header: 'colPoints', width: 12, cell: ({ gp, at }) => formulaCell(pointsOf(gp), `${at('gap')}*${at('weight')}/100`, 'points') },
+  { id: 'rank', header: 'colRank', width: 12, cell: (r, l) => rankCell(r, l) },
+  { id: 'cycle', header: 'colCycle', width: 9, cell: ({ gp }) => cycleCell(gp) },
+  { id: 'owner', header: 'colOwner', width: 18, cell: ({ team }) => teamCell(team?.owner, 'teamText') },
+  { id: 'deadline', header: 'colDeadline', width: 12, cell: ({ team }) => teamCell(team?.deadline, 'teamDate') },
+  { id: 'evidenceStatus', header: 'colEvidenceStatus', width: 14, cell: ({ team }) => teamCell(team?.evidenceStatus, 'teamText') },
+  { id: 'evidenceLink', header: 'colEvidenceLink', width: 20, cell: ({ team }) => teamCell(team?.evidenceLink, 'teamText') },
+  { id: 'lock', header: 'colLock', width: 8, cell: ({ gp }, l) => ({ value: l.locks.has(gp.key) ? g(l.lang, 'lockYes') : null, style: 'teamLock' }) },
+  { id: 'levelNames', header: 'colLevelNames', width: 28, cell: (r, l) => levelNamesCell(r, l) },
+  { id: 'aspect', header: 'colAspect', width: 28, cell: ({ gp }, l) => ({ value: aspectLabel(l.fw, gp.aspect), style: 'cellText' }) },
+  {
+    id: 'domain',
+    header: 'colDomain',
+    width: 22,
+    shown: (l) => l.fw.domains.length > 0,
+    cell: ({ gp }, l) => ({ value: domainLabel(l.fw, gp.domain), style: 'cellText' }),
+  },
+  { id: 'weight', header: 'colWeight', width: 10, cell: ({ gp }, l) => weightCell(gp, l) },
+  { id: 'self', header: 'colSelf', width: 12, shown: (l) => l.selfCol !== null, cell: (r, l) => selfCell(r, l) },
   {
     id: 'steps',
     header: 'colSteps',
     width: 9,
     cell: ({ gp, at }) => ({ value: gp.steps, style: 'stepsCell', formula: `IF(${at('target')}>${at('current')},ROUNDUP(${at('target')},0)-INT(${at('current')}),0)` }),
   },
-  { id: 'points', header: 'colPoints', width: 12, cell: ({ gp, at }) => formulaCell(pointsOf(gp), `${at('gap')}*${at('weight')}/100`, 'points') },
-  { id: 'rank', header: 'colRank', width: 11, cell: (r, l) => rankCell(r, l) },
-  { id: 'notes', header: 'colNotes', width: 48, cell: ({ notes }) => ({ value: notes.join('\n'), style: 'cellText' }) },
-  { id: 'sheetNote', header: 'colSheetNote', width: 36, cell: ({ entry }) => ({ value: entry?.note ?? '', style: 'cellText' }) },
+  { id: 'notes', header: 'colNotes', width: 44, cell: ({ notes }) => ({ value: notes.join('\n'), style: 'cellText' }) },
+  { id: 'sheetNote', header: 'colSheetNote', width: 32, cell: ({ entry }) => ({ value: entry?.note ?? '', style: 'cellText' }) },
 ];
 
 function indicatorName(gp: IndicatorGap, lang: Lang): string {
@@ -385,14 +443,20 @@ function rowContext(gp: IndicatorGap, entry: AssessmentEntry | undefined, row: n
       entry && typeof entry.raw === 'number' ? g(lang, 'notLinkedFormula', { cell: where }) : g(lang, 'notLinked', { cell: where, raw: entry ? displayRaw(entry.raw) : '' });
     notes.push(copiedNote);
   }
+  const team = l.team?.entries.get(gp.key);
+  // The first planned step relies on accepted evidence for the current level (levels are cumulative).
+  const first = gp.raises[0];
+  const needs = entry && first ? evidenceNeeded({ level: entry.level, evidence: evidenceOf(entry, team) }, first) : null;
+  if (needs !== null) notes.push(g(lang, 'noteEvidence', { level: needs }));
   const at = (id: ColumnId): string => rel(row, l.col[id] as number);
-  return { gp, entry, row, at, notes, copiedNote };
+  return { gp, entry, row, at, notes, copiedNote, team };
 }
 
 function indicatorTable(b: SheetBuilder, l: Layout): void {
   b.put(l.head - 1, 0, { value: g(l.lang, 'sectionIndicators'), style: 'section' });
   b.merge(l.head - 1, 0, Math.min(l.columns.length - 1, 6));
   l.columns.forEach((c, i) => b.put(l.head, i, { value: g(l.lang, c.header), style: 'th' }));
+  b.tall.push(l.head);
   l.rows.forEach(({ gp, entry }, i) => {
     const r = rowContext(gp, entry, l.first + i, l);
     l.columns.forEach((c, col) => {
@@ -403,11 +467,11 @@ function indicatorTable(b: SheetBuilder, l: Layout): void {
 }
 
 // ---------------------------------------------------------------------------------------------
-// The header block (rows 1–12)
+// The header block (rows 1–7)
 // ---------------------------------------------------------------------------------------------
 
 /** Rows of the header block (zero-based); labels in A:B (merged), values in C, extras in D onwards. */
-const R = { agency: 2, framework: 3, source: 4, date: 5, current: 6, goal: 7, planned: 8, needed: 9, steps: 10, reason: 11 };
+const R = { agency: 1, source: 2, current: 3, goal: 4, planned: 5, shortfall: 6 };
 const LABEL = 0;
 const VAL = 2;
 const EXTRA = 3;
@@ -421,26 +485,20 @@ function headerBlock(b: SheetBuilder, l: Layout, options: GapSheetOptions): void
   const { lang, fw, plan, basis } = l;
   const agency = findAgency(l.assessment.titles);
   b.put(0, 0, { value: g(lang, 'title', { framework: fw.name }), style: 'title' });
-  b.merge(0, 0, Math.min(l.columns.length - 1, 6));
-  if (agency) {
-    b.put(1, 0, { value: agency, style: 'subtitle' });
-    b.merge(1, 0, Math.min(l.columns.length - 1, 6));
-  }
+  b.merge(0, 0, 7);
+
   label(b, lang, R.agency, 'labelAgency');
   b.put(R.agency, VAL, agency ? { value: agency, style: 'value' } : { value: g(lang, 'agencyUnknown'), style: 'status' });
 
-  label(b, lang, R.framework, 'labelFramework');
-  b.put(R.framework, VAL, { value: `${fw.name}`, style: 'value' });
-  b.put(R.framework, EXTRA, { value: `${fw.regulation.title} — ${fw.regulation.subject}`, style: 'value' });
-
   label(b, lang, R.source, 'labelSource');
   const lc = l.assessment.table?.levelColumn;
-  b.put(R.source, VAL, { value: g(lang, 'sourceText', { sheet: l.sourceSheet, column: lc ? lc.letter : '?', header: lc ? lc.header : '' }), style: 'value' });
-  if (options.sourceFile) b.put(R.source, EXTRA, { value: g(lang, 'sourceFile', { file: options.sourceFile }), style: 'value' });
-
-  label(b, lang, R.date, 'labelDate');
-  b.put(R.date, VAL, { value: options.date, style: 'value' });
-  b.put(R.date, EXTRA, { value: g(lang, basis === 'rounded' ? 'basisRounded' : 'basisExact'), style: 'status' });
+  const source = [
+    g(lang, 'sourceText', { sheet: l.sourceSheet, column: lc ? lc.letter : '?', header: lc ? lc.header : '' }),
+    ...(options.sourceFile ? [g(lang, 'sourceFile', { file: options.sourceFile })] : []),
+    fw.regulation.title,
+    g(lang, 'sourceDate', { date: options.date }),
+  ];
+  b.put(R.source, VAL, { value: source.join(' · '), style: 'value' });
 
   const index = (row: number, key: GapKey, exact: Rational, expression: string | null, style: StyleName): void => {
     label(b, lang, row, key);
@@ -448,57 +506,53 @@ function headerBlock(b: SheetBuilder, l: Layout, options: GapSheetOptions): void
     b.put(row, EXTRA, predicateCell(fw, exact, abs(row, VAL), basis));
   };
   index(R.current, 'labelCurrent', plan.current, `SUMPRODUCT(${l.range('current')},${l.range('weight')})/100`, 'index');
+  b.put(R.current, EXTRA + 1, { value: g(lang, basis === 'rounded' ? 'basisRounded' : 'basisExact'), style: 'status' });
   index(R.goal, 'labelGoal', plan.goal, null, 'goal');
   b.put(R.goal, EXTRA + 1, { value: goalDescription(lang, plan), style: 'status' });
   index(R.planned, 'labelPlanned', plan.planned, `SUMPRODUCT(${l.range('target')},${l.range('weight')})/100`, 'index');
-
-  neededRow(b, l);
-
-  label(b, lang, R.steps, 'labelSteps');
   const tgt = l.range('target');
   const cur = l.range('current');
-  b.put(R.steps, VAL, { value: plan.steps, style: 'steps', formula: `SUMPRODUCT((${tgt}>${cur})*(ROUNDUP(${tgt},0)-INT(${cur})))` });
-  b.put(R.steps, EXTRA, { value: g(lang, 'stepsNote'), style: 'status' });
+  b.put(R.planned, EXTRA + 1, { value: plan.steps, style: 'steps', formula: `SUMPRODUCT((${tgt}>${cur})*(ROUNDUP(${tgt},0)-INT(${cur})))` });
+  b.put(R.planned, EXTRA + 2, { value: g(lang, 'stepsCycles', { cycles: plan.cycles, max: plan.maxRaise }), style: 'status' });
 
-  if (!plan.reachable && plan.reason) {
-    label(b, lang, R.reason, 'labelUnreachable');
-    b.put(R.reason, VAL, { value: plan.reason.message[lang], style: 'reason' });
-  }
+  shortfallRow(b, l);
+  if (!plan.reachable && plan.reason) b.put(R.shortfall, 7, { value: plan.reason.message[lang], style: 'reason' });
 }
 
-/** Points still needed (goal − current, at least 0) and whether the table's targets reach the goal, on the predicate basis. */
-function neededRow(b: SheetBuilder, l: Layout): void {
+/**
+ * The shortfall after the targets: goal − the index with the targets (at least 0; on the rounded basis, the
+ * least index that rounds to the goal) and whether the table's targets reach the goal. Turns green at 0.
+ */
+function shortfallRow(b: SheetBuilder, l: Layout): void {
   const { lang, plan, basis } = l;
-  label(b, lang, R.needed, 'labelNeeded');
+  label(b, lang, R.shortfall, 'labelShortfall');
   const goalCell = abs(R.goal, VAL);
-  const curCell = abs(R.current, VAL);
   const planCell = abs(R.planned, VAL);
   const goalR = roundHalfUp(plan.goal, NINE);
-  const curR = roundHalfUp(plan.current, NINE);
   const planR = roundHalfUp(plan.planned, NINE);
-  let needed: Rational;
-  let neededExpression: string;
+  let short: Rational;
+  let expression: string;
   let reached: boolean;
   let reachedFormula: string;
   if (basis === 'rounded') {
     // reached when the index rounded to 2 decimals is at least the goal rounded up to 2 decimals
     const goalUp = rational(ceilDiv(roundHalfUp(mul(goalR, rational(100)), 6)), 100);
-    const d = add(add(goalUp, rational(-1, 200)), mul(curR, rational(-1)));
-    needed = cmp(d, R0) > 0 ? d : R0;
-    neededExpression = `MAX(0,ROUNDUP(ROUND(${goalCell}*100,6),0)/100-0.005-${curCell})`;
+    const d = sub(add(goalUp, rational(-1, 200)), planR);
     reached = cmp(roundHalfUp(planR, 2), goalUp) >= 0;
+    short = reached || cmp(d, R0) < 0 ? R0 : d;
+    expression = `IF(ROUND(${planCell},2)>=ROUNDUP(ROUND(${goalCell}*100,6),0)/100,0,MAX(0,ROUNDUP(ROUND(${goalCell}*100,6),0)/100-0.005-${planCell}))`;
     reachedFormula = `ROUND(${planCell},2)>=ROUNDUP(ROUND(${goalCell}*100,6),0)/100`;
   } else {
-    const d = add(goalR, mul(curR, rational(-1)));
-    needed = cmp(d, R0) > 0 ? d : R0;
-    neededExpression = `MAX(0,${goalCell}-${curCell})`;
+    const d = sub(goalR, planR);
+    short = cmp(d, R0) > 0 ? d : R0;
+    expression = `MAX(0,${goalCell}-${planCell})`;
     reached = cmp(planR, goalR) >= 0;
     reachedFormula = `${planCell}>=${goalCell}`;
   }
-  b.put(R.needed, VAL, formulaCell(needed, neededExpression, 'index4'));
+  b.put(R.shortfall, VAL, formulaCell(short, expression, 'index4'));
   const yes = g(lang, 'statusReached');
   const no = g(lang, 'statusNotReached');
-  b.put(R.needed, EXTRA, { value: reached ? yes : no, style: 'status', formula: `IF(${reachedFormula},${str(yes)},${str(no)})` });
+  b.put(R.shortfall, EXTRA, { value: reached ? yes : no, style: 'status', formula: `IF(${reachedFormula},${str(yes)},${str(no)})` });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -523,6 +577,12 @@ interface Extras {
   readonly charts: ChartModel[];
 }
 
+/** The charts' columns, J:N: beside the summaries, clear of the table's working columns. */
+const CHART_LEFT = 9;
+const CHART_RIGHT = 13;
+/** Rows a chart spans at least. */
+const CHART_ROWS = 16;
+
 /**
  * One summary block (aspects or domains). Column A (the table's number column) stays empty below the
  * table, so that a worksheet reader never takes the summaries for more indicator rows.
@@ -534,6 +594,7 @@ function summary(b: SheetBuilder, l: Layout, x: Extras, start: number, title: Ga
   b.merge(row, 0, S.delta);
   row++;
   [nameKey, ...SUMMARY_HEADERS].forEach((k, i) => b.put(row, S.name + i, { value: g(lang, k), style: 'th' }));
+  b.tall.push(row);
   row++;
   const top = row;
   const curRange = l.range('current');
@@ -580,7 +641,7 @@ function summaries(b: SheetBuilder, l: Layout, x: Extras): number {
       { name: g(lang, 'colCurrentIndex'), values: { top: aspects.top, left: S.cur, bottom: aspects.bottom, right: S.cur } },
       { name: g(lang, 'colTargetIndex'), values: { top: aspects.top, left: S.tgt, bottom: aspects.bottom, right: S.tgt } },
     ],
-    anchor: { top: aspects.top - 2, left: S.delta + 2, bottom: aspects.top + 16, right: S.delta + 8 },
+    anchor: { top: aspects.top - 2, left: CHART_LEFT, bottom: Math.max(aspects.top - 2 + CHART_ROWS, aspects.bottom), right: CHART_RIGHT },
     valueAxis: { min: 0, max: 5, majorUnit: 1, numberFormat: '0' },
   });
   if (fw.domains.length === 0) return aspects.next;
@@ -603,12 +664,15 @@ const T = { name: 1, rank: 2, no: 3, points: 4, cur: 5, tgt: 6 };
 /** The ten first priorities, found by INDEX/MATCH on the priority column (they follow edited targets). */
 function topPriorities(b: SheetBuilder, l: Layout, x: Extras, start: number): void {
   const { lang } = l;
-  const topN = Math.min(10, l.rows.length);
+  // only the ranked rows: no empty rows in the block
+  const topN = Math.min(10, l.plan.indicators.filter((gp) => gp.rank !== null).length);
+  if (topN === 0) return;
   let row = start;
   b.put(row, 0, { value: g(lang, 'sectionTop'), style: 'section' });
   b.merge(row, 0, T.tgt);
   row++;
   (['colName', 'colRank', 'colNo', 'colPoints', 'colCurrent', 'colTarget'] as const).forEach((k, i) => b.put(row, T.name + i, { value: g(lang, k), style: 'th' }));
+  b.tall.push(row);
   row++;
   const top = row;
   const byRank = new Map<number, IndicatorGap>();
@@ -626,16 +690,19 @@ function topPriorities(b: SheetBuilder, l: Layout, x: Extras, start: number): vo
     b.put(row, T.tgt, { value: gp ? toNumber(gp.target) : '', style: level, formula: pick('target') });
     row++;
   }
-  if (topN > 0) {
-    const bottom = row - 1;
-    x.charts.push({
-      type: 'bar',
-      title: g(lang, 'chartTop'),
-      categories: { top, left: T.name, bottom, right: T.name },
-      series: [{ name: g(lang, 'colPoints'), values: { top, left: T.points, bottom, right: T.points } }],
-      anchor: { top: top - 2, left: S.delta + 2, bottom: top + 16, right: S.delta + 8 },
-    });
-  }
+  const bottom = row - 1;
+  // below the radar, never overlapping it
+  const after = x.charts.reduce((m, c) => Math.max(m, c.anchor.bottom + 1), 0);
+  const at = Math.max(top - 2, after);
+  x.charts.push({
+    type: 'bar',
+    title: g(lang, 'chartTop'),
+    categories: { top, left: T.name, bottom, right: T.name },
+    series: [{ name: g(lang, 'colPoints'), values: { top, left: T.points, bottom, right: T.points } }],
+    // bars measured from 0, so that their lengths compare
+    valueAxis: { min: 0 },
+    anchor: { top: at, left: CHART_LEFT, bottom: at + Math.max(CHART_ROWS, topN + 3), right: CHART_RIGHT },
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -658,9 +725,11 @@ function conditionalFormats(l: Layout, x: Extras): ConditionalFormatModel[] {
       { range: column('gap'), rules: [{ type: 'cellIs', operator: 'greaterThan', formulas: ['0'], style: 'cfGap' }] },
       { range: column('points'), rules: [{ type: 'dataBar', color: '#ED7D31' }] },
       { range: column('rank'), rules: [{ type: 'cellIs', operator: 'between', formulas: ['1', '3'], style: 'cfTop' }] },
-      { range: column('current'), rules: [{ type: 'colorScale', colors: ['#F8696B', '#FFEB84', '#63BE7B'] }] },
+      // by level (1 red, 3 yellow, 5 green), not relative to the sheet
+      { range: column('current'), rules: [{ type: 'colorScale', colors: LEVEL_COLORS, values: [1, 3, 5] }] },
+      { range: column('target'), rules: [{ type: 'colorScale', colors: LEVEL_COLORS, values: [1, 3, 5] }] },
       {
-        range: { top: R.needed, left: VAL, bottom: R.needed, right: VAL },
+        range: { top: R.shortfall, left: VAL, bottom: R.shortfall, right: VAL },
         rules: [
           { type: 'cellIs', operator: 'greaterThan', formulas: ['0'], style: 'cfGap' },
           { type: 'cellIs', operator: 'equal', formulas: ['0'], style: 'cfDone' },
@@ -670,6 +739,8 @@ function conditionalFormats(l: Layout, x: Extras): ConditionalFormatModel[] {
   }
   return out;
 }
+
+const LEVEL_COLORS = ['#F8696B', '#FFEB84', '#63BE7B'] as const;
 
 function validations(l: Layout): ValidationModel[] {
   const { lang, decimal } = l;
@@ -686,6 +757,16 @@ function validations(l: Layout): ValidationModel[] {
       errorTitle: g(lang, 'targetErrorTitle'),
       error: g(lang, decimal ? 'targetErrorDecimal' : 'targetErrorWhole'),
     });
+    const lock = l.col.lock as number;
+    out.push({
+      range: { top: l.first, left: lock, bottom: l.last, right: lock },
+      type: 'list',
+      list: [g(lang, 'lockYes'), g(lang, 'lockNo')],
+      promptTitle: g(lang, 'lockPromptTitle'),
+      prompt: g(lang, 'lockPrompt'),
+    });
+    const status = l.col.evidenceStatus as number;
+    out.push({ range: { top: l.first, left: status, bottom: l.last, right: status }, type: 'list', list: g(lang, 'evidenceStatuses').split(',') });
   }
   out.push({
     range: { top: R.goal, left: VAL, bottom: R.goal, right: VAL },
@@ -704,10 +785,13 @@ function validations(l: Layout): ValidationModel[] {
 // The sheet
 // ---------------------------------------------------------------------------------------------
 
-/** Zero-based row of the indicator table's header (row 14). */
-const HEAD = 13;
+/** A table longer than this many rows gets a page break before the summaries (the charts are never split). */
+const LONG_TABLE = 25;
 
-function layoutOf(assessment: Assessment, plan: GapPlan, lang: Lang): Layout {
+/** Zero-based row of the indicator table's header (row 9). */
+const HEAD = 8;
+
+function layoutOf(assessment: Assessment, plan: GapPlan, lang: Lang, team: TeamColumns | undefined): Layout {
   const fw = plan.framework;
   const table = assessment.table;
   const entryByKey = new Map(assessment.entries.map((e) => [e.key, e]));
@@ -716,7 +800,7 @@ function layoutOf(assessment: Assessment, plan: GapPlan, lang: Lang): Layout {
   const selfCol = table && table.levelColumns.length > 1 ? table.levelColumns.find((c) => c.stage === 0 && c.col !== table.levelColumn.col) ?? null : null;
   const first = HEAD + 1;
   const last = first + rows.length - 1;
-  const partial = { lang, fw, plan, assessment, basis: plan.basis, decimal: fw.values === 'decimal', sourceSheet: table?.sheet ?? '', selfCol, head: HEAD, first, last, rows };
+  const partial = { lang, fw, plan, assessment, basis: plan.basis, decimal: fw.values === 'decimal', sourceSheet: table?.sheet ?? '', selfCol, head: HEAD, first, last, rows, team, locks: new Set(plan.locks) };
   const columns = COLUMNS.filter((c) => !c.shown || c.shown({ ...partial, columns: [], col: {}, range: () => '', rankMask: '' }));
   const col: Partial<Record<ColumnId, number>> = {};
   columns.forEach((c, i) => (col[c.id] = i));
@@ -735,7 +819,7 @@ function layoutOf(assessment: Assessment, plan: GapPlan, lang: Lang): Layout {
  * (the plan was made from it); entries without a level are left out (the plan cannot exist then anyway).
  */
 export function buildGapSheet(assessment: Assessment, plan: GapPlan, options: GapSheetOptions): SheetModel {
-  const l = layoutOf(assessment, plan, options.lang ?? 'id');
+  const l = layoutOf(assessment, plan, options.lang ?? 'id', options.team);
   const b = new SheetBuilder();
   headerBlock(b, l, options);
   indicatorTable(b, l);
@@ -750,28 +834,46 @@ export function buildGapSheet(assessment: Assessment, plan: GapPlan, options: Ga
   const x: Extras = { predicateRanges: [{ top: R.current, left: EXTRA, bottom: R.planned, right: EXTRA }], conditionalFormats: [], charts: [] };
   const next = summaries(b, l, x);
   topPriorities(b, l, x, next);
+  let lastRow = 0;
+  for (const c of b.cells) lastRow = Math.max(lastRow, c.row);
+  for (const c of x.charts) lastRow = Math.max(lastRow, c.anchor.bottom);
+  const printRight = Math.max(l.col.lock as number, ...x.charts.map((c) => c.anchor.right));
   return {
     name: g(l.lang, 'sheetName'),
     marker: GAP_SHEET_MARKER,
     cells: b.cells,
     styles: STYLES,
-    columnWidths: l.columns.map((c, i) => ({ col: i, width: c.width })),
+    columnWidths: columnWidths(l),
     merges: b.merges,
     tables,
     validations: validations(l),
     conditionalFormats: conditionalFormats(l, x),
     charts: x.charts,
+    // the table header and the first two columns (No, Indikator)
     freeze: { rows: HEAD + 1, cols: 2 },
     tabColor: '#ED7D31',
+    rowHeights: b.tall.map((row) => ({ row, height: 30 })),
     page: {
       paperSize: 'A4',
       orientation: 'landscape',
       fitToWidth: 1,
       fitToHeight: 0,
       printTitleRows: { top: HEAD, bottom: HEAD },
+      printArea: { top: 0, left: 0, bottom: lastRow, right: printRight },
+      // a long table prints on its own page(s); the summaries and charts start on a fresh page, never split by a break
+      ...(l.rows.length > LONG_TABLE ? { rowBreaks: [l.last + 2] } : {}),
       footer: { left: [g(l.lang, 'footerSimulation')], right: withFields(g(l.lang, 'footerPage')) },
     },
   };
+}
+
+/**
+ * Column widths: the table's, widened where a summary block below needs more (the summaries' own widths:
+ * predicate names, index values and their headers in columns C–H).
+ */
+function columnWidths(l: Layout): Array<{ col: number; width: number }> {
+  const summary: Record<number, number> = { [S.weight]: 10, [S.cur]: 10, [S.curPred]: 12, [S.tgt]: 10, [S.tgtPred]: 12, [S.delta]: 10 };
+  return l.columns.map((c, i) => ({ col: i, width: Math.max(c.width, summary[i] ?? 0) }));
 }
 
 /** A footer template with {page} and {pages} (left unfilled by the catalogue) as text and the printer's fields. */

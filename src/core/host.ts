@@ -21,6 +21,11 @@ export interface WorkbookHost {
   readGrids(): Promise<Grid[]>;
   /** Selects (and activates) a cell so the user sees it. */
   selectCell(sheet: string, address: string): Promise<void>;
+  /**
+   * The gap sheet this tool wrote earlier (the sheet our marker name points at), or null: the team's columns are
+   * carried over from it (core/team-columns.ts). Optional: a host without it carries nothing over.
+   */
+  readGapSheet?(): Promise<Grid | null>;
   /** Writes a sheet model under a free name, activating it. All or nothing. */
   writeSheet(model: SheetModel): Promise<WriteResult>;
   /**

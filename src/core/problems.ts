@@ -169,6 +169,7 @@ export const PROBLEMS = {
 
   // ---- writing the gap sheet into the open workbook (src/excel's SheetWriteError) ----------------
   WRITE_REFUSED: { severity: 'error', excel: V, messages: ['pane.writeFailedExcel'] },
+  WORKBOOK_STRUCTURE_LOCKED: { severity: 'error', excel: V, messages: ['problems.WORKBOOK_STRUCTURE_LOCKED'] },
 } as const satisfies Readonly<Record<string, ProblemSpec>>;
 
 export type ProblemCode = keyof typeof PROBLEMS;

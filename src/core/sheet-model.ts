@@ -75,7 +75,8 @@ export type ConditionalRule =
   | { readonly type: 'cellIs'; readonly operator: 'greaterThan' | 'lessThan' | 'between' | 'equal' | 'greaterThanOrEqual' | 'lessThanOrEqual'; readonly formulas: ReadonlyArray<string>; readonly style: string }
   | { readonly type: 'expression'; readonly formula: string; readonly style: string }
   | { readonly type: 'dataBar'; readonly color: string }
-  | { readonly type: 'colorScale'; readonly colors: readonly [string, string, string] };
+  /** `values`: the numbers the three colours stand for (e.g. levels 1, 3, 5), fixed; absent: lowest, median, highest of the range. */
+  | { readonly type: 'colorScale'; readonly colors: readonly [string, string, string]; readonly values?: readonly [number, number, number] };
 
 export interface ConditionalFormatModel {
   readonly range: CellRange;
@@ -125,6 +126,10 @@ export interface PageSetupModel {
   readonly printTitleRows?: { readonly top: number; readonly bottom: number };
   readonly header?: HeaderFooterModel;
   readonly footer?: HeaderFooterModel;
+  /** Manual page breaks: a new printed page starts at each of these rows (zero-based). */
+  readonly rowBreaks?: ReadonlyArray<number>;
+  /** The cells printed (zero-based, inclusive); absent: everything with content. */
+  readonly printArea?: CellRange;
   /** Centre the printout between the left and right margins. */
   readonly centerHorizontally?: boolean;
 }

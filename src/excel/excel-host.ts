@@ -31,6 +31,7 @@ import { ChangeTracker } from './changes';
 import { queueFacts } from './facts';
 import type { WorkbookFacts } from './facts';
 import { SyncCounter } from './sync';
+import { readGapSheetGrid } from './gap-sheet-read';
 
 /** The part of the `Excel` namespace the adapter uses. */
 export interface ExcelApi {
@@ -152,6 +153,19 @@ export class ExcelHost implements WorkbookHost {
     } finally {
       this.count(counter, 'lastRead');
     }
+  }
+
+  /** The earlier gap sheet's cells (the team's columns are carried over from them), or null. */
+  readGapSheet(): Promise<Grid | null> {
+    return this.serial(async () => {
+      const counter = new SyncCounter();
+      try {
+        return await this.excel.run((context) => readGapSheetGrid(context, counter));
+      } finally {
+        // not a read of the assessment: counted in the total only (lastRead stays the assessment's)
+        this.stats.total += counter.count;
+      }
+    });
   }
 
   async selectCell(sheet: string, address: string): Promise<void> {

@@ -148,6 +148,11 @@ function rangeOf(ws: Excel.Worksheet, r: CellRange): Excel.Range {
   return ws.getRangeByIndexes(r.top, r.left, r.bottom - r.top + 1, r.right - r.left + 1);
 }
 
+/** "A1:N80" */
+function rangeAddress(r: CellRange): string {
+  return `${a1(r.top, r.left)}:${a1(r.bottom, r.right)}`;
+}
+
 function rowsOf(r: CellRange): number {
   return r.bottom - r.top + 1;
 }
@@ -321,11 +326,19 @@ function conditionalOps(model: SheetModel): Op[] {
             }
             case 'colorScale': {
               const c = cfs.add('ColorScale' as Excel.ConditionalFormatType);
-              c.colorScale.criteria = {
-                minimum: { type: 'LowestValue' as Excel.ConditionalFormatColorCriterionType, color: rule.colors[0] },
-                midpoint: { type: 'Percentile' as Excel.ConditionalFormatColorCriterionType, formula: '50', color: rule.colors[1] },
-                maximum: { type: 'HighestValue' as Excel.ConditionalFormatColorCriterionType, color: rule.colors[2] },
-              };
+              const v = rule.values;
+              const num = 'Number' as Excel.ConditionalFormatColorCriterionType;
+              c.colorScale.criteria = v
+                ? {
+                    minimum: { type: num, formula: String(v[0]), color: rule.colors[0] },
+                    midpoint: { type: num, formula: String(v[1]), color: rule.colors[1] },
+                    maximum: { type: num, formula: String(v[2]), color: rule.colors[2] },
+                  }
+                : {
+                    minimum: { type: 'LowestValue' as Excel.ConditionalFormatColorCriterionType, color: rule.colors[0] },
+                    midpoint: { type: 'Percentile' as Excel.ConditionalFormatColorCriterionType, formula: '50', color: rule.colors[1] },
+                    maximum: { type: 'HighestValue' as Excel.ConditionalFormatColorCriterionType, color: rule.colors[2] },
+                  };
               break;
             }
           }
@@ -364,6 +377,9 @@ function chartOps(model: SheetModel): Op[] {
           if (chart.type === 'radar') all[i].format.line.color = s.color;
           else all[i].format.fill.setSolidColor(s.color);
         });
+        // a legend names the series when there are several (the radar: now and with the targets), as in files
+        ch.legend.visible = chart.series.length > 1;
+        if (chart.series.length > 1) ch.legend.position = 'Bottom';
         if (chart.type === 'bar') {
           // categories top-down, as in the sheet, with the value axis at the bottom (crossing at the last category)
           ch.axes.categoryAxis.reversePlotOrder = true;
@@ -411,6 +427,8 @@ function pageOps(page: PageSetupModel): Op[] {
         if (page.fitToHeight !== undefined && page.fitToHeight > 0) zoom.verticalFitToPages = page.fitToHeight;
         if (Object.keys(zoom).length > 0) pl.zoom = zoom;
         if (page.centerHorizontally !== undefined) pl.centerHorizontally = page.centerHorizontally;
+        if (page.printArea) pl.setPrintArea(rangeAddress(page.printArea));
+        for (const r of page.rowBreaks ?? []) ws.horizontalPageBreaks.add(`A${r + 1}`);
         if (page.printTitleRows) pl.setPrintTitleRows(`$${page.printTitleRows.top + 1}:$${page.printTitleRows.bottom + 1}`);
         const hf = pl.headersFooters.defaultForAllPages as unknown as Record<string, string>;
         for (const [key, text] of sections) hf[key] = text.slice(0, MAX_HEADER_FOOTER);
@@ -624,7 +642,8 @@ export class SheetWriteError extends Error implements ProblemError {
   readonly cause: unknown;
   /** The name the new sheet had while it was written (what may remain when `cleanedUp` is false). */
   readonly sheetName: string;
-  constructor(cause: unknown, cleanedUp: boolean, sheetName = '') {
+  /** `locked`: the workbook's structure is protected (Review > Protect Workbook), which is why Excel refused: WORKBOOK_STRUCTURE_LOCKED. */
+  constructor(cause: unknown, cleanedUp: boolean, sheetName = '', locked = false) {
     const code = (cause as { code?: unknown } | null)?.code;
     super(`Writing the sheet failed (${typeof code === 'string' ? code : 'error'}): ${cause instanceof Error ? cause.message : String(cause)}`);
     this.name = 'SheetWriteError';
@@ -632,7 +651,7 @@ export class SheetWriteError extends Error implements ProblemError {
     this.cleanedUp = cleanedUp;
     this.cause = cause;
     this.sheetName = sheetName;
-    this.problem = { code: 'WRITE_REFUSED', args: { code: this.code } };
+    this.problem = locked ? { code: 'WORKBOOK_STRUCTURE_LOCKED' } : { code: 'WRITE_REFUSED', args: { code: this.code } };
   }
 }
 
@@ -715,8 +734,8 @@ export async function writeSheetModel(context: Excel.RequestContext, counter: Sy
     }
     return { sheetName: finalName, replaced: old !== null, sheetId: ws!.id, syncs: counter.count - start, removedSheetId: old?.id ?? null, facts: factsAfter };
   } catch (e) {
-    const cleanedUp = await cleanup(context, counter, createdName, model.marker, existingIds);
-    throw new SheetWriteError(e, cleanedUp, createdName);
+    const { cleanedUp, locked } = await cleanup(context, counter, createdName, model.marker, existingIds);
+    throw new SheetWriteError(e, cleanedUp, createdName, locked);
   }
 }
 
@@ -750,19 +769,24 @@ export function temporarySheetName(preferred: string, existing: ReadonlyArray<st
  * when the batch got as far as renaming it, the sheet our marker was re-pointed to (both only if the
  * sheet did not exist before). A user's sheet can have neither, however the workbook changed meanwhile.
  */
-async function cleanup(context: Excel.RequestContext, counter: SyncCounter, createdName: string, marker: string, existingIds: ReadonlySet<string>): Promise<boolean> {
+async function cleanup(context: Excel.RequestContext, counter: SyncCounter, createdName: string, marker: string, existingIds: ReadonlySet<string>): Promise<{ cleanedUp: boolean; locked: boolean }> {
+  let locked = false;
   try {
     const temporary = context.workbook.worksheets.getItemOrNullObject(createdName);
     temporary.load('id');
+    // Why it failed, learnt in the same sync: a protected structure refuses every new sheet (no sync on success).
+    const protection = context.workbook.protection;
+    protection.load('protected');
     const now = queueFacts(context);
     await counter.counted(context.sync());
+    locked = protection.protected === true;
     const marked = markedSheetFact(now.take(), marker);
     const doomed = !temporary.isNullObject ? temporary.id : marked && !existingIds.has(marked.id) ? marked.id : null;
-    if (doomed === null || existingIds.has(doomed)) return true;
+    if (doomed === null || existingIds.has(doomed)) return { cleanedUp: true, locked };
     context.workbook.worksheets.getItem(doomed).delete();
     await counter.counted(context.sync());
-    return true;
+    return { cleanedUp: true, locked };
   } catch {
-    return false;
+    return { cleanedUp: false, locked };
   }
 }

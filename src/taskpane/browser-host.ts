@@ -16,8 +16,14 @@ import { outputFileName } from './format';
 /** What the browser host needs from the xlsx adapter; loaded on demand. */
 export interface XlsxAdapter {
   readWorkbookGrids(bytes: Uint8Array): Promise<Grid[]>;
-  /** Adds the sheet to a copy of the workbook; returns the new bytes and the name the sheet got. */
-  writeGapSheet(bytes: Uint8Array, model: SheetModel): Promise<{ bytes: Uint8Array; sheetName: string; replaced: boolean }>;
+  /** The gap sheet written earlier into the file (the team's columns are carried over from it), or null. */
+  readGapSheet?(bytes: Uint8Array): Promise<Grid | null>;
+  /**
+   * Adds the sheet to a copy of the workbook; returns the new bytes, the name the sheet got and whether the package is
+   * macro-enabled (the download keeps .xlsm). Rejects with WorkbookStructureLockedError (WORKBOOK_STRUCTURE_LOCKED) when
+   * the workbook's structure is protected: nothing is offered for download.
+   */
+  writeGapSheet(bytes: Uint8Array, model: SheetModel): Promise<{ bytes: Uint8Array; sheetName: string; replaced: boolean; macroEnabled?: boolean }>;
 }
 
 /**
@@ -28,6 +34,10 @@ export async function loadXlsxAdapter(): Promise<XlsxAdapter> {
     async readWorkbookGrids(bytes) {
       const reader = await import(/* webpackChunkName: "xlsx-read" */ '../xlsx/ooxml/read-workbook');
       return reader.readWorkbookGrids(bytes);
+    },
+    async readGapSheet(bytes) {
+      const reader = await import(/* webpackChunkName: "xlsx-read" */ '../xlsx/ooxml/read-workbook');
+      return reader.readMarkedSheetGrid(bytes);
     },
     async writeGapSheet(bytes, model) {
       const writer = await import(/* webpackChunkName: "xlsx-write" */ './xlsx-adapter');
@@ -71,6 +81,11 @@ export class BrowserHost implements WorkbookHost {
     return xlsx.readWorkbookGrids(this.bytes);
   }
 
+  async readGapSheet(): Promise<Grid | null> {
+    const xlsx = await this.xlsx();
+    return xlsx.readGapSheet ? xlsx.readGapSheet(this.bytes) : null;
+  }
+
   /** A file has no selection to move; the pane shows the cell address instead. */
   async selectCell(): Promise<void> {
     /* nothing to select outside Excel */
@@ -79,7 +94,7 @@ export class BrowserHost implements WorkbookHost {
   async writeSheet(model: SheetModel): Promise<WriteResult> {
     const xlsx = await this.xlsx();
     const result = await xlsx.writeGapSheet(this.bytes, model);
-    this.output = { fileName: outputFileName(this.fileName), bytes: result.bytes, sheetName: result.sheetName };
+    this.output = { fileName: outputFileName(this.fileName, result.macroEnabled), bytes: result.bytes, sheetName: result.sheetName };
     for (const l of [...this.outputListeners]) l();
     return { sheetName: result.sheetName, replaced: result.replaced };
   }

@@ -10,6 +10,11 @@ import { text } from '../core/i18n';
 import { describe, problemOfError } from '../core/problems';
 import type { Engine, PlanPreview, TargetChoice } from './engine';
 import { sortProblems } from './format';
+import type { PlanStrategy } from '../core/planner';
+import type { TeamColumns } from '../core/team-columns';
+
+/** No team entries (no earlier gap sheet, or a host that cannot read it). */
+const NO_TEAM: TeamColumns = { entries: new Map(), count: 0 };
 
 /** The engine (reader checks, planner, gap builder: src/app) is a lazy chunk, fetched while the workbook is read. */
 const loadDefaultEngine = (): Promise<Engine> => import(/* webpackChunkName: "pane-engine" */ './engine').then((m) => m.defaultEngine);
@@ -26,6 +31,10 @@ export interface PaneSettings {
   readonly column: number | null;
   readonly basis: PredicateBasis;
   readonly target: TargetChoice;
+  /** Most levels one indicator rises per evaluation cycle (1 by default; 5: no cap). */
+  readonly maxRaise: number;
+  /** 'fewest-steps' (default) or 'balanced' (the weakest aspects first). */
+  readonly strategy: PlanStrategy;
 }
 
 export type Phase = 'idle' | 'reading' | 'ready' | 'failed';
@@ -77,6 +86,8 @@ export const DEFAULT_SETTINGS: PaneSettings = {
   column: null,
   basis: 'exact',
   target: { kind: 'default' },
+  maxRaise: 1,
+  strategy: 'fewest-steps',
 };
 
 /**
@@ -324,7 +335,23 @@ export class PaneController {
 
   private successMessage(result: WriteResult): string {
     const lang = this.state.settings.lang;
-    return text(lang, 'pane', result.replaced ? 'writeReplaced' : 'writeDone', { sheet: result.sheetName });
+    const done = text(lang, 'pane', result.replaced ? 'writeReplaced' : 'writeDone', { sheet: result.sheetName });
+    // the team's entries carried over from the sheet this write replaced
+    return this.teamCarried > 0 ? `${done} ${text(lang, 'gap', 'cliTeam', { count: this.teamCarried })}` : done;
+  }
+
+  /** Rows of the team's entries the last write carried over from the earlier gap sheet. */
+  private teamCarried = 0;
+
+  /** The team's entries of the earlier gap sheet, when the host can read it (never fails the write). */
+  private async teamColumns(): Promise<TeamColumns> {
+    const engine = this.engine;
+    if (!this.host.readGapSheet || !engine?.teamColumns) return NO_TEAM;
+    try {
+      return engine.teamColumns(await this.host.readGapSheet());
+    } catch {
+      return NO_TEAM;
+    }
   }
 
   /** Selects the problem's cell in the workbook. */
@@ -349,9 +376,11 @@ export class PaneController {
       return w;
     }
     let model;
+    const team = await this.teamColumns();
     try {
       const sourceFile = (this.host as { fileName?: unknown }).fileName;
-      model = (this.engine as Engine).gapSheet(assessment as Assessment, settings, typeof sourceFile === 'string' ? { sourceFile } : {});
+      model = (this.engine as Engine).gapSheet(assessment as Assessment, settings, { ...(typeof sourceFile === 'string' ? { sourceFile } : {}), team });
+      this.teamCarried = team.count;
     } catch (e) {
       return this.failWrite(e);
     }
@@ -367,7 +396,8 @@ export class PaneController {
   }
 
   /** Shows the outcome of a write made elsewhere (the ribbon's one-click command) as if the button had been pressed. */
-  showWriteResult(result: WriteResult): void {
+  showWriteResult(result: WriteResult, teamEntries = 0): void {
+    this.teamCarried = teamEntries;
     this.set({ write: { phase: 'done', result, message: this.successMessage(result) } });
   }
 

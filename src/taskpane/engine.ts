@@ -6,11 +6,12 @@
  */
 import type { Assessment, Grid, Lang, PredicateBasis, FrameworkId } from '../core/types';
 import type { SheetModel } from '../core/sheet-model';
-import type { TargetRequest } from '../core/planner';
-import { parseTargetIndex } from '../core/planner';
+import type { PlanStrategy, TargetRequest } from '../core/planner';
+import { teamColumnsOf, type TeamColumns } from '../core/team-columns';
+import { levelName, parseTargetIndex } from '../core/planner';
 import { cmp, rational, toNumber } from '../core/rational';
 import { text } from '../core/i18n';
-import { defaultTarget, gapSheetFor, openAssessment, planFor } from '../app/assessment';
+import { defaultTarget, gapSheetFor, openAssessment, planFor, withTeamEntries } from '../app/assessment';
 import type { GapPlan } from '../core/planner';
 import { formatExact, formatPoints } from './format';
 
@@ -30,6 +31,9 @@ export interface PreviewStep {
   readonly name: string;
   readonly from: string;
   readonly to: string;
+  /** The words of those levels ("Terkelola", "Transaksi"; core/level-names.ts), or null where there is none. */
+  readonly fromName: string | null;
+  readonly toName: string | null;
   /** Index points gained at 2 decimals, "+0,03". */
   readonly points: string;
   /** The exact points, "+0,0275" (the tooltip of `points`). */
@@ -45,7 +49,17 @@ export type PlanPreview =
   | { readonly status: 'top'; readonly message: string }
   | { readonly status: 'reached'; readonly target: string; readonly message: string; readonly goal: number }
   | { readonly status: 'unreachable'; readonly target: string; readonly message: string; readonly goal: number }
-  | { readonly status: 'plan'; readonly target: string; readonly message: string; readonly indicators: number; readonly steps: ReadonlyArray<PreviewStep>; readonly goal: number };
+  | {
+      readonly status: 'plan';
+      readonly target: string;
+      readonly message: string;
+      readonly indicators: number;
+      readonly steps: ReadonlyArray<PreviewStep>;
+      readonly goal: number;
+      /** Evaluation cycles the plan takes, and the line saying so (cap per cycle, strategy). */
+      readonly cycles: number;
+      readonly cyclesText: string;
+    };
 
 export interface EngineSettings {
   readonly lang: Lang;
@@ -55,12 +69,18 @@ export interface EngineSettings {
   readonly column: number | null;
   readonly basis: PredicateBasis;
   readonly target: TargetChoice;
+  /** Most levels one indicator rises per evaluation cycle (default 1). */
+  readonly maxRaise?: number;
+  /** 'fewest-steps' (default) or 'balanced'. */
+  readonly strategy?: PlanStrategy;
 }
 
 export interface Engine {
   assess(grids: ReadonlyArray<Grid>, settings: EngineSettings): Assessment;
   preview(assessment: Assessment, settings: EngineSettings): PlanPreview;
   gapSheet(assessment: Assessment, settings: EngineSettings, context?: GapContext): SheetModel;
+  /** The team's entries of an earlier gap sheet's grid (core/team-columns.ts); optional for engines that carry nothing over. */
+  teamColumns?(grid: Grid | null): TeamColumns;
   /** The target kind a choice stands for on this assessment (effectiveKind). */
   targetKind(choice: TargetChoice, assessment: Assessment | null): Exclude<TargetChoice['kind'], 'default'>;
 }
@@ -70,6 +90,8 @@ export interface GapContext {
   readonly date?: string;
   /** The workbook's file name, when known (outside Excel). */
   readonly sourceFile?: string;
+  /** The team's entries of the earlier gap sheet (carried over; their targets and locks feed the plan). */
+  readonly team?: TeamColumns | null;
 }
 
 /** The target kind a choice stands for on this assessment ('default' resolved). */
@@ -98,10 +120,15 @@ export function targetRequest(choice: TargetChoice, lang: Lang, assessment: Asse
 }
 
 /** The plan of the pane's target, null without an index, or why the target cannot be used. */
-function planOf(assessment: Assessment, settings: EngineSettings): GapPlan | { invalid: string } | null {
+function planOf(assessment: Assessment, settings: EngineSettings, team: TeamColumns | null = null): GapPlan | { invalid: string } | null {
   const req = targetRequest(settings.target, settings.lang, assessment);
   if ('invalid' in req) return assessment.scores ? req : null;
-  const outcome = planFor(assessment, req, { basis: settings.basis });
+  const outcome = planFor(assessment, req, {
+    basis: settings.basis,
+    ...(settings.maxRaise !== undefined ? { maxRaise: settings.maxRaise } : {}),
+    ...(settings.strategy !== undefined ? { strategy: settings.strategy } : {}),
+    team,
+  });
   if (outcome.kind === 'no-index') return null;
   if (outcome.kind === 'invalid') return { invalid: outcome.problem.message[settings.lang] };
   return outcome.plan;
@@ -137,6 +164,8 @@ export function previewOf(assessment: Assessment, settings: EngineSettings): Pla
       name: g.name,
       from: formatExact(g.current, lang).replace(/[,.]00$/, ''),
       to: formatExact(g.target, lang).replace(/[,.]00$/, ''),
+      fromName: levelName(p.framework, g.no, g.current),
+      toName: levelName(p.framework, g.no, g.target),
       points: points.shown,
       pointsExact: points.exact,
     };
@@ -148,7 +177,12 @@ export function previewOf(assessment: Assessment, settings: EngineSettings): Pla
     to: formatExact(p.planned, lang),
     predicate: p.plannedPredicate,
   });
-  return { status: 'plan', target, message, indicators: ranked.length, steps, goal };
+  const cyclesText = text(lang, 'gap', 'cliCycles', {
+    cycles: p.cycles,
+    max: p.maxRaise,
+    strategy: text(lang, 'gap', p.strategy === 'balanced' ? 'strategyBalanced' : 'strategyFewest'),
+  });
+  return { status: 'plan', target, message, indicators: ranked.length, steps, goal, cycles: p.cycles, cyclesText };
 }
 
 export const defaultEngine: Engine = {
@@ -163,9 +197,13 @@ export const defaultEngine: Engine = {
   },
   preview: previewOf,
   targetKind: effectiveKind,
+  teamColumns: teamColumnsOf,
   gapSheet(assessment, settings, context = {}) {
-    const p = planOf(assessment, settings);
+    const team = context.team ?? null;
+    const a = withTeamEntries(assessment, team);
+    // the team's targets are the sheet's Target column now: the default goal follows them
+    const p = planOf(a, settings, team);
     if (p === null || 'invalid' in p) throw new Error(p === null ? text(settings.lang, 'pane', 'noIndex') : p.invalid);
-    return gapSheetFor(assessment, p, { lang: settings.lang, date: context.date, sourceFile: context.sourceFile });
+    return gapSheetFor(a, p, { lang: settings.lang, date: context.date, sourceFile: context.sourceFile, team });
   },
 };

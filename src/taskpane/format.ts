@@ -80,10 +80,12 @@ export function problemKey(p: Problem, index: number): string {
 }
 
 /** The output file name offered for download: "Penilaian 2024.xlsx" → "Penilaian 2024-gap.xlsx" (a .xlsm stays .xlsm: its macros are kept). */
-export function outputFileName(inputName: string): string {
+export function outputFileName(inputName: string, macroEnabled?: boolean): string {
   const m = /\.(xlsx|xlsm)$/i.exec(inputName);
   const base = inputName.replace(/\.(xlsx|xlsm)$/i, '');
-  return `${base || 'workbook'}-gap.${m ? m[1].toLowerCase() : 'xlsx'}`;
+  // the package's kind decides when known (a macro-enabled workbook stays .xlsm whatever it was called)
+  const ext = macroEnabled === undefined ? (m ? m[1].toLowerCase() : 'xlsx') : macroEnabled ? 'xlsm' : 'xlsx';
+  return `${base || 'workbook'}-gap.${ext}`;
 }
 
 /** The index's own title from the framework's name: "Indeks Pemerintah Digital (PermenPANRB 8/2026)" → "Indeks Pemerintah Digital". */

@@ -28,7 +28,7 @@ function registerRibbon(found: Promise<WorkbookHost | null>): void {
     lang: () => current?.getState().settings.lang ?? langFromTag(displayLanguage()),
     // After the ribbon command ran, an open pane shows what it did and the workbook as it is now.
     notify: (outcome) => {
-      if (outcome.kind === 'written') current?.showWriteResult({ sheetName: outcome.sheetName, replaced: outcome.replaced });
+      if (outcome.kind === 'written') current?.showWriteResult({ sheetName: outcome.sheetName, replaced: outcome.replaced }, outcome.teamEntries);
       else if (outcome.kind === 'failed') current?.showWriteFailure(outcome.error);
       void current?.refresh();
     },

@@ -3,10 +3,12 @@
  * the dynamic import() in browser-host.ts: the gap sheet is added to the ORIGINAL bytes (src/xlsx/package), so the
  * rest of the file stays as it was. (The reading half is src/xlsx/ooxml, chunk "xlsx-read".) Neither loads exceljs.
  */
-import { writeSheetPackage } from '../xlsx/package';
+import { WorkbookPackage } from '../xlsx/package';
 import type { XlsxAdapter } from './browser-host';
 
 export const writeGapSheet: XlsxAdapter['writeGapSheet'] = async (bytes, model) => {
-  const r = writeSheetPackage(bytes, model);
-  return { bytes: r.bytes, sheetName: r.sheetName, replaced: r.replaced !== null };
+  // A workbook whose structure is protected throws WorkbookStructureLockedError (problem WORKBOOK_STRUCTURE_LOCKED), as in the command.
+  const pkg = WorkbookPackage.open(bytes);
+  const r = pkg.addSheet(model);
+  return { bytes: r.bytes, sheetName: r.sheetName, replaced: r.replaced !== null, macroEnabled: pkg.macroEnabled };
 };

@@ -11,5 +11,5 @@ export type { SheetLimits } from './ooxml/read-workbook';
 export { sniffWorkbook } from './sniff';
 export { WorkbookReadError, isWorkbookReadError } from './errors';
 export type { UnreadableReason } from '../core/report';
-export { WorkbookPackage, writeSheetPackage, PackageError } from './package';
+export { WorkbookPackage, writeSheetPackage, PackageError, WorkbookStructureLockedError } from './package';
 export type { SheetWriteResult, PackageCell } from './package';

@@ -31,6 +31,18 @@ export function tempPathFor(target: string): string {
   return path.join(dir, `.${path.basename(target)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
 }
 
+/**
+ * The file a path names, through any symbolic links (the link's final target); the path itself when it
+ * names no existing file. Writing there keeps the links: `--in-place` on a link updates the real workbook.
+ */
+export async function linkTarget(p: string): Promise<string> {
+  try {
+    return await fsp.realpath(p);
+  } catch {
+    return p;
+  }
+}
+
 /** Writes `bytes` to `target` atomically (temp file + rename). Rejects with the original error on failure. */
 export async function writeFileAtomic(target: string, bytes: Uint8Array, options: AtomicWriteOptions = {}): Promise<void> {
   const temp = tempPathFor(target);

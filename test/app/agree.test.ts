@@ -147,7 +147,7 @@ describe.each(cases)('%s', (_name, make) => {
     // the ribbon's sheet is the pane's, cell for cell (same assessment, same default goal, same date)
     expect(r.ribbonModel).toEqual(r.paneModel);
     // the command's goal and plan are the ones in that sheet
-    const goal = (r.ribbonModel as SheetModel).cells.find((c) => c.row === 7 && c.col === 2)?.value;
+    const goal = (r.ribbonModel as SheetModel).cells.find((c) => c.row === 4 && c.col === 2)?.value;
     expect(goal).toBeCloseTo(r.command.target, 9);
     const targets = tableColumn(r.ribbonModel as SheetModel, 'Target');
     const current = tableColumn(r.ribbonModel as SheetModel, 'Tingkat Saat Ini');

@@ -74,7 +74,7 @@ test('through main(): `spbe gap` is dispatched; readable output in English', asy
   const code = await main(['gap', input, '--target-predicate', 'Baik', '--out', out, '--lang', 'en'], io);
   expect(code).toBe(0);
   expect(io.stdout()).toContain('Plan, in order of priority (level steps in all: 1):');
-  expect(io.stdout()).toContain('indicator 4: 1 → 2');
+  expect(io.stdout()).toContain('indicator 4: 1 · Rintisan → 2 · Terkelola');
   expect(io.stdout()).toContain(`Sheet "Gap Analysis" written to ${out}.`);
   expect(await sheetNames(out)).toEqual(['Rekap', 'Gap Analysis']);
 });
@@ -185,7 +185,7 @@ test('--in-place replaces the input atomically; its sheets survive; a second run
   expect(await sheetNames(input)).toEqual(['Petunjuk', 'Penilaian Mandiri', 'Rekap', 'Analisis Gap']);
   const r2 = await run([input, '--in-place', '--target-level', '3']);
   expect(r2.code).toBe(0);
-  expect(r2.out).toContain('Lembar analisis gap sebelumnya diganti.');
+  expect(r2.out).toContain('Lembar analisis gap sebelumnya, "Analisis Gap", diganti.');
   expect(await sheetNames(input)).toEqual(['Petunjuk', 'Penilaian Mandiri', 'Rekap', 'Analisis Gap']);
   expect(fs.readdirSync(dir)).toEqual(['contoh.xlsx']);
 });
@@ -295,4 +295,96 @@ test('a macro-enabled workbook with a chart, an external link, protection, valid
 test('the default output keeps the input\'s kind: .xlsx → -gap.xlsx, .xlsm → -gap.xlsm', () => {
   expect(defaultOutPath(path.join('a', 'kab.xlsx'))).toBe(path.join('a', 'kab-gap.xlsx'));
   expect(defaultOutPath(path.join('a', 'Kab.XLSM'))).toBe(path.join('a', 'Kab-gap.xlsm'));
+});
+
+describe('the plan options and the team columns (issues 12 and 10)', () => {
+  test('--max-raise, --strategy, --lock: in the JSON; bad values are usage errors (exit 1) in the chosen language', async () => {
+    const input = await writeSpec('aceh.xlsx', aceh());
+    const r = await run([input, '--target', '2.7', '--max-raise', '5', '--strategy', 'balanced', '--lock', '4,12', '--json']);
+    expect(r.code).toBe(0);
+    const o = JSON.parse(r.out.trim());
+    expect(o).toMatchObject({ maxRaise: 5, strategy: 'balanced', locks: ['4', '12'], cycles: 1, teamEntries: 0 });
+    for (const item of o.plan) expect(['4', '12']).not.toContain(item.key);
+    for (const item of o.plan) expect(item.cycle).toBe(1);
+    const d = JSON.parse((await run([input, '--target', '2.7', '--json', '--out', path.join(dir, 'd.xlsx')])).out.trim());
+    expect(d).toMatchObject({ maxRaise: 1, strategy: 'fewest', locks: [] });
+    for (const [args, en] of [
+      [['--max-raise', '0'], 'Invalid --max-raise value: "0"'],
+      [['--max-raise', '1.5'], 'Invalid --max-raise value'],
+      [['--strategy', 'greedy'], 'Invalid --strategy value: "greedy"'],
+      [['--lock', '12,x'], 'Invalid --lock value'],
+      [['--lock', '99'], 'Cannot lock "99"'],
+    ] as const) {
+      const bad = await run([input, ...args, '--lang', 'en']);
+      expect(bad.code).toBe(1);
+      expect(bad.err).toContain(en);
+    }
+    const id = await run([input, '--strategy', 'greedy']);
+    expect(id.err).toContain('Nilai --strategy tidak berlaku');
+  });
+
+  test('text output: the cycles, level names, and the evidence a step relies on', async () => {
+    const input = await writeSpec('aceh.xlsx', aceh());
+    const r = await run([input, '--target', '2.7', '--lang', 'en']);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/Evaluation cycles: 1 \(at most 1 level per indicator per cycle; strategy: fewest steps\)/);
+    // levels with their names (59/2020: process capability)
+    expect(r.out).toMatch(/indicator \d+: 1 · Rintisan → 2 · Terkelola/);
+    // a step from level 2 with no evidence in the sheet relies on accepted evidence for level 2
+    const lv = await run([input, '--target-level', '3', '--lang', 'en', '--out', path.join(dir, 'lv.xlsx')]);
+    expect(lv.out).toMatch(/indicator \d+: 2 · Terkelola → 3 · Terdefinisi \(\+[\d.]+ index points\) — needs accepted evidence for level 2/);
+    expect(lv.out).not.toMatch(/1 · Rintisan → 2 · Terkelola[^\n]*needs accepted evidence/);
+  });
+
+  test('a rerun keeps what the team typed into the earlier gap sheet, and its targets and locks feed the plan', async () => {
+    const input = await writeSpec('aceh.xlsx', aceh());
+    const first = path.join(dir, 'first.xlsx');
+    expect((await run([input, '--target', '2.6', '--out', first])).code).toBe(0);
+    // the team fills in its columns in Excel (here: exceljs)
+    const wb = new Workbook();
+    await wb.xlsx.readFile(first);
+    const ws = wb.getWorksheet('Analisis Gap')!;
+    const header = ws.getRow(9);
+    const col = (name: string) => {
+      let c = -1;
+      header.eachCell((cell, n) => {
+        if (cell.value === name) c = n;
+      });
+      if (c < 0) throw new Error(`no column ${name}`);
+      return c;
+    };
+    const rowOf = (no: number) => {
+      for (let r = 10; r < 60; r++) if (ws.getCell(r, 1).value === no) return r;
+      throw new Error(`no row ${no}`);
+    };
+    ws.getCell(rowOf(4), col('Penanggung Jawab (OPD/PIC)')).value = 'Diskominfo';
+    ws.getCell(rowOf(4), col('Tautan Bukti')).value = 'https://drive.example/4';
+    ws.getCell(rowOf(7), col('Tenggat')).value = new Date(Date.UTC(2027, 2, 31));
+    ws.getCell(rowOf(10), col('Kunci')).value = 'Ya';
+    ws.getCell(rowOf(12), col('Target')).value = 3;
+    const edited = path.join(dir, 'edited.xlsx');
+    await wb.xlsx.writeFile(edited);
+
+    const again = path.join(dir, 'again.xlsx');
+    const r = await run([edited, '--json', '--out', again]);
+    expect(r.code).toBe(0);
+    const o = JSON.parse(r.out.trim());
+    // 4 (owner, link), 7 (deadline), 10 (lock), 12 (a raised target), and the planned step carried as a target
+    expect(o.teamEntries).toBeGreaterThanOrEqual(4);
+    expect(o.targetMode).toBe('column');
+    expect(o.locks).toEqual(['10']);
+    expect(o.plan.map((p: { key: string }) => p.key)).toContain('12');
+    const text = await run([edited, '--out', path.join(dir, 'again2.xlsx')]);
+    expect(text.out).toMatch(/\d+ baris isian tim dari lembar gap sebelumnya dibawa/);
+
+    const wb2 = new Workbook();
+    await wb2.xlsx.readFile(again);
+    const ws2 = wb2.getWorksheet('Analisis Gap')!;
+    const row4 = [...Array(60).keys()].find((r) => r > 9 && ws2.getCell(r, 1).value === 4)!;
+    const values = (r: number) => (ws2.getRow(r).values as unknown[]).map((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v));
+    expect(values(row4)).toContain('Diskominfo');
+    expect(values(row4)).toContain('https://drive.example/4');
+    const row10 = [...Array(60).keys()].find((r) => r > 9 && ws2.getCell(r, 1).value === 10)!;
+    expect(values(row10)).toContain('Ya');
+  });
 });

@@ -50,7 +50,7 @@ function findText(model: SheetModel, text: string): ModelCell | undefined {
   return model.cells.find((c) => c.value === text);
 }
 
-const ALLOWED = new Set(['ROUND', 'SUMPRODUCT', 'IF', 'MAX', 'ROUNDUP', 'INT', 'ROW', 'INDEX', 'MATCH', 'IFERROR']);
+const ALLOWED = new Set(['ROUND', 'SUMPRODUCT', 'IF', 'MAX', 'MIN', 'CHOOSE', 'ROUNDUP', 'INT', 'ROW', 'INDEX', 'MATCH', 'IFERROR']);
 
 describe('the gap sheet model (Aceh Tengah, target 2.6)', () => {
   const entries = entriesOf(ACEH);
@@ -64,7 +64,7 @@ describe('the gap sheet model (Aceh Tengah, target 2.6)', () => {
     expect(findText(model, 'Instansi')).toBeDefined();
     expect(findText(model, 'PEMERINTAH KABUPATEN ACEH TENGAH')).toBeDefined();
     expect(findText(model, 'Tingkat Saat Ini')).toBeDefined();
-    expect(findText(model, '2026-11-27')).toBeDefined();
+    expect(model.cells.some((c) => typeof c.value === 'string' && c.value.includes('Tanggal 2026-11-27') && c.value.includes('aceh.xlsx'))).toBe(true);
     expect(model.tables).toHaveLength(1);
     const t = model.tables[0];
     expect(new Set(t.columns).size).toBe(t.columns.length);
@@ -81,8 +81,11 @@ describe('the gap sheet model (Aceh Tengah, target 2.6)', () => {
     expect(pred.formula).toContain('IF(');
     const planned = model.cells.find((c) => c.row === findText(model, 'Indeks bila semua target tercapai')!.row && c.col === 2)!;
     expect(planned.value).toBe(2.607);
-    const needed = model.cells.find((c) => c.row === findText(model, 'Poin indeks yang masih dibutuhkan')!.row && c.col === 2)!;
-    expect(needed.value).toBe(0.006);
+    // the shortfall after the targets: the goal minus the index with the targets, at least 0 (green at 0)
+    const short = model.cells.find((c) => c.row === findText(model, 'Kekurangan setelah target')!.row && c.col === 2)!;
+    expect(short.value).toBe(0);
+    expect(short.formula).toBe('ROUND(MAX(0,$C$5-$C$6),9)');
+    expect(model.conditionalFormats.some((cf) => cf.range.top === short.row && cf.range.left === 2 && cf.rules.some((r) => r.type === 'cellIs' && r.operator === 'equal' && r.style === 'cfDone'))).toBe(true);
   });
 
   test('every formula uses only standard functions, without a leading "="', () => {
@@ -96,13 +99,17 @@ describe('the gap sheet model (Aceh Tengah, target 2.6)', () => {
   });
 
   test('levels that are plain numbers link to their source cell; the target is an input', () => {
-    const row = model.cells.find((c) => c.value === 4 && c.col === 0 && c.row > 12)!; // indicator 4
+    const row = model.cells.find((c) => c.value === 4 && c.col === 0 && c.row > 8)!; // indicator 4
     const cur = model.cells.filter((c) => c.row === row.row && c.formula === "'Penilaian Mandiri'!G10");
     expect(cur).toHaveLength(1);
     expect(cur[0].value).toBe(1);
     const target = model.cells.find((c) => c.row === row.row && c.style === 'inputWhole')!;
     expect(target.value).toBe(2); // the one planned step
     expect(target.formula).toBeUndefined();
+    // the levels' words follow the cells (a formula): the process scale of 59/2020
+    const words = model.cells.find((c) => c.row === row.row && typeof c.formula === 'string' && c.formula.startsWith('CHOOSE('))!;
+    expect(words.value).toBe('Rintisan → Terkelola');
+    expect(words.formula).toContain('"Rintisan","Terkelola","Terdefinisi"');
     const v = model.validations.find((x) => x.range.left === target.col)!;
     expect(v).toMatchObject({ type: 'whole', min: 1, max: 5 });
   });
@@ -117,7 +124,15 @@ describe('the gap sheet model (Aceh Tengah, target 2.6)', () => {
 
   test('conditional formats, freeze panes, charts, page setup (for both renderers)', () => {
     expect(model.conditionalFormats.length).toBeGreaterThan(4);
-    expect(model.freeze).toEqual({ rows: 14, cols: 2 });
+    // only the table header (row 9, with the compact header block above it) and columns A:B
+    expect(model.freeze).toEqual({ rows: 9, cols: 2 });
+    // the levels coloured by level (1, 3, 5), not relative to the sheet
+    const scales = model.conditionalFormats.flatMap((cf) => cf.rules).filter((r) => r.type === 'colorScale');
+    expect(scales).toHaveLength(2);
+    for (const r of scales) expect(r).toMatchObject({ values: [1, 3, 5] });
+    // both charts in J:N, the bar below the radar
+    for (const c of model.charts) expect([c.anchor.left, c.anchor.right]).toEqual([9, 13]);
+    expect(model.charts[1].anchor.top).toBeGreaterThan(model.charts[0].anchor.bottom);
     // a radar of the aspects now vs with the targets (levels 0–5), a bar chart of the largest gaps
     expect(model.charts.map((c) => c.type)).toEqual(['radar', 'bar']);
     expect(model.charts[0].valueAxis).toEqual({ min: 0, max: 5, majorUnit: 1, numberFormat: '0' });
@@ -127,7 +142,10 @@ describe('the gap sheet model (Aceh Tengah, target 2.6)', () => {
       orientation: 'landscape',
       fitToWidth: 1,
       fitToHeight: 0,
-      printTitleRows: { top: 13, bottom: 13 },
+      printTitleRows: { top: 8, bottom: 8 },
+      printArea: { top: 0, left: 0, bottom: expect.any(Number), right: 13 },
+      // 47 rows (10–56): the summaries and charts start on a new page at row 58 (zero-based 57)
+      rowBreaks: [57],
       footer: { left: ['Simulasi — bukan nilai resmi'], right: ['Halaman ', { field: 'page' }, ' dari ', { field: 'pages' }] },
     });
   });
@@ -153,9 +171,13 @@ describe('the gap sheet in English, with stages, text levels and notes', () => {
     expect(findText(model, '(agency name not found in the title rows)')).toBeDefined();
   });
 
-  test('the self-assessment sits beside the final value, linked to its cell', () => {
-    const headers = model.cells.filter((c) => c.row === 13).sort((x, y) => x.col - y.col).map((c) => c.value);
-    expect(headers.indexOf('Self-assessment') + 1).toBe(headers.indexOf('Current Level'));
+  test('the columns: working ones first, then the team\'s, then reference ones (the self-assessment among them, linked)', () => {
+    const headers = model.cells.filter((c) => c.row === 8).sort((x, y) => x.col - y.col).map((c) => c.value);
+    expect(headers).toEqual([
+      'No', 'Indicator', 'Current Level', 'Target', 'Gap', 'Index Points', 'Priority', 'Cycle',
+      'Owner (OPD/PIC)', 'Deadline', 'Evidence Status', 'Evidence Link', 'Lock',
+      'Level Names (now → target)', 'Aspect', 'Domain', 'Weight (%)', 'Self-assessment', 'Steps', 'Validation Notes', 'Note in Sheet',
+    ]);
     expect(model.cells.some((c) => c.formula === "'Dinas ''Kominfo'''!F7")).toBe(true);
   });
 
@@ -169,7 +191,7 @@ describe('the gap sheet in English, with stages, text levels and notes', () => {
 
   test('notes and validation messages are text, never formulas', () => {
     for (const t of ['=HYPERLINK("http://x","y")', '+62 811', '-', '@user', 'Evidence is empty']) {
-      const c = findText(model, t);
+      const c = findText(model, t) ?? model.cells.find((x) => typeof x.value === 'string' && x.value.split('\n').includes(t));
       expect(c).toBeDefined();
       expect(c!.formula).toBeUndefined();
     }
@@ -192,7 +214,7 @@ describe('pemdi2026: decimal targets, no domains', () => {
 
   test("the framework's note on an indicator valued by another index is shown in its row", () => {
     const note = PEMDI2026.indicators.find((d) => d.no === 5)!.note!.id;
-    const row = model.cells.find((c) => c.col === 0 && c.value === 5 && c.row > 13)!.row;
+    const row = model.cells.find((c) => c.col === 0 && c.value === 5 && c.row > 8)!.row;
     expect(model.cells.some((c) => c.row === row && typeof c.value === 'string' && c.value.includes(note))).toBe(true);
   });
 
@@ -209,8 +231,8 @@ describe("pemdi2026: indicators valued by other agencies are not in the agency's
   const plan = planOf(PEMDI2026, entries, { mode: 'level', level: 2 });
   const id = buildGapSheet(assessmentOf(PEMDI2026, entries), plan, { lang: 'id', date: '2026-11-27' });
   const en = buildGapSheet(assessmentOf(PEMDI2026, entries), plan, { lang: 'en', date: '2026-11-27' });
-  const rowOf = (model: SheetModel, no: number) => model.cells.find((c) => c.col === 0 && c.value === no && c.row > 13)!.row;
-  const rankCol = (model: SheetModel) => model.cells.find((c) => c.row === 13 && (c.value === 'Prioritas' || c.value === 'Priority'))!.col;
+  const rowOf = (model: SheetModel, no: number) => model.cells.find((c) => c.col === 0 && c.value === no && c.row > 8)!.row;
+  const rankCol = (model: SheetModel) => model.cells.find((c) => c.row === 8 && (c.value === 'Prioritas' || c.value === 'Priority'))!.col;
   const targetOf = (model: SheetModel, no: number) => model.cells.find((c) => c.row === rowOf(model, no) && c.style === 'inputDec')!;
 
   test('their priority cell says so, in the user\'s language, as text (not a formula)', () => {
@@ -235,7 +257,7 @@ describe("pemdi2026: indicators valued by other agencies are not in the agency's
   });
 
   test('the other rows rank 1, 2, 3 … with formulas that leave those four rows out', () => {
-    const ranks = id.cells.filter((c) => c.col === rankCol(id) && c.row > 13 && c.formula !== undefined);
+    const ranks = id.cells.filter((c) => c.col === rankCol(id) && c.row > 8 && c.formula?.includes('SUMPRODUCT(--(') === true);
     expect(ranks).toHaveLength(16);
     for (const c of ranks) for (const no of [5, 6, 7, 18]) expect(c.formula).toContain(`<>${no})`);
     const numbers = ranks.map((c) => c.value).filter((v): v is number => typeof v === 'number').sort((a, b) => a - b);
@@ -250,8 +272,8 @@ describe("pemdi2026: indicators valued by other agencies are not in the agency's
     const p = planOf(PEMDI2026, entries, { mode: 'index', value: { num: BigInt(49), den: BigInt(10) } });
     expect(p.reason?.code).toBe('TARGET_NEEDS_OTHER_AGENCIES');
     const model = buildGapSheet(assessmentOf(PEMDI2026, entries), p, { lang: 'id', date: '2026-11-27' });
-    const label = findText(model, 'Sasaran tidak tercapai')!;
-    const reason = model.cells.find((c) => c.row === label.row && c.style === 'reason')!;
+    const reason = model.cells.find((c) => c.style === 'reason')!;
+    expect(reason.row).toBe(findText(model, 'Kekurangan setelah target')!.row);
     expect(reason.value).toContain('indikator 5, 6, 7 dan 18');
     expect(reason.value).toContain('indeks Satu Data Indonesia (SDI)');
   });

@@ -337,6 +337,10 @@ export interface FakePageLayout {
   centerHorizontally: boolean;
   /** "$14:$14", or null. */
   printTitleRows: string | null;
+  /** "A1:N80", or null. */
+  printArea: string | null;
+  /** Rows (1-based) a manual page break is above: worksheet.horizontalPageBreaks.add("A57"). */
+  readonly rowBreaks: number[];
   /** headersFooters.defaultForAllPages: leftHeader … rightFooter. */
   readonly headersFooters: Record<string, string>;
 }
@@ -355,7 +359,7 @@ class SheetState {
   readonly conditionalFormats: Array<FakeConditionalFormat & { rect: Rect }> = [];
   readonly charts: FakeChart[] = [];
   readonly notes: Array<{ address: string; content: string }> = [];
-  readonly pageLayout: FakePageLayout = { orientation: 'Portrait', paperSize: 'Letter', zoom: { scale: 100 }, centerHorizontally: false, printTitleRows: null, headersFooters: {} };
+  readonly pageLayout: FakePageLayout = { orientation: 'Portrait', paperSize: 'Letter', zoom: { scale: 100 }, centerHorizontally: false, printTitleRows: null, printArea: null, rowBreaks: [], headersFooters: {} };
   deleted = false;
   constructor(
     readonly id: string,
@@ -436,6 +440,8 @@ class WorkbookState {
   names: NameState[] = [];
   tables: TableState[] = [];
   active: SheetState | null = null;
+  /** Review > Protect Workbook (structure): no sheet may be added, as in Excel. */
+  structureProtected = false;
   selection: { sheet: SheetState; rect: Rect } | null = null;
   handlers: Handler[] = [];
   syncCount = 0;
@@ -832,13 +838,28 @@ class FakeApplication extends ClientObject<WorkbookState> {
 }
 defineProps(FakeApplication, ['calculationMode']);
 
+class FakeWorkbookProtection extends ClientObject<WorkbookState> {
+  constructor(ctx: FakeContext) {
+    super(ctx, () => ctx.wb, false, 'WorkbookProtection', false);
+  }
+  _scalarProps(): string[] {
+    return ['protected'];
+  }
+  _read(prop: string): unknown {
+    return prop === 'protected' ? this.context.wb.structureProtected : null;
+  }
+}
+defineProps(FakeWorkbookProtection, ['protected']);
+
 class FakeWorkbook extends ClientObject<WorkbookState> {
   readonly worksheets: FakeWorksheetCollection;
   readonly names: FakeNamedItemCollection;
   readonly tables: FakeTableCollection;
   readonly application: FakeApplication;
+  readonly protection: FakeWorkbookProtection;
   constructor(ctx: FakeContext) {
     super(ctx, () => ctx.wb, false, 'Workbook', false);
+    this.protection = new FakeWorkbookProtection(ctx);
     this.worksheets = new FakeWorksheetCollection(ctx);
     this.names = new FakeNamedItemCollection(ctx);
     this.tables = new FakeTableCollection(ctx, null);
@@ -973,6 +994,7 @@ class FakeWorksheetCollection extends FakeCollection<SheetState, FakeWorksheet> 
     const ws = new FakeWorksheet(this.context, () => created, false, false);
     this.context.enqueue('WorksheetCollection.add', jsonSize(name), () => {
       const wb = this.context.wb;
+      if (wb.structureProtected) throw new FakeExcelError('InvalidOperation', 'The workbook structure is protected.', 'WorksheetCollection.add');
       let n = name;
       if (n === undefined) {
         let i = wb.live().length + 1;
@@ -1068,6 +1090,21 @@ class FakeWorksheet extends ClientObject<SheetState> {
   }
   get freezePanes(): FakeFreezePanes {
     return (this._freeze ??= new FakeFreezePanes(this.context, this));
+  }
+  /** worksheet.horizontalPageBreaks (ExcelApi 1.9): only `add` of an A1 cell is modelled. */
+  get horizontalPageBreaks(): { add(at: string): void } {
+    if (!apiAtLeast(this.context.wb.options.apiVersion, '1.9')) {
+      throw new FakeExcelError('ApiNotFound', 'horizontalPageBreaks needs ExcelApi 1.9', 'Worksheet.horizontalPageBreaks');
+    }
+    const layout = this.pageLayout;
+    return {
+      add: (at: string) =>
+        (layout as unknown as { _call(n: string, a: unknown, f: (s: SheetState) => void): void })._call('horizontalPageBreaks.add', at, (s) => {
+          const m = /^\$?[A-Z]{1,3}\$?(\d+)$/.exec(at);
+          if (!m) throw new FakeExcelError('InvalidArgument', `a page break is added at a cell, not ${JSON.stringify(at)}`, 'PageBreakCollection.add');
+          s.pageLayout.rowBreaks.push(Number(m[1]));
+        }),
+    };
   }
   get pageLayout(): FakePageLayout$ {
     if (!apiAtLeast(this.context.wb.options.apiVersion, '1.9')) {
@@ -1255,6 +1292,13 @@ class FakePageLayout$ extends ClientObject<SheetState> {
         if (!isBool(v)) throw new FakeExcelError('InvalidArgument', 'centerHorizontally must be a boolean', where);
         s.pageLayout.centerHorizontally = v as boolean;
       }
+    });
+  }
+  /** The print area as an A1 address on this sheet ("A1:N80"; a Range is not modelled). */
+  setPrintArea(area: string): void {
+    this._call('setPrintArea', area, (s) => {
+      if (typeof area !== 'string' || !/^\$?[A-Z]{1,3}\$?\d+:\$?[A-Z]{1,3}\$?\d+$/.test(area)) throw new FakeExcelError('InvalidArgument', `print area must be an A1 range, not ${JSON.stringify(area)}`, 'PageLayout.setPrintArea');
+      s.pageLayout.printArea = area.replace(/\$/g, '');
     });
   }
   /** Only whole rows can repeat: "$14:$14", "14:15", or a range spanning every column of its rows. */
@@ -2499,6 +2543,8 @@ export interface FakeExcel {
   resetSyncCount(): void;
   /** Make the Nth sync (1-based, counted over the fake's lifetime) fail after applying `afterOperations` operations (default: half). */
   failOnSync(n: number, options?: { afterOperations?: number; code?: string }): void;
+  /** Review > Protect Workbook (structure) on or off: WorksheetCollection.add then fails, as in Excel. */
+  protectStructure(on: boolean): void;
   sheetNames(): string[];
   sheet(name: string): FakeSheetView | null;
   /** A JSON snapshot of everything stored for one sheet (compare before/after to prove it was not touched). */
@@ -2853,6 +2899,9 @@ export function createFakeExcel(initialSheets: ReadonlyArray<FakeSheetInit> = [{
     },
     failOnSync(n, opts = {}) {
       wb.failures.set(n, { afterOperations: opts.afterOperations ?? null, code: opts.code ?? 'GeneralException' });
+    },
+    protectStructure(on) {
+      wb.structureProtected = on;
     },
     sheetNames: () => wb.live().map((s) => s.name),
     sheet: (name) => {

@@ -1,4 +1,5 @@
 /** Writing the gap sheet into the open workbook: what the user finds in Excel afterwards. */
+import { GAP_SHEET_MARKER } from '../../src/core/gap-sheet';
 import { createFakeExcel } from './fake-excel';
 import { assessmentSheet, hostOn, sampleModel, workbook } from './fixtures';
 import { cellEntry, needsTextProtection, packOps, planSheet, SheetWriteError, styleRectangles, widthToPoints } from '../../src/excel/write';
@@ -98,6 +99,8 @@ describe('ExcelHost.writeSheet', () => {
         fitToWidth: 1,
         fitToHeight: 0,
         printTitleRows: { top: 4, bottom: 4 },
+        printArea: { top: 0, left: 0, bottom: 20, right: 5 },
+        rowBreaks: [6],
         centerHorizontally: true,
         footer: { left: ['Simulasi & uji'], right: ['Halaman ', { field: 'page' }, ' dari ', { field: 'pages' }] },
       },
@@ -111,6 +114,8 @@ describe('ExcelHost.writeSheet', () => {
       zoom: { horizontalFitToPages: 1 },
       centerHorizontally: true,
       printTitleRows: '$5:$5',
+      printArea: 'A1:F21',
+      rowBreaks: [7],
       headersFooters: { leftFooter: 'Simulasi && uji', rightFooter: 'Halaman &P dari &N' },
     });
     expect(s.rowHeights).toEqual({ 4: 30, 5: 20, 6: 20 });
@@ -123,6 +128,24 @@ describe('ExcelHost.writeSheet', () => {
     const old = workbook([], { apiVersion: '1.8' });
     await hostOn(old, { api: '1.8' }).writeSheet(model);
     expect(old.sheet('Analisis Gap')!.pageLayout.orientation).toBe('Portrait');
+  });
+
+  test('the earlier gap sheet is read back for the team columns (host.readGapSheet): null before, its cells after', async () => {
+    const fake = workbook();
+    const host = hostOn(fake);
+    expect(await host.readGapSheet()).toBeNull();
+    await host.writeSheet(sampleModel({ marker: GAP_SHEET_MARKER }));
+    const grid = (await host.readGapSheet())!;
+    expect(grid.name).toBe('Analisis Gap');
+    expect(grid.values[0][0]).toBe('ANALISIS GAP INDEKS SPBE');
+    // a colour scale fixed by value (levels 1, 3, 5) is written with Number criteria
+    const fixed = workbook();
+    await hostOn(fixed).writeSheet(
+      sampleModel({ conditionalFormats: [{ range: { top: 1, left: 1, bottom: 3, right: 1 }, rules: [{ type: 'colorScale', colors: ['#F8696B', '#FFEB84', '#63BE7B'], values: [1, 3, 5] }] }] }),
+    );
+    const cf = fixed.sheet('Analisis Gap')!.conditionalFormats[0] as unknown as { settings: Record<string, { criteria?: Record<string, { type: string; formula?: string }> }> };
+    const criteria = cf.settings.colorScale?.criteria ?? (cf.settings as unknown as { criteria: Record<string, { type: string; formula?: string }> }).criteria;
+    expect(JSON.stringify(criteria)).toContain('"type":"Number","formula":"1"');
   });
 
   test('text that Excel would parse stays exactly the text (no formula, number, date or boolean)', async () => {
@@ -256,6 +279,19 @@ describe('ExcelHost.writeSheet', () => {
     expect(fake.snapshot('Penilaian Mandiri')).toBe(before);
     expect(fake.snapshot('Analisis Gap')).toBe(gapBefore);
     expect(fake.definedNames()).toEqual(markerBefore);
+  });
+
+  test('a workbook whose structure is protected: Excel refuses the new sheet, the error says why (WORKBOOK_STRUCTURE_LOCKED), nothing changes', async () => {
+    const fake = workbook();
+    const before = fake.snapshot('Penilaian Mandiri');
+    const names = fake.sheetNames();
+    fake.protectStructure(true);
+    const err = await hostOn(fake).writeSheet(sampleModel()).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(SheetWriteError);
+    expect((err as SheetWriteError).problem.code).toBe('WORKBOOK_STRUCTURE_LOCKED');
+    expect((err as SheetWriteError).cleanedUp).toBe(true);
+    expect(fake.sheetNames()).toEqual(names);
+    expect(fake.snapshot('Penilaian Mandiri')).toBe(before);
   });
 
   test('a failure reported after the whole batch was applied removes the new sheet; cleanup never deletes a sheet that existed before', async () => {

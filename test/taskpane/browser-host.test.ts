@@ -73,3 +73,24 @@ test('a failed adapter load can be retried', async () => {
   const grids = await host.readGrids();
   expect(grids.map((g) => g.name)).toEqual(['Petunjuk', 'Penilaian Mandiri']);
 });
+
+test('a workbook whose structure is protected: the download path refuses with WORKBOOK_STRUCTURE_LOCKED, nothing to download', async () => {
+  const { unzipSync, zipSync, strFromU8, strToU8 } = await import('fflate');
+  const files = unzipSync(await workbookBytes(() => 3));
+  files['xl/workbook.xml'] = strToU8(strFromU8(files['xl/workbook.xml']).replace(/(<(?:\w+:)?sheets>)/, '<workbookProtection lockStructure="1"/>$1'));
+  const host = new BrowserHost('Penilaian.xlsx', zipSync(files), async () => xlsxAdapter);
+  const c = new PaneController(host, { settings: { lang: 'en' } });
+  await c.start();
+  const w = await c.generate();
+  expect(w.phase).toBe('failed');
+  expect(w.phase === 'failed' && w.message).toMatch(/structure is protected/);
+  expect(host.getOutput()).toBeNull();
+});
+
+test('the download of a macro-enabled workbook stays .xlsm', async () => {
+  const host = new BrowserHost('Penilaian.xlsm', await workbookBytes(() => 3), async () => ({ ...xlsxAdapter, writeGapSheet: async (b, m) => ({ ...(await writeGapSheet(b, m)), macroEnabled: true }) }));
+  const c = new PaneController(host);
+  await c.start();
+  await c.generate();
+  expect(host.getOutput()?.fileName).toBe('Penilaian-gap.xlsm');
+});

@@ -12,7 +12,7 @@ test('a workbook without errors: the gap sheet is written with the next predicat
   const host = new FakeHost([assessmentGrid({ fw: SPBE2020, levels: () => 3 })]);
   let shown = 0;
   const outcome = await generateGapSheet({ host, showTaskpane: async () => void shown++ });
-  expect(outcome).toEqual({ kind: 'written', sheetName: 'Analisis Gap', replaced: false });
+  expect(outcome).toEqual({ kind: 'written', sheetName: 'Analisis Gap', replaced: false, teamEntries: 0 });
   expect(shown).toBe(0);
   expect(host.written).toHaveLength(1);
   // the default target: the next predicate (Sangat Baik, 3.50) appears in the sheet's header block

@@ -417,3 +417,52 @@ describe('a workbook with a sheet per year', () => {
     c.dispose();
   });
 });
+
+describe('the plan options and the team columns in the pane', () => {
+  /** A host that can read back the gap sheet it wrote (as the Excel and browser hosts do). */
+  class TeamHost extends FakeHost {
+    async readGapSheet() {
+      return this.grids.find((g) => g.name === this.marked) ?? null;
+    }
+  }
+
+  test('the cap per cycle and the strategy reach the plan; the preview says the cycles', async () => {
+    const host = new FakeHost([assessmentGrid({ fw: SPBE2020, levels: () => 2 })]);
+    const c = controllerOn(host, { lang: 'en', target: { kind: 'index', text: '3.5' } });
+    await c.start();
+    const p1 = c.getState().preview;
+    expect(p1?.status).toBe('plan');
+    if (p1?.status === 'plan') {
+      expect(p1.cycles).toBeGreaterThan(1);
+      expect(p1.cyclesText).toContain('at most 1 level per indicator per cycle; strategy: fewest steps');
+      // levels with their names: the process scale, or the service scale for 32–47
+      for (const st of p1.steps) expect(st.fromName).toBe(st.no >= 32 ? 'Interaksi' : 'Terkelola');
+    }
+    c.update({ maxRaise: 5, strategy: 'balanced' });
+    const p2 = c.getState().preview;
+    expect(p2?.status === 'plan' && p2.cycles).toBe(1);
+    if (p2?.status === 'plan') expect(p2.cyclesText).toContain('strategy: balanced');
+    c.dispose();
+  });
+
+  test("a second write carries the team's entries over and says how many rows", async () => {
+    const host = new TeamHost([assessmentGrid({ fw: SPBE2020, levels: () => 2 })]);
+    const c = controllerOn(host, { lang: 'en' });
+    await c.start();
+    const first = await c.generate();
+    expect(first.phase).toBe('done');
+    if (first.phase === 'done') expect(first.message).not.toContain("team's entries");
+    // the team writes an owner into the gap sheet
+    const gap = host.grids.find((g) => g.name === host.marked)!;
+    const head = gap.values.findIndex((r) => r.includes('Owner (OPD/PIC)'));
+    const owner = gap.values[head].indexOf('Owner (OPD/PIC)');
+    const row = gap.values.findIndex((r, i) => i > head && r[0] === 7);
+    (gap.values[row] as unknown[])[owner] = 'Diskominfo';
+    const second = await c.generate();
+    expect(second.phase).toBe('done');
+    if (second.phase === 'done') expect(second.message).toMatch(/\d+ rows? of the team's entries carried over/);
+    const model = host.written[1];
+    expect(model.cells.some((x) => x.row === row && x.col === owner && x.value === 'Diskominfo')).toBe(true);
+    c.dispose();
+  });
+});

@@ -112,7 +112,7 @@ describe('what the written sheet holds', () => {
     const zip = await JSZip.loadAsync(run.output);
     const sheets = Object.keys(zip.files).filter((f) => /^xl\/worksheets\/sheet\d+\.xml$/.test(f)).sort();
     const xml = await zip.file(sheets[sheets.length - 1])!.async('string');
-    expect(xml).toContain('<pane xSplit="2" ySplit="14"');
+    expect(xml).toContain('<pane xSplit="2" ySplit="9"');
     expect(xml).toMatch(/<dataValidation [^>]*type="decimal"/);
     expect(xml).toContain('<conditionalFormatting');
     expect(xml).toContain('<dataBar');

@@ -8,9 +8,9 @@
  *    recalculates on load, and every formula must give the value the tool wrote; the assessment sheet's
  *    cells are unchanged; LibreOffice keeps the charts (the user's and ours) when it saves the file again.
  * 2. The gap sheet as printed: the three examples' gap workbooks (the other sheets hidden, so the PDF holds
- *    the gap sheet alone) converted to PDF and to PNG pages, saved under test-results/gap-print/ for review.
+ *    the gap sheet alone) converted to PDF and to PNG pages, saved under test-results/gap-sheet/ for review.
  *    The pages are A4 landscape, one page wide, and show the charts (their series colour is on the pages).
- *    test-results/gap-print/summary.json lists the page counts and file sizes.
+ *    test-results/gap-sheet/summary.json lists the page counts and file sizes.
  *
  * Needs `soffice` (libreoffice-calc) and, for the PNG pages, pdftoppm (poppler-utils) or Ghostscript. Without
  * them the tests skip with a notice, except under CI=true, where they fail.
@@ -34,7 +34,7 @@ import { convert, IN_CI, pdfToPngs, RASTERIZER, recalcProfile, SOFFICE } from '.
 import { countColor, inked, readPng } from './png';
 
 const ROOT = path.resolve(__dirname, '..', '..');
-const PRINT_DIR = path.join(ROOT, 'test-results', 'gap-print');
+const PRINT_DIR = path.join(ROOT, 'test-results', 'gap-sheet');
 /** The first series colour of the charts (Office's accent 1): no cell of the gap sheet has it. */
 const SERIES_BLUE = '#4472C4';
 
@@ -151,7 +151,7 @@ if (!SOFFICE) {
     });
   });
 
-  describe('the gap sheet as printed (PDF and PNG pages in test-results/gap-print/)', () => {
+  describe('the gap sheet as printed (PDF and PNG pages in test-results/gap-sheet/)', () => {
     const EXAMPLES = [
       { name: 'spbe2018', spec: example2018 },
       { name: 'spbe2020', spec: example2020 },
@@ -202,6 +202,40 @@ if (!SOFFICE) {
     } else if (!RASTERIZER) {
       console.warn('NOTICE: neither pdftoppm nor gs found: the printed gap sheet is checked as PDF only, without PNG pages.');
     }
+
+    EXAMPLES.forEach((ex) => {
+      test(`${ex.name}: the package's page setup, print titles, print area and view (frozen panes, active tab), charts in J:N`, () => {
+        const parts = unzipSync(new Uint8Array(fs.readFileSync(path.join(PRINT_DIR, `${ex.name}-gap.xlsx`))));
+        const wb = strFromU8(parts['xl/workbook.xml']);
+        const sheets = [...wb.matchAll(/<sheet\b[^>]*name="([^"]*)"/g)].map((m) => m[1]);
+        const index = sheets.indexOf('Analisis Gap');
+        expect(index).toBeGreaterThanOrEqual(0);
+        // the workbook opens on the gap sheet
+        expect(wb).toMatch(new RegExp(`<workbookView\\b[^>]*activeTab="${index}"`));
+        // the table header (row 9) repeats on every page; the print area is the working and team columns and the charts
+        expect(wb).toContain(`<definedName name="_xlnm.Print_Titles" localSheetId="${index}">'Analisis Gap'!$9:$9</definedName>`);
+        expect(wb).toMatch(new RegExp(`<definedName name="_xlnm.Print_Area" localSheetId="${index}">'Analisis Gap'!\\$A\\$1:\\$N\\$\\d+</definedName>`));
+        const rels = strFromU8(parts['xl/_rels/workbook.xml.rels']);
+        const rid = new RegExp(`<sheet\\b[^>]*name="Analisis Gap"[^>]*r:id="([^"]+)"`).exec(wb)![1];
+        const target = new RegExp(`Id="${rid}"[^>]*Target="([^"]+)"|Target="([^"]+)"[^>]*Id="${rid}"`).exec(rels)!;
+        const xml = strFromU8(parts['xl/' + (target[1] ?? target[2]).replace(/^\/?xl\//, '')]);
+        expect(xml).toContain('<pane xSplit="2" ySplit="9" topLeftCell="C10" activePane="bottomRight" state="frozen"/>');
+        expect(xml).toContain('tabSelected="1"');
+        expect(xml).toContain('<pageSetUpPr fitToPage="1"/>');
+        expect(xml).toMatch(/<pageSetup paperSize="9" fitToWidth="1" fitToHeight="0" orientation="landscape"\/>/);
+        expect(xml).toMatch(/<oddFooter>&amp;LSimulasi — bukan nilai resmi&amp;RHalaman &amp;P dari &amp;N<\/oddFooter>/);
+        // the levels coloured by level: 1, 3, 5
+        expect(xml).toContain('<cfvo type="num" val="1"/><cfvo type="num" val="3"/><cfvo type="num" val="5"/>');
+        // two charts, both anchored in J:N (zero-based columns 9 to 13)
+        const drawing = Object.keys(parts).find((n) => /^xl\/drawings\/drawing\d+\.xml$/.test(n) && strFromU8(parts[n]).includes('<c:chart'))!;
+        const anchors = [...strFromU8(parts[drawing]).matchAll(/<xdr:from><xdr:col>(\d+)<\/xdr:col>.*?<xdr:to><xdr:col>(\d+)<\/xdr:col>/g)].map((m) => [Number(m[1]), Number(m[2])]);
+        expect(anchors.length).toBeGreaterThanOrEqual(2);
+        for (const [from, to] of anchors) {
+          expect(from).toBe(9);
+          expect(to).toBeLessThanOrEqual(14);
+        }
+      });
+    });
 
     EXAMPLES.forEach((ex, i) => {
       test(`${ex.name}: printed on A4 landscape, one page wide, every page with content, the charts drawn`, () => {

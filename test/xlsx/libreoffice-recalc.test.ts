@@ -196,7 +196,9 @@ if (!SOFFICE) {
       expect(sheet.cells.get(a1(pemdiEditedRow, rankCol))!.v).toBe('di luar kendali instansi');
       // and every other row keeps the priority the tool wrote (1, 2, 3 … without a hole)
       const changed: string[] = [];
-      for (const c of run.model.cells.filter((x) => x.col === rankCol && x.formula !== undefined)) {
+      // (the table's rows only: below it, column G holds a summary's target predicate, which the edit moves)
+      const table = run.model.tables[0].range;
+      for (const c of run.model.cells.filter((x) => x.col === rankCol && x.formula !== undefined && x.row > table.top && x.row <= table.bottom)) {
         const got = sheet.cells.get(a1(c.row, c.col));
         if (!got || !sameValue(c.value, got.v, got.t)) changed.push(`${a1(c.row, c.col)}: ${JSON.stringify(c.value)} vs ${JSON.stringify(got?.v)}`);
       }

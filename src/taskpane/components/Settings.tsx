@@ -1,6 +1,7 @@
 /** Which assessment sheet (when the workbook keeps several), framework and level column are used, with overrides, and the predicate basis. */
 import { Field, Select } from '@fluentui/react-components';
 import type { Assessment, FrameworkId, Lang, PredicateBasis } from '../../core/types';
+import type { PlanStrategy } from '../../core/planner';
 import { FRAMEWORKS } from '../../core/frameworks';
 import { text } from '../../core/i18n';
 import type { PaneSettings } from '../controller';
@@ -85,6 +86,32 @@ export function Settings(props: {
         >
           <option value="exact">{text(lang, 'pane', 'basisExact')}</option>
           <option value="rounded">{text(lang, 'pane', 'basisRounded')}</option>
+        </Select>
+      </Field>
+      <Field label={text(lang, 'pane', 'maxRaiseLabel')} className={s.field}>
+        <Select
+          className={s.control}
+          data-testid="max-raise-select"
+          value={String(settings.maxRaise)}
+          onChange={(_, d) => props.onChange({ maxRaise: Number(d.value) })}
+        >
+          {[1, 2, 3].map((n) => (
+            <option key={n} value={String(n)}>
+              {text(lang, 'pane', 'maxRaiseOption', { max: n })}
+            </option>
+          ))}
+          <option value="5">{text(lang, 'pane', 'maxRaiseNone')}</option>
+        </Select>
+      </Field>
+      <Field label={text(lang, 'pane', 'strategyLabel')} className={s.field}>
+        <Select
+          className={s.control}
+          data-testid="strategy-select"
+          value={settings.strategy}
+          onChange={(_, d) => props.onChange({ strategy: d.value as PlanStrategy })}
+        >
+          <option value="fewest-steps">{text(lang, 'pane', 'strategyFewest')}</option>
+          <option value="balanced">{text(lang, 'pane', 'strategyBalanced')}</option>
         </Select>
       </Field>
     </section>

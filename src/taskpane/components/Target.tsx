@@ -109,6 +109,11 @@ function Preview(props: { state: PaneState }) {
         {p.message}
       </p>
       {p.status === 'plan' && (
+        <p className={s.small} data-testid="plan-cycles">
+          {p.cyclesText}
+        </p>
+      )}
+      {p.status === 'plan' && (
         <>
           <div className={mergeClasses(s.planRow, s.planHead)} aria-hidden="true">
             <span className={s.planHeadName}>{text(lang, 'pane', 'planIndicator')}</span>
@@ -119,7 +124,7 @@ function Preview(props: { state: PaneState }) {
               <li key={st.key} className={s.planRow} data-testid="plan-item" data-indicator={st.key}>
                 <span className={s.planNo}>{st.key}</span>
                 <span>
-                  {st.name.replace(/^Tingkat Kematangan\s+/i, '')} ({st.from} → {st.to})
+                  {st.name.replace(/^Tingkat Kematangan\s+/i, '')} ({st.fromName ? `${st.from} · ${st.fromName}` : st.from} → {st.toName ? `${st.to} · ${st.toName}` : st.to})
                 </span>
                 <span className={s.planPoints} title={text(lang, 'pane', 'pointsExact', { value: st.pointsExact })} data-exact={st.pointsExact}>
                   {st.points}

@@ -22,7 +22,7 @@
  * "no-sheets", and any part that does not unzip or parse "damaged").
  */
 import type { Grid } from '../../core/types';
-import { markedSheet, OUR_MARKERS } from '../../core/gap-names';
+import { GAP_SHEET_MARKER, markedSheet, OUR_MARKERS } from '../../core/gap-names';
 import { WorkbookReadError } from '../errors';
 import { sniffWorkbook, toBytes } from '../sniff';
 import { readCentralDirectory } from './zip';
@@ -71,6 +71,8 @@ function gapSheetOf(names: ReadonlyMap<string, string>, sheets: ReadonlyArray<st
 export interface ReadOptions {
   /** Also read the gap sheet this tool wrote earlier (for tests and tools that look at it; never for an assessment). */
   readonly includeMarkedSheet?: boolean;
+  /** Read only the gap sheet this tool wrote earlier (the team's columns are carried over from it). */
+  readonly onlyMarkedSheet?: boolean;
 }
 
 function readSync(bytes: Uint8Array, limits: SheetLimits, options: ReadOptions): Grid[] {
@@ -90,17 +92,33 @@ function readSync(bytes: Uint8Array, limits: SheetLimits, options: ReadOptions):
     sheets.push({ name: s.name, hidden: s.state !== null && s.state !== 'visible', part: rel.target });
   }
   if (sheets.length === 0) throw new WorkbookReadError('no-sheets');
+  const names = sheets.map((s) => s.name);
+  const marked = gapSheetOf(workbook.names, names, GAP_SHEET_MARKER);
+  if (options.onlyMarkedSheet) {
+    const own = sheets.filter((s) => s.name === marked);
+    if (own.length === 0) return [];
+    return readSheets(pkg, rels, workbook.date1904, own, limits);
+  }
   // Our own sheets (the gap sheet, the comparison sheet) are outputs, never the assessment.
-  const ours = options.includeMarkedSheet ? [] : OUR_MARKERS.map((m) => gapSheetOf(workbook.names, sheets.map((s) => s.name), m));
+  const ours = options.includeMarkedSheet ? [] : OUR_MARKERS.map((m) => gapSheetOf(workbook.names, names, m));
   const wanted = sheets.filter((s) => !ours.includes(s.name));
+  return readSheets(pkg, rels, workbook.date1904, wanted, limits);
+}
 
+function readSheets(
+  pkg: Package,
+  rels: ReadonlyArray<Relationship>,
+  date1904: boolean,
+  wanted: ReadonlyArray<{ name: string; hidden: boolean; part: string }>,
+  limits: SheetLimits,
+): Grid[] {
   const stylesPart = partByKind(pkg, rels, 'styles', 'xl/styles.xml');
   const dateStyles = stylesPart ? readDateStyles(pkg, findPart(pkg, stylesPart)!) : [];
 
   const read: SheetData[] = [];
   let maxSst = -1;
   for (const s of wanted) {
-    const reader = new SheetReader({ date1904: workbook.date1904, dateStyles, limits });
+    const reader = new SheetReader({ date1904, dateStyles, limits });
     scanPart(pkg, findPart(pkg, s.part)!, reader);
     for (const k of reader.data.sstIndex) if (k > maxSst) maxSst = k;
     read.push(reader.data);
@@ -129,6 +147,21 @@ export function readWorkbookGridsSync(data: ArrayBuffer | Uint8Array, limits: Sh
   } catch (e) {
     if (e instanceof WorkbookReadError) throw e;
     throw new WorkbookReadError('damaged', e instanceof Error ? e.message : String(e));
+  }
+}
+
+/**
+ * The gap sheet this tool wrote earlier (the sheet the marker name points at) as a Grid, or null when the
+ * workbook has none: what the team typed into it is carried over when a run replaces it (core/team-columns.ts).
+ * Never throws: an unreadable workbook has no earlier sheet to carry anything from.
+ */
+export function readMarkedSheetGrid(data: ArrayBuffer | Uint8Array, limits: SheetLimits = DEFAULT_LIMITS): Grid | null {
+  try {
+    const bytes = toBytes(data);
+    if (sniffWorkbook(bytes)) return null;
+    return readSync(bytes, limits, { onlyMarkedSheet: true })[0] ?? null;
+  } catch {
+    return null;
   }
 }
 

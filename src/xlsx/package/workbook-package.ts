@@ -27,7 +27,10 @@
 import { Inflate } from 'fflate';
 import type { CellStyle, SheetModel } from '../../core/sheet-model';
 import { chooseSheetName, GAP_SHEET_MARKER, markedSheet } from '../../core/gap-names';
+import { columnLetter } from '../../core/address';
 import { entryBytes, newEntry, readZip, writeZip, ZipFormatError } from './zip';
+import { editEntryHead, HEAD_END } from './deflate-splice';
+import type { ProblemError, ProblemFacts } from '../../core/problems';
 import type { ZipArchive, ZipEntry } from './zip';
 import {
   applyEdits,
@@ -73,6 +76,21 @@ export class PackageError extends Error {
     this.name = 'PackageError';
   }
 }
+
+/**
+ * The workbook's structure is protected (Review > Protect Workbook, <workbookProtection lockStructure="1">):
+ * Excel adds no sheet to it, and neither do we. Nothing is written.
+ */
+export class WorkbookStructureLockedError extends Error implements ProblemError {
+  readonly problem: ProblemFacts = { code: 'WORKBOOK_STRUCTURE_LOCKED' };
+  constructor() {
+    super('the workbook structure is protected (Review > Protect Workbook): no sheet can be added');
+    this.name = 'WorkbookStructureLockedError';
+  }
+}
+
+/** The content types of a macro-enabled workbook part (.xlsm, .xltm). */
+const MACRO_ENABLED_TYPES = ['application/vnd.ms-excel.sheet.macroEnabled.main+xml', 'application/vnd.ms-excel.template.macroEnabled.main+xml'];
 
 export interface SheetWriteResult {
   /** The new workbook file. */
@@ -190,6 +208,20 @@ export class WorkbookPackage {
     }
   }
 
+  /** True when the workbook's structure is protected (no sheet may be added or removed). */
+  get structureLocked(): boolean {
+    const root = rootElement(this.workbookTags);
+    const el = childElements(this.workbookTags, root).find((c) => c.open.local === 'workbookProtection');
+    const v = el ? attr(el.open, 'lockStructure') : undefined;
+    return v === '1' || v === 'true' || v === 'on';
+  }
+
+  /** True for a macro-enabled workbook (.xlsm): decided by the workbook part's content type, not the file name. */
+  get macroEnabled(): boolean {
+    const type = contentTypeOf(this.contentTypes, this.workbookPart);
+    return type !== null && MACRO_ENABLED_TYPES.includes(type);
+  }
+
   /** The sheets' names, in tab order. */
   get sheetNames(): string[] {
     return this.sheets.map((s) => s.name);
@@ -226,6 +258,7 @@ export class WorkbookPackage {
   // -------------------------------------------------------------------------------------------
 
   private build(model: SheetModel): SheetWriteResult {
+    if (this.structureLocked) throw new WorkbookStructureLockedError();
     const ns = this.ns;
     const oldName = this.markedSheet(model.marker);
     const old = oldName === null ? null : this.sheets.find((s) => s.name === oldName)!;
@@ -233,6 +266,7 @@ export class WorkbookPackage {
     const sheetName = chooseSheetName(model.name, this.sheetNames, oldName);
     const removed = new Set<string>(old ? this.exclusiveParts(old) : []);
     const changed = new Map<string, string>(); // part → new text
+    const changedEntries = new Map<string, ZipEntry>(); // part → new entry (edited without inflating it whole)
     const added: Array<{ part: string; data: string; type: string | null }> = [];
     const exists = (part: string) => (this.byName.has(part.toLowerCase()) && !removed.has(this.actualName(part))) || added.some((a) => a.part.toLowerCase() === part.toLowerCase());
     const freePart = (dir: string, stem: string, ext: string) => {
@@ -393,13 +427,13 @@ export class WorkbookPackage {
     for (const s of this.sheets) {
       if (s === old || !s.part || removed.has(s.part) || !this.byName.has(s.part.toLowerCase())) continue;
       const edited = this.unselected(s.part);
-      if (edited !== null) changed.set(s.part, edited);
+      if (edited !== null) changedEntries.set(s.part, edited);
     }
 
     // Content types.
     changed.set('[Content_Types].xml', this.editContentTypes(added, removed));
 
-    return this.assemble(added, changed, removed, sheetName, oldName);
+    return this.assemble(added, changed, changedEntries, removed, sheetName, oldName);
   }
 
   /** Parts reachable only through this sheet (its own parts, and what only they refer to), the sheet included. */
@@ -466,6 +500,8 @@ export class WorkbookPackage {
     const ref = quoteSheet(w.sheetName);
     const names: string[] = [`<${p}definedName name="${escapeAttr(model.marker)}">${escapeXmlText(`${ref}!$A$1`)}</${p}definedName>`];
     const titles = model.page?.printTitleRows;
+    const area = model.page?.printArea;
+    if (area) names.push(`<${p}definedName name="_xlnm.Print_Area" localSheetId="${w.index}">${escapeXmlText(`${ref}!$${columnLetter(area.left)}$${area.top + 1}:$${columnLetter(area.right)}$${area.bottom + 1}`)}</${p}definedName>`);
     if (titles) names.push(`<${p}definedName name="_xlnm.Print_Titles" localSheetId="${w.index}">${escapeXmlText(`${ref}!$${titles.top + 1}:$${titles.bottom + 1}`)}</${p}definedName>`);
     for (const n of this.names) {
       const marker = n.localSheetId === null && n.name.toLowerCase() === model.marker.toLowerCase();
@@ -499,16 +535,20 @@ export class WorkbookPackage {
     return applyEdits(xml, edits);
   }
 
-  /** The sheet's text without tabSelected on its views, or null when no view is selected (nothing to change). */
-  private unselected(part: string): string | null {
+  /**
+   * The sheet's entry without tabSelected on its views, or null when no view is selected (nothing to change).
+   * Only the text before <sheetData> changes: a big sheet gets it spliced onto its original compressed
+   * blocks, a small one is re-compressed as a stream (deflate-splice.ts); neither is inflated whole.
+   */
+  private unselected(part: string): ZipEntry | null {
     const entry = this.byName.get(part.toLowerCase())!;
-    const head = headText(entry, /<(?:[\w.-]+:)?sheetData\b|<\/(?:[\w.-]+:)?sheetViews>/);
-    if (!/\btabSelected\s*=\s*["'](?:1|true)["']/.test(head)) return null;
-    const full = this.required(part);
-    const cut = full.search(/<(?:[\w.-]+:)?sheetData\b|<\/(?:[\w.-]+:)?sheetViews>/);
-    const prefix = cut < 0 ? full : full.slice(0, cut);
-    const edited = prefix.replace(/(<(?:[\w.-]+:)?sheetView\b[^>]*?)\s+tabSelected\s*=\s*["'](?:1|true)["']/g, '$1');
-    return edited === prefix ? null : edited + full.slice(prefix.length);
+    const head = headText(entry, HEAD_END);
+    if (!TAB_SELECTED.test(head)) return null;
+    const edited = editEntryHead(entry, (text) => {
+      const next = text.replace(/(<(?:[\w.-]+:)?sheetView\b[^>]*?)\s+tabSelected\s*=\s*["'](?:1|true)["']/g, '$1');
+      return next === text ? null : next;
+    });
+    return edited ? edited.entry : null;
   }
 
   private editContentTypes(added: ReadonlyArray<{ part: string; type: string | null }>, removed: ReadonlySet<string>): string {
@@ -544,6 +584,7 @@ export class WorkbookPackage {
   private assemble(
     added: ReadonlyArray<{ part: string; data: string }>,
     changed: ReadonlyMap<string, string>,
+    changedEntries: ReadonlyMap<string, ZipEntry>,
     removed: ReadonlySet<string>,
     sheetName: string,
     replaced: string | null,
@@ -553,6 +594,7 @@ export class WorkbookPackage {
     const removedNames: string[] = [];
     const addedLower = new Map(added.map((a) => [a.part.toLowerCase(), a]));
     const changedLower = new Map([...changed].map(([k, v]) => [k.toLowerCase(), v]));
+    const entriesLower = new Map([...changedEntries].map(([k, v]) => [k.toLowerCase(), v]));
     const removedLower = new Set([...removed].map((r) => r.toLowerCase()));
     const placed = new Set<string>();
     for (const e of this.zip.entries) {
@@ -567,6 +609,12 @@ export class WorkbookPackage {
       }
       if (removedLower.has(lower)) {
         removedNames.push(e.name);
+        continue;
+      }
+      const entry = entriesLower.get(lower);
+      if (entry !== undefined) {
+        out.push(entry);
+        changedNames.push(e.name);
         continue;
       }
       const edit = changedLower.get(lower);
@@ -625,6 +673,8 @@ export class WorkbookPackage {
 export function writeSheetPackage(input: Uint8Array, model: SheetModel): SheetWriteResult {
   return WorkbookPackage.open(input).addSheet(model);
 }
+
+const TAB_SELECTED = /\btabSelected\s*=\s*["'](?:1|true)["']/;
 
 function escapeXmlText(s: string): string {
   return s.replace(/[&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;'));

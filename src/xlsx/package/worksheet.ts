@@ -163,6 +163,8 @@ export function worksheetXml(model: SheetModel, parts: WorksheetParts): string {
     const header = hf('oddHeader', page.header);
     const footer = hf('oddFooter', page.footer);
     if (header || footer) out.push(`<headerFooter>${header}${footer}</headerFooter>`);
+    const breaks = [...new Set(page.rowBreaks ?? [])].filter((r) => Number.isInteger(r) && r > 0 && r < 1048576).sort((x, y) => x - y);
+    if (breaks.length > 0) out.push(`<rowBreaks count="${breaks.length}" manualBreakCount="${breaks.length}">${breaks.map((r) => `<brk id="${r}" max="16383" man="1"/>`).join('')}</rowBreaks>`);
   }
 
   if (parts.drawingRelId) out.push(`<drawing r:id="${parts.drawingRelId}"/>`);
@@ -264,7 +266,8 @@ function ruleXml(rule: ConditionalRule, priority: number, parts: WorksheetParts)
       return `<cfRule type="dataBar" priority="${priority}"><dataBar><cfvo type="min"/><cfvo type="max"/><color rgb="${rgb(rule.color)}"/></dataBar></cfRule>`;
     case 'colorScale':
       return (
-        `<cfRule type="colorScale" priority="${priority}"><colorScale><cfvo type="min"/><cfvo type="percentile" val="50"/><cfvo type="max"/>` +
+        `<cfRule type="colorScale" priority="${priority}"><colorScale>` +
+        (rule.values ? rule.values.map((v) => `<cfvo type="num" val="${numberText(v)}"/>`).join('') : '<cfvo type="min"/><cfvo type="percentile" val="50"/><cfvo type="max"/>') +
         rule.colors.map((c) => `<color rgb="${rgb(c)}"/>`).join('') +
         '</colorScale></cfRule>'
       );

@@ -184,9 +184,10 @@ const CRC_TABLES: Uint32Array[] = (() => {
   return tables;
 })();
 
-export function crc32(data: Uint8Array): number {
+/** The CRC-32 of `data`; with `previous` (the CRC of what came before), of the whole so far. */
+export function crc32(data: Uint8Array, previous = 0): number {
   const [t0, t1, t2, t3] = CRC_TABLES;
-  let c = 0xffffffff;
+  let c = (previous ^ 0xffffffff) >>> 0;
   let i = 0;
   const n4 = data.length & ~3;
   for (; i < n4; i += 4) {
