@@ -24,7 +24,7 @@ import type { CellStyle, ChartModel, ModelCell, ModelValue, SheetModel, TableMod
 import { div, eq, mul, rational, roundHalfUp, sub, sum, toNumber } from './rational';
 import { columnLetter } from './address';
 import { text, type Catalogue } from './i18n';
-import { num9, predicateFormula, predicateName } from './gap-sheet';
+import { aspectLabel, domainLabel, num9, predicateFormula, predicateName } from './gap-sheet';
 import { SPBE_COMPARE_MARKER } from './gap-names';
 import { topMovers, type ComparedIndicator, type Comparison, type ComparisonNote } from './compare';
 import type { TransitionPreview } from './compare-preview';
@@ -166,16 +166,6 @@ const VAL = 2;
 const EXTRA = 3;
 /** Zero-based row of the indicator table's header (row 15). */
 const HEAD = 14;
-
-function aspectLabel(fw: Framework, no: number): string {
-  const a = fw.aspects.find((x) => x.no === no);
-  return a ? `${a.no}. ${a.name}` : String(no);
-}
-
-function domainLabel(fw: Framework, no: number | null): string {
-  const d = no === null ? undefined : fw.domains.find((x) => x.no === no);
-  return d ? `${d.no}. ${d.name}` : '';
-}
 
 function sideText(s: SheetSide | undefined, fw: Framework): string {
   const parts = [s?.file, s?.sheet, s?.year ? String(s.year) : null].filter((x): x is string => !!x);

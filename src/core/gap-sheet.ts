@@ -366,12 +366,14 @@ function indicatorName(gp: IndicatorGap, lang: Lang): string {
   return gp.entry === 1 ? gp.name : g(lang, 'repeatName', { name: gp.name, entry: gp.entry });
 }
 
-function aspectLabel(fw: Framework, no: number): string {
+/** "2. Kebijakan Internal": an aspect by its number and name (also the comparison sheet's label). */
+export function aspectLabel(fw: Framework, no: number): string {
   const a = fw.aspects.find((x) => x.no === no);
   return a ? `${a.no}. ${a.name}` : String(no);
 }
 
-function domainLabel(fw: Framework, no: number | null): string {
+/** "1. Kebijakan SPBE": a domain by its number and name, or empty. */
+export function domainLabel(fw: Framework, no: number | null): string {
   const d = no === null ? undefined : fw.domains.find((x) => x.no === no);
   return d ? `${d.no}. ${d.name}` : '';
 }

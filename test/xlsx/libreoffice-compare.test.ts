@@ -21,7 +21,7 @@ import { writeSheetPackage } from '../../src/xlsx/package';
 import { buildWorkbook, NO_FEATURES } from './package-builder';
 import { close, poisonCachedResults, readRawWorkbook, sameValue } from './xlsx-cells';
 import type { RawSheet } from './xlsx-cells';
-import { convert, IN_CI, recalcProfile, SOFFICE } from './soffice';
+import { convert, recalcProfile, withSoffice } from './soffice';
 import { ACEH_TENGAH_2025, acehTengahGrid, denpasarGrid, pemdiGrid, simpleGrid } from '../core/grid-builders';
 
 type Source = CompareSource & { readonly bytes: Uint8Array };
@@ -61,16 +61,7 @@ const CASES: ReadonlyArray<Case> = [
   },
 ];
 
-if (!SOFFICE) {
-  if (IN_CI) {
-    test('LibreOffice (soffice) is installed for the recalculation test of the comparison sheet', () => {
-      throw new Error('soffice not found: install the Debian package libreoffice-calc (CI=true requires this test to run)');
-    });
-  } else {
-    console.warn('NOTICE: LibreOffice (soffice) not found: skipping the LibreOffice recalculation test of the comparison sheet. Install libreoffice-calc to run it.');
-    test.skip('LibreOffice recalculation of the comparison sheet (soffice missing)', () => undefined);
-  }
-} else {
+withSoffice('the LibreOffice recalculation test of the comparison sheet', () => {
   describe('comparison sheets recalculated by LibreOffice', () => {
     let tmp = '';
     const models: SheetModel[] = [];
@@ -146,4 +137,4 @@ if (!SOFFICE) {
       });
     });
   });
-}
+});

@@ -30,7 +30,7 @@ import type { ExampleRun } from './package/package-check';
 import { specBytes } from './gap-fixtures';
 import { poisonCachedResults, readRawWorkbook, sameValue, close } from './xlsx-cells';
 import type { RawSheet } from './xlsx-cells';
-import { convert, IN_CI, pdfToPngs, RASTERIZER, recalcProfile, SOFFICE } from './soffice';
+import { convert, IN_CI, pdfToPngs, RASTERIZER, recalcProfile, withSoffice } from './soffice';
 import { countColor, inked, readPng } from './png';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -38,16 +38,7 @@ const PRINT_DIR = path.join(ROOT, 'test-results', 'gap-sheet');
 /** The first series colour of the charts (Office's accent 1): no cell of the gap sheet has it. */
 const SERIES_BLUE = '#4472C4';
 
-if (!SOFFICE) {
-  if (IN_CI) {
-    test('LibreOffice (soffice) is installed for the package tests', () => {
-      throw new Error('soffice not found: install the Debian package libreoffice-calc (CI=true requires these tests to run)');
-    });
-  } else {
-    console.warn('NOTICE: LibreOffice (soffice) not found: skipping the LibreOffice tests of written packages. Install libreoffice-calc to run them.');
-    test.skip('LibreOffice opens written packages (soffice missing)', () => undefined);
-  }
-} else {
+withSoffice('the LibreOffice tests of written packages', () => {
   let tmp = '';
   let profile = '';
   beforeAll(() => {
@@ -260,4 +251,4 @@ if (!SOFFICE) {
       });
     });
   });
-}
+});

@@ -18,18 +18,9 @@ import { close, poisonCachedResults, readRawWorkbook, sameValue } from './xlsx-c
 import type { RawSheet } from './xlsx-cells';
 import { a1 } from '../../src/core/address';
 import { add, div, mul, rational, roundHalfUp, sub, toNumber } from '../../src/core/rational';
-import { convert, IN_CI, recalcProfile, SOFFICE } from './soffice';
+import { convert, recalcProfile, withSoffice } from './soffice';
 
-if (!SOFFICE) {
-  if (IN_CI) {
-    test('LibreOffice (soffice) is installed for the recalculation test', () => {
-      throw new Error('soffice not found: install the Debian package libreoffice-calc (CI=true requires this test to run)');
-    });
-  } else {
-    console.warn('NOTICE: LibreOffice (soffice) not found: skipping the LibreOffice recalculation test of the gap sheet. Install libreoffice-calc to run it.');
-    test.skip('LibreOffice recalculation of the gap sheet (soffice missing)', () => undefined);
-  }
-} else {
+withSoffice('the LibreOffice recalculation test of the gap sheet', () => {
   describe('gap sheets recalculated by LibreOffice', () => {
     let tmp = '';
     const runs: GapRun[] = [];
@@ -208,4 +199,4 @@ if (!SOFFICE) {
       expect(run.plan.indicators.filter((x) => x.outOfHands).map((x) => x.no)).toEqual([5, 6, 7, 18]);
     });
   });
-}
+});

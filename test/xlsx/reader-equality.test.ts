@@ -22,6 +22,7 @@ import { DEFAULT_LIMITS, readWorkbookGridsSync } from '../../src/xlsx/ooxml/read
 import { loadWorkbook, readWorkbookGridsWithExceljs, worksheetToGrid } from '../../src/xlsx/read';
 import type { CellValue, Grid } from '../../src/core/types';
 import { buildCorpus } from './workbook-corpus';
+import { withSoffice } from './soffice';
 import type { CorpusWorkbook } from './workbook-corpus';
 
 jest.setTimeout(300_000);
@@ -160,25 +161,8 @@ test('both readers give equal grids on workbooks of random cells (numbers to the
   );
 });
 
-function findSoffice(): string | null {
-  for (const name of ['soffice', 'libreoffice']) {
-    const r = spawnSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8' });
-    if (r.status === 0 && r.stdout.trim()) return r.stdout.trim();
-  }
-  return null;
-}
-const SOFFICE = findSoffice();
 
-if (!SOFFICE) {
-  if (process.env.CI === 'true') {
-    test('LibreOffice (soffice) is installed for the equality test on LibreOffice-saved workbooks', () => {
-      throw new Error('soffice not found: install the Debian package libreoffice-calc (CI=true requires this test to run)');
-    });
-  } else {
-    console.warn('NOTICE: LibreOffice (soffice) not found: skipping the reader equality test on workbooks saved by LibreOffice. Install libreoffice-calc to run it.');
-    test.skip('both readers on workbooks saved by LibreOffice (soffice missing)', () => undefined);
-  }
-} else {
+withSoffice('the reader equality test on workbooks saved by LibreOffice', (soffice) => {
   test('both readers give equal grids on the same workbooks saved again by LibreOffice', async () => {
     const dir = path.join(tmp, 'lo');
     const out = path.join(tmp, 'lo-out');
@@ -189,7 +173,7 @@ if (!SOFFICE) {
       fs.writeFileSync(f, w.bytes);
       return f;
     });
-    const r = spawnSync(SOFFICE, ['--headless', '--norestore', `-env:UserInstallation=file://${path.join(tmp, 'lo-profile')}`, '--convert-to', 'xlsx:Calc MS Excel 2007 XML', '--outdir', out, ...names], {
+    const r = spawnSync(soffice, ['--headless', '--norestore', `-env:UserInstallation=file://${path.join(tmp, 'lo-profile')}`, '--convert-to', 'xlsx:Calc MS Excel 2007 XML', '--outdir', out, ...names], {
       encoding: 'utf8',
       timeout: 240_000,
     });
@@ -208,4 +192,4 @@ if (!SOFFICE) {
     expect(picked.length).toBeGreaterThanOrEqual(8);
     expect(differences).toEqual([]);
   });
-}
+});

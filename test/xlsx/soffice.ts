@@ -72,3 +72,21 @@ export function pdfToPngs(pdf: string, prefix: string, dpi = 60): string[] {
     .sort((a, b) => Number(a.m![1]) - Number(b.m![1]))
     .map((x) => path.join(dir, x.f));
 }
+
+/**
+ * Declares the tests of `body` when LibreOffice is installed. Without it, under CI=true one failing test
+ * says what to install; on a user's machine a visible notice and a skipped test say what did not run.
+ * `what` completes "skipping …" and "installed for …".
+ */
+export function withSoffice(what: string, body: (soffice: string) => void): void {
+  if (SOFFICE) {
+    body(SOFFICE);
+  } else if (IN_CI) {
+    test(`LibreOffice (soffice) is installed for ${what}`, () => {
+      throw new Error(`soffice not found: install the Debian package libreoffice-calc (CI=true requires ${what} to run)`);
+    });
+  } else {
+    console.warn(`NOTICE: LibreOffice (soffice) not found: skipping ${what}. Install libreoffice-calc to run it.`);
+    test.skip(`${what} (soffice missing)`, () => undefined);
+  }
+}

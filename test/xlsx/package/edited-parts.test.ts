@@ -24,7 +24,7 @@ import type { Features } from '../package-builder';
 import { exampleModel, packageProblems } from './package-check';
 import type { ExampleRun } from './package-check';
 import { poisonCachedResults, readRawWorkbook, sameValue } from '../xlsx-cells';
-import { convert, IN_CI, recalcProfile, SOFFICE } from '../soffice';
+import { convert, recalcProfile, withSoffice } from '../soffice';
 
 jest.setTimeout(120_000);
 
@@ -135,16 +135,7 @@ test('a big selected sheet keeps its original compressed blocks after the head (
   expect(Math.abs(now.raw.length - was.raw.length)).toBeLessThan(2000);
 });
 
-if (!SOFFICE) {
-  if (IN_CI) {
-    test('LibreOffice (soffice) is installed for the edited-parts test', () => {
-      throw new Error('soffice not found: install libreoffice-calc (CI=true requires this test to run)');
-    });
-  } else {
-    console.warn('NOTICE: LibreOffice (soffice) not found: skipping the LibreOffice part of the edited-parts test. Install libreoffice-calc to run it.');
-    test.skip('LibreOffice opens the copies (soffice missing)', () => undefined);
-  }
-} else {
+withSoffice('the LibreOffice part of the edited-parts test', () => {
   describe('LibreOffice opens the copies and recalculates the gap sheet to the cached values', () => {
     const CASES: ReadonlyArray<{ name: string; k: number; features: Features; big: boolean }> = [
       { name: '.xlsm with every feature and a big selected data sheet (spliced)', k: 1, features: { ...ALL_FEATURES, tabSelected: true }, big: true },
@@ -195,4 +186,4 @@ if (!SOFFICE) {
       });
     });
   });
-}
+});
