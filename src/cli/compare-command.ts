@@ -12,7 +12,6 @@
  * Exit code: 0 compared; 2 either side has errors (which side, with its problems; nothing is compared);
  * 1 a file cannot be opened, wrong usage, or the output could not be written.
  */
-import * as fs from 'fs';
 import * as path from 'path';
 import type { Lang } from '../core/types';
 import type { Io } from './output';
@@ -28,12 +27,8 @@ import { isWorkbookReadError } from '../xlsx/errors';
 import { readFileBytes } from '../xlsx/read-file';
 import { readWorkbookGridsSync } from '../xlsx/ooxml/read-workbook';
 import type { GapDeps } from './gap-command';
-import { checkOutPath } from './out-file';
-import type { SheetModel } from '../core/sheet-model';
-import { describe, problemOfError } from '../core/problems';
+import { writeSheetCopy } from './sheet-output';
 import { unreadableMessage } from '../core/report';
-import { WorkbookPackage, type SheetWriteResult } from '../xlsx/package';
-import { writeFileAtomic } from '../xlsx/write-file';
 
 export const COMPARE_OPTIONS: ReadonlyArray<OptionSpec> = [
   { name: 'out', value: true },
@@ -111,13 +106,19 @@ export async function runCompare(argv: ReadonlyArray<string>, io: Io, deps: GapD
   const { comparison, before, after, preview } = outcome;
   let written: { sheetName: string; replaced: string | null } | null = null;
   if (out !== null) {
-    const result = await writeCompareSheet(bytes[after.source], compareSheetFor(outcome, { lang, date: isoDate((deps.now ?? (() => new Date()))()) }), positional, out, lang, deps);
-    if (typeof result === 'string') {
-      if (common.json) io.out(JSON.stringify({ error: result, out: null, compareSheet: null }) + '\n');
-      io.err(`spbe: ${result}\n`);
+    // Into a copy of the after side's ORIGINAL bytes, after the checks `spbe gap` makes on its output; the
+    // output may be neither input.
+    const model = compareSheetFor(outcome, { lang, date: isoDate((deps.now ?? (() => new Date()))()) });
+    const inputs = after.source === 0 ? positional : [positional[after.source], ...positional.filter((_, k) => k !== after.source)];
+    const result = await writeSheetCopy(bytes[after.source], model, { inputs, out, inPlace: false, lang, writeTemp: deps.writeTemp });
+    if (!result.ok) {
+      const f = result.failure;
+      const error = f.kind === 'damaged' ? `${unreadableMessage('damaged', lang)} (${f.detail})` : f.message;
+      if (common.json) io.out(JSON.stringify({ error, out: null, compareSheet: null }) + '\n');
+      io.err(`spbe: ${error}\n`);
       return 1;
     }
-    written = { sheetName: result.sheetName, replaced: result.replaced };
+    written = { sheetName: result.written.sheetName, replaced: result.written.replaced };
   }
 
   if (common.json) {
@@ -139,39 +140,4 @@ export async function runCompare(argv: ReadonlyArray<string>, io: Io, deps: GapD
   }
   io.out(lines.join('\n') + '\n');
   return 0;
-}
-
-/**
- * Adds the comparison sheet to a copy of the after side's ORIGINAL bytes (src/xlsx/package, as `spbe gap` adds
- * its sheet) and writes it to `out` atomically, after the checks `spbe gap` makes on its output (out-file.ts);
- * the result, or why not in the user's words.
- */
-async function writeCompareSheet(bytes: Uint8Array, model: SheetModel, inputs: ReadonlyArray<string>, out: string, lang: Lang, deps: GapDeps): Promise<SheetWriteResult | string> {
-  let pkg: WorkbookPackage;
-  try {
-    pkg = WorkbookPackage.open(bytes);
-  } catch (e) {
-    return `${unreadableMessage('damaged', lang)} (${e instanceof Error ? e.message : String(e)})`;
-  }
-  for (const input of inputs) {
-    const usage = checkOutPath(input, out, { inPlace: false, macroEnabled: pkg.macroEnabled, lang });
-    if (usage !== null) return usage;
-  }
-  let written: SheetWriteResult;
-  try {
-    written = pkg.addSheet(model);
-  } catch (e) {
-    const problem = problemOfError(e);
-    if (!problem) throw e;
-    return describe(problem, lang, 'command');
-  }
-  try {
-    await writeFileAtomic(out, written.bytes, { writeTemp: deps.writeTemp });
-  } catch (e) {
-    const dir = path.dirname(path.resolve(out));
-    const message =
-      (e as NodeJS.ErrnoException)?.code === 'ENOENT' && !fs.existsSync(dir) ? text(lang, 'gap', 'cliOutDirMissing', { dir }) : e instanceof Error ? e.message : String(e);
-    return text(lang, 'gap', 'cliWriteFailed', { file: out, message });
-  }
-  return written;
 }

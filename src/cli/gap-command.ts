@@ -28,7 +28,6 @@
  * --in-place through a symbolic link replaces the real workbook and keeps the link. A workbook whose structure is
  * protected gets no sheet (WORKBOOK_STRUCTURE_LOCKED, exit 1, nothing written).
  */
-import * as fs from 'fs';
 import * as path from 'path';
 import type { Lang } from '../core/types';
 import type { Io } from './output';
@@ -48,11 +47,8 @@ import { toFixed, toNumber, toRoundedNumber } from '../core/rational';
 import { isWorkbookReadError } from '../xlsx/errors';
 import { readFileBytes } from '../xlsx/read-file';
 import { readMarkedSheetGrid, readWorkbookGridsSync } from '../xlsx/ooxml/read-workbook';
-import { WorkbookPackage } from '../xlsx/package';
-import type { SheetWriteResult } from '../xlsx/package';
-import { linkTarget, writeFileAtomic } from '../xlsx/write-file';
-import { checkOutPath, defaultOutPath } from './out-file';
-import { describe, problemOfError } from '../core/problems';
+import { defaultOutPath } from './out-file';
+import { writeSheetCopy } from './sheet-output';
 import type { AtomicWriteOptions } from '../xlsx/write-file';
 
 export const GAP_OPTIONS: ReadonlyArray<OptionSpec> = [
@@ -160,46 +156,24 @@ export async function runGap(argv: ReadonlyArray<string>, io: Io, deps: GapDeps 
   });
   // Where to write: --out (checked: the input's own extension by the package's kind, a writable file that
   // is not the input), the default beside the input, or the input itself (through its links) with --in-place.
-  let pkg: WorkbookPackage;
-  try {
-    pkg = WorkbookPackage.open(bytes);
-  } catch (e) {
-    const report = toUnreadableReport(file, 'damaged', lang);
-    if (common.json) io.out(JSON.stringify({ ...report, out: null, gapSheet: null }) + '\n');
-    io.err(`spbe: ${report.error} (${e instanceof Error ? e.message : String(e)})\n`);
-    return 1;
-  }
-  const out = inPlace ? file : outGiven ?? defaultOutPath(file, pkg.macroEnabled);
-  const usage = checkOutPath(file, out, { inPlace, macroEnabled: pkg.macroEnabled, lang });
-  if (usage !== null) return fail(io, lang, usage);
-
-  let written: SheetWriteResult;
-  try {
-    written = pkg.addSheet(model);
-  } catch (e) {
-    const problem = problemOfError(e);
-    if (!problem) throw e;
-    // e.g. WORKBOOK_STRUCTURE_LOCKED: nothing is written, the file is untouched
-    const error = describe(problem, lang, 'command');
-    if (common.json) io.out(JSON.stringify({ file, error, code: problem.code, out: null, gapSheet: null }) + '\n');
-    io.err(`spbe: ${error}\n`);
-    return 1;
-  }
-  try {
-    // through a symbolic link, the real workbook is replaced and the link is kept
-    await writeFileAtomic(await linkTarget(out), written.bytes, { writeTemp: deps.writeTemp });
-  } catch (e) {
-    const dir = path.dirname(path.resolve(out));
-    // ENOENT names the temp file beside OUT; say plainly that the folder is missing
-    const message = (e as NodeJS.ErrnoException)?.code === 'ENOENT' && !fs.existsSync(dir)
-      ? g(lang, 'cliOutDirMissing', { dir })
-      : e instanceof Error ? e.message : String(e);
-    const error = g(lang, 'cliWriteFailed', { file: out, message });
+  const output = await writeSheetCopy(bytes, model, { inputs: [file], out: outGiven ?? null, inPlace, lang, writeTemp: deps.writeTemp });
+  if (!output.ok) {
+    const failure = output.failure;
+    if (failure.kind === 'usage') return fail(io, lang, failure.message);
+    if (failure.kind === 'damaged') {
+      const report = toUnreadableReport(file, 'damaged', lang);
+      if (common.json) io.out(JSON.stringify({ ...report, out: null, gapSheet: null }) + '\n');
+      io.err(`spbe: ${report.error} (${failure.detail})\n`);
+      return 1;
+    }
+    // a refused sheet (e.g. WORKBOOK_STRUCTURE_LOCKED) or a failed write: nothing is written, the file is untouched.
     // --json callers read stdout: they get a line for this file too, as for an unreadable one.
-    if (common.json) io.out(JSON.stringify({ file, error, out: null, gapSheet: null }) + '\n');
-    io.err(`spbe: ${error}\n`);
+    const code = failure.kind === 'refused' ? { code: failure.problem.code } : {};
+    if (common.json) io.out(JSON.stringify({ file, error: failure.message, ...code, out: null, gapSheet: null }) + '\n');
+    io.err(`spbe: ${failure.message}\n`);
     return 1;
   }
+  const { out, written } = output;
 
   if (common.json) {
     io.out(JSON.stringify(gapJson(report, plan, out, written.sheetName, lang, team.count, written.replaced)) + '\n');
