@@ -1,6 +1,6 @@
 /** Shared test data for the planner and gap-sheet tests (not a test file). */
 import { fromDecimalString } from '../../src/core/rational';
-import type { AssessmentEntry, Rational } from '../../src/core/types';
+import type { Assessment, AssessmentEntry, Framework, LevelColumn, Problem, Rational } from '../../src/core/types';
 
 /** Kab. Aceh Tengah 2025 (spbe2020): official exact index 2.594 (2.59 Cukup). */
 export const ACEH: Record<string, number> = {
@@ -32,4 +32,37 @@ export function entriesOf(values: Record<string, number | string>, targets: Reco
       note: notes[key] ?? null,
     };
   });
+}
+
+const LEVEL_COL: LevelColumn = { col: 6, letter: 'G', header: 'Nilai Akhir', stage: 4, stageName: 'Nilai Akhir', filled: 47 };
+const SELF_COL: LevelColumn = { col: 5, letter: 'F', header: 'Penilaian Mandiri', stage: 0, stageName: 'Penilaian Mandiri', filled: 47 };
+
+/** An assessment of `entries` as the reader gives it (table on "Penilaian Mandiri", level column G), without scores unless given. */
+export function assessmentOf(
+  fw: Framework,
+  entries: AssessmentEntry[],
+  opts: { sheet?: string; titles?: string[]; problems?: Problem[]; stages?: boolean; scores?: Assessment['scores'] } = {},
+): Assessment {
+  return {
+    framework: fw,
+    frameworkSource: 'detected',
+    table: {
+      sheet: opts.sheet ?? 'Penilaian Mandiri',
+      headerRows: [5],
+      firstRow: 6,
+      lastRow: 6 + entries.length,
+      numberColumn: 1,
+      nameColumn: 2,
+      weightColumn: null,
+      evidenceColumn: null,
+      targetColumn: null,
+      noteColumns: [],
+      levelColumns: opts.stages ? [SELF_COL, LEVEL_COL] : [LEVEL_COL],
+      levelColumn: LEVEL_COL,
+    },
+    entries,
+    problems: opts.problems ?? [],
+    scores: opts.scores ?? null,
+    titles: opts.titles ?? ['PEMERINTAH KABUPATEN ACEH TENGAH', 'LEMBAR KERJA PENILAIAN MANDIRI SPBE 2025'],
+  };
 }

@@ -3,47 +3,14 @@ import { cellRef } from '../../src/core/address';
 import { planGap, isPlanUsageError } from '../../src/core/planner';
 import type { GapPlan, TargetRequest } from '../../src/core/planner';
 import { SPBE2020, PEMDI2026 } from '../../src/core/frameworks';
-import type { Assessment, AssessmentEntry, Framework, LevelColumn, Problem } from '../../src/core/types';
+import type { AssessmentEntry, Framework, Problem } from '../../src/core/types';
 import type { ModelCell, SheetModel } from '../../src/core/sheet-model';
-import { a1 } from '../../src/core/address';
-import { ACEH, entriesOf } from './gap-helpers';
-
-const LEVEL_COL: LevelColumn = { col: 6, letter: 'G', header: 'Nilai Akhir', stage: 4, stageName: 'Nilai Akhir', filled: 47 };
-const SELF_COL: LevelColumn = { col: 5, letter: 'F', header: 'Penilaian Mandiri', stage: 0, stageName: 'Penilaian Mandiri', filled: 47 };
-
-function assessmentOf(fw: Framework, entries: AssessmentEntry[], opts: { sheet?: string; titles?: string[]; problems?: Problem[]; stages?: boolean } = {}): Assessment {
-  return {
-    framework: fw,
-    frameworkSource: 'detected',
-    table: {
-      sheet: opts.sheet ?? 'Penilaian Mandiri',
-      headerRows: [5],
-      firstRow: 6,
-      lastRow: 6 + entries.length,
-      numberColumn: 1,
-      nameColumn: 2,
-      weightColumn: null,
-      evidenceColumn: null,
-      targetColumn: null,
-      noteColumns: [],
-      levelColumns: opts.stages ? [SELF_COL, LEVEL_COL] : [LEVEL_COL],
-      levelColumn: LEVEL_COL,
-    },
-    entries,
-    problems: opts.problems ?? [],
-    scores: null,
-    titles: opts.titles ?? ['PEMERINTAH KABUPATEN ACEH TENGAH', 'LEMBAR KERJA PENILAIAN MANDIRI SPBE 2025'],
-  };
-}
+import { ACEH, assessmentOf, entriesOf } from './gap-helpers';
 
 function planOf(fw: Framework, entries: AssessmentEntry[], req: TargetRequest): GapPlan {
   const p = planGap(fw, entries, req);
   if (isPlanUsageError(p)) throw new Error(p.message.en);
   return p;
-}
-
-function cellAt(model: SheetModel, address: string): ModelCell | undefined {
-  return model.cells.find((c) => a1(c.row, c.col) === address);
 }
 
 function findText(model: SheetModel, text: string): ModelCell | undefined {

@@ -9,7 +9,7 @@ import { SPBE2020 } from '../../src/core/frameworks';
 import type { Assessment, CellValue, Grid } from '../../src/core/types';
 import type { SheetModel } from '../../src/core/sheet-model';
 import { withTeamEntries, planFor } from '../../src/app/assessment';
-import { ACEH, entriesOf } from './gap-helpers';
+import { ACEH, assessmentOf, entriesOf } from './gap-helpers';
 
 /** A model as a grid of its cached values (what a reader gives back of the written sheet). */
 function gridOf(model: SheetModel): Grid & { values: CellValue[][] } {
@@ -22,29 +22,8 @@ function gridOf(model: SheetModel): Grid & { values: CellValue[][] } {
 }
 
 function assessment(): Assessment {
-  const entries = entriesOf(ACEH);
-  return {
-    framework: SPBE2020,
-    frameworkSource: 'detected',
-    table: {
-      sheet: 'Penilaian',
-      headerRows: [5],
-      firstRow: 6,
-      lastRow: 6 + entries.length,
-      numberColumn: 1,
-      nameColumn: 2,
-      weightColumn: null,
-      evidenceColumn: null,
-      targetColumn: null,
-      noteColumns: [],
-      levelColumns: [{ col: 6, letter: 'G', header: 'Nilai', stage: 4, stageName: 'Nilai', filled: 47 }],
-      levelColumn: { col: 6, letter: 'G', header: 'Nilai', stage: 4, stageName: 'Nilai', filled: 47 },
-    },
-    entries,
-    problems: [],
-    scores: { index: 2.594 } as unknown as Assessment['scores'],
-    titles: [],
-  };
+  // the planner and the app layer need an index; its value only shows in the sheet's header
+  return assessmentOf(SPBE2020, entriesOf(ACEH), { sheet: 'Penilaian', titles: [], scores: { index: 2.594 } as unknown as Assessment['scores'] });
 }
 
 describe('the team columns', () => {

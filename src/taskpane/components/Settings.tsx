@@ -3,7 +3,7 @@ import { Field, Select } from '@fluentui/react-components';
 import type { Assessment, FrameworkId, Lang, PredicateBasis } from '../../core/types';
 import type { PlanStrategy } from '../../core/planner';
 import { FRAMEWORKS } from '../../core/frameworks';
-import { text } from '../../core/i18n';
+import { text, type Catalogue } from '../../core/i18n';
 import type { PaneSettings } from '../controller';
 import { useStyles } from './styles';
 
@@ -19,101 +19,95 @@ export function Settings(props: {
   const current = a?.table?.levelColumn;
   const candidates = a?.candidates ?? [];
   const used = candidates.find((c) => c.used)?.sheet ?? a?.table?.sheet ?? '';
+  const t = (key: keyof Catalogue['pane'], params?: Record<string, string | number>) => text(lang, 'pane', key, params);
   return (
     <section className={s.section} aria-labelledby="settings-title">
       <h2 className={s.sectionTitle} id="settings-title">
-        {text(lang, 'pane', 'settingsTitle')}
+        {t('settingsTitle')}
       </h2>
       {candidates.length > 1 && (
-        <Field label={text(lang, 'pane', 'sheetLabel')} className={s.field}>
-          <Select
-            className={s.control}
-            data-testid="sheet-select"
-            value={settings.sheet ?? ''}
-            onChange={(_, d) => props.onChange({ sheet: d.value === '' ? null : d.value })}
-          >
-            <option value="">{settings.sheet === null ? text(lang, 'pane', 'sheetAuto', { sheet: used }) : text(lang, 'pane', 'sheetAutoNewest')}</option>
-            {candidates.map((c) => (
-              <option key={c.sheet} value={c.sheet}>
-                {c.year !== null ? text(lang, 'pane', 'sheetOptionYear', { sheet: c.sheet, year: c.year }) : text(lang, 'pane', 'sheetOption', { sheet: c.sheet })}
-              </option>
-            ))}
-          </Select>
-        </Field>
+        <SettingSelect
+          label={t('sheetLabel')}
+          testId="sheet-select"
+          value={settings.sheet ?? ''}
+          options={[
+            { value: '', label: settings.sheet === null ? t('sheetAuto', { sheet: used }) : t('sheetAutoNewest') },
+            ...candidates.map((c) => ({
+              value: c.sheet,
+              label: c.year !== null ? t('sheetOptionYear', { sheet: c.sheet, year: c.year }) : t('sheetOption', { sheet: c.sheet }),
+            })),
+          ]}
+          onChange={(v) => props.onChange({ sheet: v === '' ? null : v })}
+        />
       )}
-      <Field label={text(lang, 'pane', 'frameworkLabel')} className={s.field}>
-        <Select
-          className={s.control}
-          data-testid="framework-select"
-          value={settings.framework ?? ''}
-          onChange={(_, d) => props.onChange({ framework: d.value === '' ? null : (d.value as FrameworkId) })}
-        >
-          <option value="">{text(lang, 'pane', 'frameworkAuto')}</option>
-          {FRAMEWORKS.map((fw) => (
-            <option key={fw.id} value={fw.id}>
-              {fw.name}
-            </option>
-          ))}
-        </Select>
-      </Field>
+      <SettingSelect
+        label={t('frameworkLabel')}
+        testId="framework-select"
+        value={settings.framework ?? ''}
+        options={[{ value: '', label: t('frameworkAuto') }, ...FRAMEWORKS.map((fw) => ({ value: fw.id, label: fw.name }))]}
+        onChange={(v) => props.onChange({ framework: v === '' ? null : (v as FrameworkId) })}
+      />
       {columns.length > 0 && current && (
-        <Field label={text(lang, 'pane', 'columnLabel')} className={s.field}>
-          <Select
-            className={s.control}
-            data-testid="column-select"
-            value={settings.column === null ? '' : String(settings.column)}
-            onChange={(_, d) => props.onChange({ column: d.value === '' ? null : Number(d.value) })}
-          >
-            <option value="">
-              {settings.column === null
-                ? text(lang, 'pane', 'columnAuto', { letter: current.letter, header: current.header })
-                : text(lang, 'pane', 'frameworkAuto')}
-            </option>
-            {columns.map((c) => (
-              <option key={c.col} value={String(c.col)}>
-                {text(lang, 'pane', 'columnOption', { letter: c.letter, header: c.header })}
-              </option>
-            ))}
-          </Select>
-        </Field>
+        <SettingSelect
+          label={t('columnLabel')}
+          testId="column-select"
+          value={settings.column === null ? '' : String(settings.column)}
+          options={[
+            { value: '', label: settings.column === null ? t('columnAuto', { letter: current.letter, header: current.header }) : t('frameworkAuto') },
+            ...columns.map((c) => ({ value: String(c.col), label: t('columnOption', { letter: c.letter, header: c.header }) })),
+          ]}
+          onChange={(v) => props.onChange({ column: v === '' ? null : Number(v) })}
+        />
       )}
-      <Field label={text(lang, 'pane', 'basisLabel')} className={s.field}>
-        <Select
-          className={s.control}
-          data-testid="basis-select"
-          value={settings.basis}
-          onChange={(_, d) => props.onChange({ basis: d.value as PredicateBasis })}
-        >
-          <option value="exact">{text(lang, 'pane', 'basisExact')}</option>
-          <option value="rounded">{text(lang, 'pane', 'basisRounded')}</option>
-        </Select>
-      </Field>
-      <Field label={text(lang, 'pane', 'maxRaiseLabel')} className={s.field}>
-        <Select
-          className={s.control}
-          data-testid="max-raise-select"
-          value={String(settings.maxRaise)}
-          onChange={(_, d) => props.onChange({ maxRaise: Number(d.value) })}
-        >
-          {[1, 2, 3].map((n) => (
-            <option key={n} value={String(n)}>
-              {text(lang, 'pane', 'maxRaiseOption', { max: n })}
-            </option>
-          ))}
-          <option value="5">{text(lang, 'pane', 'maxRaiseNone')}</option>
-        </Select>
-      </Field>
-      <Field label={text(lang, 'pane', 'strategyLabel')} className={s.field}>
-        <Select
-          className={s.control}
-          data-testid="strategy-select"
-          value={settings.strategy}
-          onChange={(_, d) => props.onChange({ strategy: d.value as PlanStrategy })}
-        >
-          <option value="fewest-steps">{text(lang, 'pane', 'strategyFewest')}</option>
-          <option value="balanced">{text(lang, 'pane', 'strategyBalanced')}</option>
-        </Select>
-      </Field>
+      <SettingSelect
+        label={t('basisLabel')}
+        testId="basis-select"
+        value={settings.basis}
+        options={[
+          { value: 'exact', label: t('basisExact') },
+          { value: 'rounded', label: t('basisRounded') },
+        ]}
+        onChange={(v) => props.onChange({ basis: v as PredicateBasis })}
+      />
+      <SettingSelect
+        label={t('maxRaiseLabel')}
+        testId="max-raise-select"
+        value={String(settings.maxRaise)}
+        options={[...[1, 2, 3].map((n) => ({ value: String(n), label: t('maxRaiseOption', { max: n }) })), { value: '5', label: t('maxRaiseNone') }]}
+        onChange={(v) => props.onChange({ maxRaise: Number(v) })}
+      />
+      <SettingSelect
+        label={t('strategyLabel')}
+        testId="strategy-select"
+        value={settings.strategy}
+        options={[
+          { value: 'fewest-steps', label: t('strategyFewest') },
+          { value: 'balanced', label: t('strategyBalanced') },
+        ]}
+        onChange={(v) => props.onChange({ strategy: v as PlanStrategy })}
+      />
     </section>
+  );
+}
+
+/** One setting: a labelled drop-down of its choices. */
+function SettingSelect(props: {
+  label: string;
+  testId: string;
+  value: string;
+  options: ReadonlyArray<{ value: string; label: string }>;
+  onChange: (value: string) => void;
+}) {
+  const s = useStyles();
+  return (
+    <Field label={props.label} className={s.field}>
+      <Select className={s.control} data-testid={props.testId} value={props.value} onChange={(_, d) => props.onChange(d.value)}>
+        {props.options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </Select>
+    </Field>
   );
 }
