@@ -255,13 +255,17 @@ function sectionOrder(context: MessageContext): ReadonlyArray<Section> {
 const FUNCTION_ORDER: ReadonlyArray<Section> = ['functions', 'gap', 'problems', 'cli', 'pane'];
 const SHEET_ORDER: ReadonlyArray<Section> = ['problems', 'gap', 'cli', 'pane', 'functions'];
 
-const refs = new Map<string, { section: Section; key: string }>();
+/** Message refs found so far: by context, code and variant ('' for the default). */
+const refs: Record<MessageContext, Map<string, Map<string, { section: Section; key: string }>>> = { command: new Map(), pane: new Map(), function: new Map() };
 
 /** The message ref a problem is said with in a context: its variant in the first section that has it, else that section's default (cached). */
 function refFor(f: ProblemFacts, context: MessageContext): { section: Section; key: string } {
-  const id = `${f.code}|${f.variant ?? ''}|${context}`;
-  let ref = refs.get(id);
-  if (!ref) refs.set(id, (ref = findRef(f, context)));
+  const byCode = refs[context];
+  let byVariant = byCode.get(f.code);
+  if (!byVariant) byCode.set(f.code, (byVariant = new Map()));
+  const variant = f.variant ?? '';
+  let ref = byVariant.get(variant);
+  if (!ref) byVariant.set(variant, (ref = findRef(f, context)));
   return ref;
 }
 
@@ -369,8 +373,12 @@ export function toProblem(f: ProblemFacts, context: MessageContext = 'command'):
   const sheet = at && (at.kind === 'cell' || at.kind === 'sheet') ? at.sheet : null;
   const cell = at && at.kind === 'cell' ? a1(at.row, at.col) : null;
   const params = plainArgs(f.args);
-  const base = { severity: severityOf(f.code), code: f.code, cell, sheet, indicator: f.indicator ?? null, message: describeBoth(f, context) };
-  return params ? { ...base, params } : base;
+  const severity = severityOf(f.code);
+  const code = f.code;
+  const indicator = f.indicator ?? null;
+  const message = describeBoth(f, context);
+  // the same keys in the same order either way (the command's JSON shows them in this order)
+  return params ? { severity, code, cell, sheet, indicator, message, params } : { severity, code, cell, sheet, indicator, message };
 }
 
 // ---------------------------------------------------------------------------------------------
