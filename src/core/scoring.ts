@@ -161,14 +161,18 @@ function halfUpHundredths(n: number, d: number): number {
   return neg ? -q : q;
 }
 
-/** Small non-negative integers recur constantly (sums over 10000): reuse their bigints. */
-const BIG_CACHE: Array<bigint | undefined> = [];
+/**
+ * Small non-negative integers recur constantly (sums over 10000): reuse their bigints. The array is made
+ * at its full length on first use: one grown by scattered writes would turn into a slow dictionary.
+ */
+let BIG_CACHE: Array<bigint | undefined> | null = null;
 const BIG_CACHE_SIZE = 1 << 17;
 
 function big(v: number): bigint {
   if (v >= 0 && v < BIG_CACHE_SIZE) {
-    const b = BIG_CACHE[v];
-    return b === undefined ? (BIG_CACHE[v] = BigInt(v)) : b;
+    const cache = (BIG_CACHE ??= new Array<bigint | undefined>(BIG_CACHE_SIZE));
+    const b = cache[v];
+    return b === undefined ? (cache[v] = BigInt(v)) : b;
   }
   return BigInt(v);
 }

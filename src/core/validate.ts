@@ -257,8 +257,18 @@ function levelColumnChosen(read: ReadResult, table: TableLocation, noLevelColumn
   return found(f, 0);
 }
 
-/** Verdicts given so far, per framework: by indicator number, by the name written (the same sheets are read again and again). */
-type VerdictCache = Array<Map<string, number> | undefined>;
+/**
+ * Verdicts given so far for one indicator: every name judged, and the last one apart (a sheet read again
+ * names its rows the same way, and comparing one string costs less than a look-up by it).
+ */
+interface Verdicts {
+  lastName: string | null;
+  last: number;
+  readonly byName: Map<string, number>;
+}
+
+/** Per framework, by indicator number. */
+type VerdictCache = Array<Verdicts | undefined>;
 const verdicts = new WeakMap<Framework, VerdictCache>();
 
 function verdictCache(fw: Framework): VerdictCache {
@@ -284,11 +294,23 @@ export function nameVerdict(fw: Framework, no: number, name: string): number {
 function cachedNameVerdict(byNo: VerdictCache, fw: Framework, no: number, name: string): number {
   let cache = byNo[no];
   if (!cache) {
-    cache = new Map();
+    cache = { lastName: null, last: 0, byName: new Map() };
     byNo[no] = cache;
   }
-  const hit = cache.get(name);
-  if (hit !== undefined) return hit;
+  if (cache.lastName === name) return cache.last;
+  let verdict = cache.byName.get(name);
+  if (verdict === undefined) {
+    verdict = judgeName(fw, no, name);
+    if (cache.byName.size >= 256) cache.byName.clear();
+    cache.byName.set(name, verdict);
+  }
+  cache.lastName = name;
+  cache.last = verdict;
+  return verdict;
+}
+
+/** nameVerdict, worked out. */
+function judgeName(fw: Framework, no: number, name: string): number {
   const official = officialNameTokens(fw);
   let verdict = 0;
   const own = official.get(no);
@@ -310,8 +332,6 @@ function cachedNameVerdict(byNo: VerdictCache, fw: Framework, no: number, name: 
       else if (sim === 0) verdict = -1;
     }
   }
-  if (cache.size >= 256) cache.clear();
-  cache.set(name, verdict);
   return verdict;
 }
 
