@@ -312,7 +312,11 @@ function argText(arg: MessageArg, lang: Lang, context: MessageContext): string {
   if ('word' in arg) return catalogues[lang].problems[arg.word];
   // a function's message shows a number as Excel passed it; the command and the pane write it the language's way
   if ('decimal' in arg) return context === 'function' ? arg.decimal : decimalMark(arg.decimal, lang);
-  if ('concat' in arg) return arg.concat.map((a) => argText(a, lang, context)).join('');
+  if ('concat' in arg) {
+    let text = '';
+    for (const a of arg.concat) text += argText(a, lang, context);
+    return text;
+  }
   if ('at' in arg) return arg.at.kind === 'pair' || arg.at.kind === 'value' ? String(arg.at.pos) : placeText(arg.at, lang);
   const items = arg.list.map((a) => argText(a, lang, context));
   if (arg.last === undefined || items.length <= 1) return items.join(', ');
