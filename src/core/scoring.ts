@@ -251,10 +251,13 @@ function prepare(fw: Framework, t: Table, entries: ReadonlyArray<ScoredEntry>): 
       extra++;
     }
     if (D !== 0) {
+      // a shared whole-level entry of this framework (its tag says so) carries its level as a number
+      const shared = e as Partial<SharedEntry>;
+      const whole = shared.tag === t.tagBase + no ? (shared.whole as number) : 0;
       const l = e.level;
       // Number() of a bigint rounds to nearest: anything beyond the bounds still shows as beyond them.
-      const nn = smallNumber(l.num);
-      const dd = smallNumber(l.den);
+      const nn = whole > 0 ? whole : smallNumber(l.num);
+      const dd = whole > 0 ? 1 : smallNumber(l.den);
       const an = nn < 0 ? -nn : nn;
       if (an > MAX_FAST_NUM || dd > MAX_FAST_DEN) {
         D = 0;
