@@ -318,10 +318,24 @@ function argText(arg: MessageArg, lang: Lang, context: MessageContext): string {
     return text;
   }
   if ('at' in arg) return arg.at.kind === 'pair' || arg.at.kind === 'value' ? String(arg.at.pos) : placeText(arg.at, lang);
-  const items = arg.list.map((a) => argText(a, lang, context));
-  if (arg.last === undefined || items.length <= 1) return items.join(', ');
+  const list = arg.list;
+  if (arg.last === undefined || list.length <= 1) return listText(list, list.length, lang, context);
   const word = catalogues[lang].problems[arg.last === 'and' ? 'listAnd' : 'listOr'];
-  return `${items.slice(0, -1).join(', ')} ${word} ${items[items.length - 1]}`;
+  return `${listText(list, list.length - 1, lang, context)} ${word} ${argText(list[list.length - 1], lang, context)}`;
+}
+
+/** The first `count` items written and separated by ", " (a loop: joining an array costs more for the few items a message lists). */
+function listText(list: ReadonlyArray<MessageArg>, count: number, lang: Lang, context: MessageContext): string {
+  let text = '';
+  for (let i = 0; i < count; i++) text += i === 0 ? argText(list[i], lang, context) : `, ${argText(list[i], lang, context)}`;
+  return text;
+}
+
+/** The catalogue key of a hint in a context ("noTable_command"), made once: a key built anew for every look-up costs a string search. */
+const hintKeys: Record<'command' | 'pane', Partial<Record<Hint, `${Hint}_${'command' | 'pane'}`>>> = { command: {}, pane: {} };
+
+function hintKey(h: Hint, where: 'command' | 'pane'): `${Hint}_${'command' | 'pane'}` {
+  return (hintKeys[where][h] ??= `${h}_${where}`);
 }
 
 /** The parameters of a message: the facts' own, the place ({where}, {sheet}, {position}, {pos}), the indicator and the context's hints. */
@@ -343,7 +357,7 @@ function paramsOf(f: ProblemFacts, lang: Lang, context: MessageContext): Record<
   const hints = (PROBLEMS[f.code] as ProblemSpec).hints;
   if (hints) {
     const where = context === 'pane' ? 'pane' : 'command';
-    for (const h of hints) p[h] = format(catalogues[lang].hints[`${h}_${where}`], p);
+    for (const h of hints) p[h] = format(catalogues[lang].hints[hintKey(h, where)], p);
   }
   return p;
 }
