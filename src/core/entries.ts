@@ -299,7 +299,10 @@ function collectKeyed(ix: FrameworkIndex, list: EntryList, options: CollectOptio
     const c = counted[no];
     if (c !== undefined) entries[k++] = c;
   }
-  if (repeats) entries.push(...repeats.sort((a, b) => a[0] - b[0]).map((r) => r[1]));
-  accepted.length = acceptedCount;
+  if (repeats) {
+    repeats.sort((a, b) => a[0] - b[0]);
+    for (const r of repeats) entries.push(r[1]);
+  }
+  if (acceptedCount < accepted.length) accepted.length = acceptedCount;
   return { entries, problems: problems ?? NONE_PROBLEMS, accepted, ignored: ignored ?? NONE };
 }

@@ -103,13 +103,9 @@ export function validate(read: ReadResult, context: MessageContext = 'command'):
 
 /** The problems (as validate) and the entries that count, in framework order, ready for scoring. */
 export function checkTable(read: ReadResult, context: MessageContext = 'command'): { problems: Problem[]; entries: ReadonlyArray<CollectedEntry> } {
-  const out: Found[] = read.issues.map((f) => found(f, -1));
-  let entries: ReadonlyArray<CollectedEntry> = [];
-  if (read.table && read.framework) {
-    const t = tableProblems(read, read.table, read.framework);
-    out.push(...t.found);
-    entries = t.entries;
-  }
+  const out: Found[] = [];
+  for (const f of read.issues) out.push(found(f, -1));
+  const entries = read.table && read.framework ? tableProblems(read, read.table, read.framework, out) : [];
   // most sheets have no problem or one: nothing to sort
   if (out.length > 1) out.sort(byFoundOrder);
   const problems: Problem[] = new Array<Problem>(out.length);
@@ -141,9 +137,8 @@ function sheetEntries(read: ReadResult, table: TableLocation): EntryList<Assessm
   };
 }
 
-/** The rules on the table's rows: the entry collector's, then the worksheet's own. */
-function tableProblems(read: ReadResult, table: TableLocation, fw: Framework): { found: Found[]; entries: ReadonlyArray<CollectedEntry> } {
-  const out: Found[] = [];
+/** The rules on the table's rows: the entry collector's, then the worksheet's own (problems added to `out`); the entries that count. */
+function tableProblems(read: ReadResult, table: TableLocation, fw: Framework, out: Found[]): ReadonlyArray<CollectedEntry> {
   const noLevelColumn = read.issues.some((i) => i.code === 'NO_LEVEL_COLUMN');
   const entries = read.entries;
   const collected = collectEntries(fw, sheetEntries(read, table));
@@ -160,7 +155,7 @@ function tableProblems(read: ReadResult, table: TableLocation, fw: Framework): {
   if (table.targetColumn !== null) targetProblems(known, table.targetColumn, table.sheet, out);
   const chosen = levelColumnChosen(read, table, noLevelColumn);
   if (chosen) out.push(chosen);
-  return { found: out, entries: collected.entries };
+  return collected.entries;
 }
 
 /** The items at `indices` (ascending); the list itself when every item is there (the common case: every row counts). */
