@@ -423,8 +423,20 @@ function subEntryKey(v: CellValue): IndicatorKey | null {
 
 const SUMMARY_RE = /^(?:jumlah|total|sub\s*total|indeks|index|rata|rerata|average|mean|nilai\s+indeks|predikat|skor\s+akhir|domain\b|aspek\b|aspect\b)/i;
 
+/**
+ * Two-letter starts of the SUMMARY_RE words ("ju" jumlah, "to" total …), lower case, as charCode pairs: an
+ * indicator name ("Tingkat Kematangan …") is told apart by its first two letters, without the regular expression.
+ */
+const SUMMARY_STARTS = new Set(W('ju to su in ra re av me ni pr sk do as').map((p) => p.charCodeAt(0) * 128 + p.charCodeAt(1)));
+
 function isSummaryName(v: CellValue): boolean {
-  return typeof v === 'string' && SUMMARY_RE.test(v.trimStart());
+  if (typeof v !== 'string') return false;
+  const c0 = v.charCodeAt(0);
+  const c1 = v.charCodeAt(1);
+  // An ASCII letter pair that starts no summary word: not a summary (`| 32` lower-cases A–Z and keeps a–z).
+  // Anything else (leading space, a non-ASCII or short text) takes the regular expression.
+  if (c0 > 32 && c0 < 128 && c1 > 32 && c1 < 128 && !SUMMARY_STARTS.has((c0 | 32) * 128 + (c1 | 32))) return false;
+  return SUMMARY_RE.test(v.trimStart());
 }
 
 /** All tables of one grid: each header row with the indicator rows under it. */
@@ -796,8 +808,10 @@ function settleTable(
   return { c, levels, framework, parts };
 }
 
-function originOf(grid: Grid): { row: number; col: number } {
-  return { row: grid.origin?.row ?? 0, col: grid.origin?.col ?? 0 };
+const NO_ORIGIN = Object.freeze({ row: 0, col: 0 });
+
+function originOf(grid: Grid): { readonly row: number; readonly col: number } {
+  return grid.origin ?? NO_ORIGIN;
 }
 
 /** The framework given (a hint or options.framework); an unknown name is an issue. */
