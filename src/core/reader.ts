@@ -463,6 +463,7 @@ function scanGrid(grid: Grid, gridIndex: number, out: Candidate[]): void {
     const keyCounts = numberCols.map(() => 0);
     const codeCounts = numberCols.map(() => 0);
     const keysByCol: Array<Array<IndicatorKey | null>> = numberCols.map(() => []);
+    const rowKeys: Array<IndicatorKey | null> = numberCols.map(() => null);
     const rowsSeen: number[] = [];
     let end = start;
     for (; end < n; end++) {
@@ -472,7 +473,7 @@ function scanGrid(grid: Grid, gridIndex: number, out: Candidate[]): void {
       for (let i = 0; i < numberCols.length; i++) {
         const v = cellOf(values, end, numberCols[i].col);
         const k = parseIndicatorKey(v);
-        keysByCol[i].push(k);
+        rowKeys[i] = k;
         if (k !== null) {
           keyCounts[i]++;
           any = true;
@@ -482,15 +483,13 @@ function scanGrid(grid: Grid, gridIndex: number, out: Candidate[]): void {
         }
       }
       if (!any) {
-        for (let i = 0; i < numberCols.length; i++) keysByCol[i].pop();
         // another header row starts another table; a recap block's header ("No | Domain | Indeks") ends this one
         if (hasNumberHeader(row) && (detectHeader(grid, end, or, oc) || headerWords(row) >= 2)) break;
         continue;
       }
-      if (nameCol && isSummaryName(cellOf(values, end, nameCol.col))) {
-        for (let i = 0; i < numberCols.length; i++) keysByCol[i].pop();
-        continue;
-      }
+      // a total row counts for its number column's choice, but is no indicator row
+      if (nameCol && isSummaryName(cellOf(values, end, nameCol.col))) continue;
+      for (let i = 0; i < numberCols.length; i++) keysByCol[i].push(rowKeys[i]);
       rowsSeen.push(end);
     }
     // The number column: most indicator keys; ties by header (No. Indikator > No > Kode).
@@ -626,8 +625,15 @@ function numberOnlyRow(values: Grid['values'], r: number, numberCol: number): bo
   return true;
 }
 
-/** How a table's rows fit a framework: rows whose number it does not have (misfits), distinct indicators. */
-function fitOf(c: Candidate, fw: Framework): { fw: Framework; keys: ReadonlyArray<IndicatorKey | RowKey>; misfits: number; distinct: number } {
+/**
+ * How a table's rows fit a framework: rows whose number it does not have (misfits), distinct indicators.
+ * Counting stops once misfits pass `enough` (the caller only needs to know the fit is worse than that).
+ */
+function fitOf(
+  c: Candidate,
+  fw: Framework,
+  enough = Infinity,
+): { fw: Framework; keys: ReadonlyArray<IndicatorKey | RowKey>; misfits: number; distinct: number } {
   const values = c.grid.values;
   const fixedKeys = c.codeMode ? null : (c.keys as IndicatorKey[]);
   const keys = fixedKeys ?? rowKeys(c, fw);
@@ -640,7 +646,7 @@ function fitOf(c: Candidate, fw: Framework): { fw: Framework; keys: ReadonlyArra
     const known = entryStatus(ix, k.no, k.entry) === 'ok' && (fixedKeys !== null || !k.key.includes('.'));
     // A pre-numbered row with nothing else in it (a template numbered beyond the framework) says nothing.
     if (!known) {
-      if (!numberOnlyRow(values, fixedKeys !== null ? c.rows[i] : (k as RowKey).row, c.numberCol)) misfits++;
+      if (!numberOnlyRow(values, fixedKeys !== null ? c.rows[i] : (k as RowKey).row, c.numberCol) && ++misfits > enough) break;
     } else if (k.entry === 1) distinct++;
   }
   return { fw, keys, misfits, distinct };
@@ -652,9 +658,14 @@ function detectFramework(c: Candidate, levelCol: number | null): Framework {
   const values = c.grid.values;
   // Structure first: the frameworks whose numbers (and repeated entries) all fit the rows.
   const fixedKeys = c.codeMode ? null : (c.keys as IndicatorKey[]);
-  const stats = FRAMEWORKS.map((fw) => fitOf(c, fw));
+  // a framework that already fits worse than one before it is not counted to the end
+  const stats: Array<ReturnType<typeof fitOf>> = [];
   let minMisfits = Infinity;
-  for (const s of stats) if (s.misfits < minMisfits) minMisfits = s.misfits;
+  for (const fw of FRAMEWORKS) {
+    const s = fitOf(c, fw, minMisfits);
+    stats.push(s);
+    if (s.misfits < minMisfits) minMisfits = s.misfits;
+  }
   const plausible = stats.filter((s) => s.misfits === minMisfits);
   if (plausible.length === 1) return plausible[0].fw;
   // Then decimals, the count of indicators and the names written in the rows.
