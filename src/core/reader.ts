@@ -427,7 +427,8 @@ const SUMMARY_RE = /^(?:jumlah|total|sub\s*total|indeks|index|rata|rerata|averag
  * Two-letter starts of the SUMMARY_RE words ("ju" jumlah, "to" total …), lower case, as charCode pairs: an
  * indicator name ("Tingkat Kematangan …") is told apart by its first two letters, without the regular expression.
  */
-const SUMMARY_STARTS = new Set(W('ju to su in ra re av me ni pr sk do as').map((p) => p.charCodeAt(0) * 128 + p.charCodeAt(1)));
+const SUMMARY_STARTS = new Uint8Array(128 * 128);
+for (const p of W('ju to su in ra re av me ni pr sk do as')) SUMMARY_STARTS[p.charCodeAt(0) * 128 + p.charCodeAt(1)] = 1;
 
 function isSummaryName(v: CellValue): boolean {
   if (typeof v !== 'string') return false;
@@ -435,7 +436,7 @@ function isSummaryName(v: CellValue): boolean {
   const c1 = v.charCodeAt(1);
   // An ASCII letter pair that starts no summary word: not a summary (`| 32` lower-cases A–Z and keeps a–z).
   // Anything else (leading space, a non-ASCII or short text) takes the regular expression.
-  if (c0 > 32 && c0 < 128 && c1 > 32 && c1 < 128 && !SUMMARY_STARTS.has((c0 | 32) * 128 + (c1 | 32))) return false;
+  if (c0 > 32 && c0 < 128 && c1 > 32 && c1 < 128 && SUMMARY_STARTS[(c0 | 32) * 128 + (c1 | 32)] === 0) return false;
   return SUMMARY_RE.test(v.trimStart());
 }
 
@@ -514,10 +515,12 @@ function scanGrid(grid: Grid, gridIndex: number, out: Candidate[]): void {
       }
     }
     const numberCol = numberCols[best].col;
-    const rows: number[] = [];
-    const keys: Array<IndicatorKey | null> = [];
     const colKeys = keysByCol[best];
-    for (let i = 0; i < rowsSeen.length; i++) {
+    // mostly every row seen has its number in the chosen column: those rows and keys as they are
+    const whole = !codeMode && !colKeys.includes(null);
+    const rows: number[] = whole ? rowsSeen : [];
+    const keys: Array<IndicatorKey | null> = whole ? colKeys : [];
+    for (let i = 0; i < rowsSeen.length && !whole; i++) {
       if (codeMode ? parseIndicatorCode(cellOf(values, rowsSeen[i], numberCol)) !== null : colKeys[i] !== null) {
         rows.push(rowsSeen[i]);
         keys.push(codeMode ? null : colKeys[i]);
