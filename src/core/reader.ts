@@ -21,7 +21,7 @@ import type {
   TableLocation,
   WorkbookGrids,
 } from './types';
-import { columnLetter, rangeA1 } from './address';
+import { a1, columnLetter, rangeA1 } from './address';
 import { hasValue, indicatorKey, parseIndicatorCode, parseIndicatorKey, parseLevel, type IndicatorKey } from './levels';
 import { fromDecimalString, isInteger } from './rational';
 import { FRAMEWORKS, getFramework } from './frameworks';
@@ -1181,7 +1181,8 @@ function readRows(c: Candidate, framework: Framework | null, levels: LevelChoice
   const mergedLevelCells = new Map<string, string>();
   let uncalculated: Set<string> | null = null;
   const prefix = part !== undefined ? `${part}!` : '';
-  const cellLetter = columnLetter((levelRel ?? c.numberCol) + oc);
+  const cellCol = (levelRel ?? c.numberCol) + oc;
+  const cellLetter = columnLetter(cellCol);
   const single = levelHeaders.length <= 1;
   for (let i = 0; i < keys.length; i++) {
     const k = keys[i];
@@ -1218,7 +1219,7 @@ function readRows(c: Candidate, framework: Framework | null, levels: LevelChoice
     const no = k.no;
     const entry = k.entry;
     const row = r + or;
-    const cell = cellLetter + String(r + or + 1);
+    const cell = a1(r + or, cellCol);
     const plainNumber = typeof raw === 'number' && !f;
     const level = parsed && parsed.ok ? parsed.level : null;
     const name = nameRel !== null ? textOf(cellOf(values, r, nameRel)) : null;
