@@ -5,8 +5,23 @@ import type { CellRange } from './types';
 
 const A = 65;
 
+/**
+ * Names of the cells near the top left, made once each: a sheet is read and reported in "G7"s again and again
+ * (every row of a table, every problem), and a string shared is a string not allocated. Bounded to 64 columns
+ * by 1,024 rows, about 3 MB at most.
+ */
+const NAMED_COLUMNS = 64;
+const NAMED_ROWS = 1024;
+const LETTERS: Array<string | undefined> = [];
+const A1_NAMES: Array<Array<string | undefined> | undefined> = [];
+
 /** Column letters of a zero-based column index: 0 → "A", 25 → "Z", 26 → "AA". */
 export function columnLetter(col: number): string {
+  if (col >= 0 && col < NAMED_COLUMNS && Number.isInteger(col)) return (LETTERS[col] ??= lettersOf(col));
+  return lettersOf(col);
+}
+
+function lettersOf(col: number): string {
   if (!Number.isInteger(col) || col < 0) throw new RangeError(`columnLetter: bad column ${col}`);
   let n = col + 1;
   let s = '';
@@ -20,6 +35,10 @@ export function columnLetter(col: number): string {
 
 /** The A1 address of a zero-based cell: a1(6, 6) → "G7". */
 export function a1(row: number, col: number): string {
+  if (row >= 0 && row < NAMED_ROWS && col >= 0 && col < NAMED_COLUMNS && Number.isInteger(row) && Number.isInteger(col)) {
+    const names = (A1_NAMES[col] ??= []);
+    return (names[row] ??= columnLetter(col) + String(row + 1));
+  }
   return columnLetter(col) + String(row + 1);
 }
 

@@ -85,6 +85,21 @@ export function parseIndicatorKey(value: CellValue): IndicatorKey | null {
     const next = value.charCodeAt(i + 1);
     if (next >= 48 && next <= 57) return null;
   }
+  // "Indikator 4" in every row of a sheet: the spelling is read once
+  let key = keysByText.get(value);
+  if (key === undefined) {
+    key = keyOfText(value);
+    if (keysByText.size >= 4096) keysByText.clear();
+    keysByText.set(value, key);
+  }
+  return key;
+}
+
+/** Keys of number cells written as text, by the text as written (bounded; keys are frozen, so sharing them is safe). */
+const keysByText = new Map<string, IndicatorKey | null>();
+
+/** The key a number cell's text spells ("Indikator 7", "35-2", "35b"), or null. */
+function keyOfText(value: string): IndicatorKey | null {
   const m = KEY_RE.exec(cleanText(value).trim());
   if (!m) return null;
   const no = parseInt(m[1], 10);
@@ -94,7 +109,7 @@ export function parseIndicatorKey(value: CellValue): IndicatorKey | null {
   else if (m[3] !== undefined) entry = entryNumber(m[3]);
   else if (m[4] !== undefined) entry = LETTER_ENTRY[m[4].toLowerCase()];
   if (!(entry >= 1)) return null;
-  return { no, entry, key: indicatorKey(no, entry) };
+  return entry === 1 ? plainKey(no) : Object.freeze({ no, entry, key: indicatorKey(no, entry) });
 }
 
 /** Indicator n's key (entry 1), one frozen object per number 1..999: reading a sheet's number column allocates nothing. */
@@ -154,6 +169,8 @@ interface NameTables {
   readonly cache: Map<string, Map<string, LevelResult>>;
   /** Parsed non-integer numbers; bounded. */
   readonly numbers: Map<number, LevelResult>;
+  /** `cache`'s map for each indicator number (0: none given), filled as met. */
+  readonly byIndicator: Array<Map<string, LevelResult> | undefined>;
 }
 
 const tablesCache = new WeakMap<Framework, NameTables>();
@@ -184,7 +201,7 @@ function buildTables(fws: ReadonlyArray<Framework>): NameTables {
     if (fws.length === 1) for (const ind of fw.indicators) setOf.set(ind.no, ind.levelNames);
   }
   for (const [k, levels] of all) if (levels.length > 1) ambiguous.add(k);
-  return { sets, all, ambiguous, setOf, cache: new Map(), numbers: new Map() };
+  return { sets, all, ambiguous, setOf, cache: new Map(), numbers: new Map(), byIndicator: [] };
 }
 
 function tablesFor(fw: Framework | null): NameTables {
@@ -192,12 +209,35 @@ function tablesFor(fw: Framework | null): NameTables {
     if (!globalTables) globalTables = buildTables(FRAMEWORKS);
     return globalTables;
   }
+  // a sheet is read against one framework: its tables are kept at hand
+  if (fw === lastFramework && lastTables !== null) return lastTables;
   let t = tablesCache.get(fw);
   if (!t) {
     t = buildTables([fw]);
     tablesCache.set(fw, t);
   }
+  lastFramework = fw;
+  lastTables = t;
   return t;
+}
+
+let lastFramework: Framework | null = null;
+let lastTables: NameTables | null = null;
+
+/** The cache of parsed texts for one indicator's level names (slot 0: no indicator given). */
+function textCacheFor(t: NameTables, indicatorNo: number | undefined): Map<string, LevelResult> {
+  const slot = indicatorNo === undefined ? 0 : Number.isInteger(indicatorNo) && indicatorNo > 0 && indicatorNo < 1000 ? indicatorNo : -1;
+  let bySet = slot >= 0 ? t.byIndicator[slot] : undefined;
+  if (bySet === undefined) {
+    const setKey = indicatorNo !== undefined ? (t.setOf.get(indicatorNo) ?? '') : '';
+    bySet = t.cache.get(setKey);
+    if (bySet === undefined) {
+      bySet = new Map();
+      t.cache.set(setKey, bySet);
+    }
+    if (slot >= 0) t.byIndicator[slot] = bySet;
+  }
+  return bySet;
 }
 
 /** The levels a capability name means (empty when it is no level name); more than one = ambiguous. */
@@ -319,13 +359,7 @@ export function parseLevel(value: CellValue, fw: Framework | null, indicatorNo?:
   if (typeof value === 'object') return fail('LEVEL_ERROR_VALUE', { value: value.error });
   if (typeof value === 'boolean') return fail('LEVEL_NOT_A_LEVEL', { value: displayValue(value) });
   if (value.length > 64) return fail('LEVEL_NOT_A_LEVEL', { value: value.trim() });
-  const t = tablesFor(fw);
-  const setKey = indicatorNo !== undefined ? (t.setOf.get(indicatorNo) ?? '') : '';
-  let bySet = t.cache.get(setKey);
-  if (bySet === undefined) {
-    bySet = new Map();
-    t.cache.set(setKey, bySet);
-  }
+  const bySet = textCacheFor(tablesFor(fw), indicatorNo);
   let cached = bySet.get(value);
   if (cached === undefined) {
     cached = parseText(value, fw, indicatorNo);
@@ -377,6 +411,9 @@ function parseText(value: string, fw: Framework | null, indicatorNo?: number): L
 export function hasValue(value: CellValue): boolean {
   if (value === null || value === undefined) return false;
   if (typeof value === 'string') {
+    // most cells: a first and last character that are neither space nor dash, nothing to trim
+    const n = value.length;
+    if (n > 1 && value.charCodeAt(0) > 45 && value.charCodeAt(0) < 128 && value.charCodeAt(n - 1) > 32 && value.charCodeAt(n - 1) < 128) return true;
     const t = value.trim();
     return t !== '' && t !== '-' && t !== '–' && t !== '—';
   }

@@ -21,7 +21,7 @@ import type {
   TableLocation,
   WorkbookGrids,
 } from './types';
-import { columnLetter, rangeA1 } from './address';
+import { a1, columnLetter, rangeA1 } from './address';
 import { hasValue, indicatorKey, parseIndicatorCode, parseIndicatorKey, parseLevel, type IndicatorKey } from './levels';
 import { fromDecimalString, isInteger } from './rational';
 import { FRAMEWORKS, getFramework } from './frameworks';
@@ -423,8 +423,21 @@ function subEntryKey(v: CellValue): IndicatorKey | null {
 
 const SUMMARY_RE = /^(?:jumlah|total|sub\s*total|indeks|index|rata|rerata|average|mean|nilai\s+indeks|predikat|skor\s+akhir|domain\b|aspek\b|aspect\b)/i;
 
+/**
+ * Two-letter starts of the SUMMARY_RE words ("ju" jumlah, "to" total …), lower case, as charCode pairs: an
+ * indicator name ("Tingkat Kematangan …") is told apart by its first two letters, without the regular expression.
+ */
+const SUMMARY_STARTS = new Uint8Array(128 * 128);
+for (const p of W('ju to su in ra re av me ni pr sk do as')) SUMMARY_STARTS[p.charCodeAt(0) * 128 + p.charCodeAt(1)] = 1;
+
 function isSummaryName(v: CellValue): boolean {
-  return typeof v === 'string' && SUMMARY_RE.test(v.trimStart());
+  if (typeof v !== 'string') return false;
+  const c0 = v.charCodeAt(0);
+  const c1 = v.charCodeAt(1);
+  // An ASCII letter pair that starts no summary word: not a summary (`| 32` lower-cases A–Z and keeps a–z).
+  // Anything else (leading space, a non-ASCII or short text) takes the regular expression.
+  if (c0 > 32 && c0 < 128 && c1 > 32 && c1 < 128 && SUMMARY_STARTS[(c0 | 32) * 128 + (c1 | 32)] === 0) return false;
+  return SUMMARY_RE.test(v.trimStart());
 }
 
 /** All tables of one grid: each header row with the indicator rows under it. */
@@ -451,6 +464,7 @@ function scanGrid(grid: Grid, gridIndex: number, out: Candidate[]): void {
     const keyCounts = numberCols.map(() => 0);
     const codeCounts = numberCols.map(() => 0);
     const keysByCol: Array<Array<IndicatorKey | null>> = numberCols.map(() => []);
+    const rowKeys: Array<IndicatorKey | null> = numberCols.map(() => null);
     const rowsSeen: number[] = [];
     let end = start;
     for (; end < n; end++) {
@@ -460,7 +474,7 @@ function scanGrid(grid: Grid, gridIndex: number, out: Candidate[]): void {
       for (let i = 0; i < numberCols.length; i++) {
         const v = cellOf(values, end, numberCols[i].col);
         const k = parseIndicatorKey(v);
-        keysByCol[i].push(k);
+        rowKeys[i] = k;
         if (k !== null) {
           keyCounts[i]++;
           any = true;
@@ -470,15 +484,13 @@ function scanGrid(grid: Grid, gridIndex: number, out: Candidate[]): void {
         }
       }
       if (!any) {
-        for (let i = 0; i < numberCols.length; i++) keysByCol[i].pop();
         // another header row starts another table; a recap block's header ("No | Domain | Indeks") ends this one
         if (hasNumberHeader(row) && (detectHeader(grid, end, or, oc) || headerWords(row) >= 2)) break;
         continue;
       }
-      if (nameCol && isSummaryName(cellOf(values, end, nameCol.col))) {
-        for (let i = 0; i < numberCols.length; i++) keysByCol[i].pop();
-        continue;
-      }
+      // a total row counts for its number column's choice, but is no indicator row
+      if (nameCol && isSummaryName(cellOf(values, end, nameCol.col))) continue;
+      for (let i = 0; i < numberCols.length; i++) keysByCol[i].push(rowKeys[i]);
       rowsSeen.push(end);
     }
     // The number column: most indicator keys; ties by header (No. Indikator > No > Kode).
@@ -503,10 +515,12 @@ function scanGrid(grid: Grid, gridIndex: number, out: Candidate[]): void {
       }
     }
     const numberCol = numberCols[best].col;
-    const rows: number[] = [];
-    const keys: Array<IndicatorKey | null> = [];
     const colKeys = keysByCol[best];
-    for (let i = 0; i < rowsSeen.length; i++) {
+    // mostly every row seen has its number in the chosen column: those rows and keys as they are
+    const whole = !codeMode && !colKeys.includes(null);
+    const rows: number[] = whole ? rowsSeen : [];
+    const keys: Array<IndicatorKey | null> = whole ? colKeys : [];
+    for (let i = 0; i < rowsSeen.length && !whole; i++) {
       if (codeMode ? parseIndicatorCode(cellOf(values, rowsSeen[i], numberCol)) !== null : colKeys[i] !== null) {
         rows.push(rowsSeen[i]);
         keys.push(codeMode ? null : colKeys[i]);
@@ -614,8 +628,15 @@ function numberOnlyRow(values: Grid['values'], r: number, numberCol: number): bo
   return true;
 }
 
-/** How a table's rows fit a framework: rows whose number it does not have (misfits), distinct indicators. */
-function fitOf(c: Candidate, fw: Framework): { fw: Framework; keys: ReadonlyArray<IndicatorKey | RowKey>; misfits: number; distinct: number } {
+/**
+ * How a table's rows fit a framework: rows whose number it does not have (misfits), distinct indicators.
+ * Counting stops once misfits pass `enough` (the caller only needs to know the fit is worse than that).
+ */
+function fitOf(
+  c: Candidate,
+  fw: Framework,
+  enough = Infinity,
+): { fw: Framework; keys: ReadonlyArray<IndicatorKey | RowKey>; misfits: number; distinct: number } {
   const values = c.grid.values;
   const fixedKeys = c.codeMode ? null : (c.keys as IndicatorKey[]);
   const keys = fixedKeys ?? rowKeys(c, fw);
@@ -628,7 +649,7 @@ function fitOf(c: Candidate, fw: Framework): { fw: Framework; keys: ReadonlyArra
     const known = entryStatus(ix, k.no, k.entry) === 'ok' && (fixedKeys !== null || !k.key.includes('.'));
     // A pre-numbered row with nothing else in it (a template numbered beyond the framework) says nothing.
     if (!known) {
-      if (!numberOnlyRow(values, fixedKeys !== null ? c.rows[i] : (k as RowKey).row, c.numberCol)) misfits++;
+      if (!numberOnlyRow(values, fixedKeys !== null ? c.rows[i] : (k as RowKey).row, c.numberCol) && ++misfits > enough) break;
     } else if (k.entry === 1) distinct++;
   }
   return { fw, keys, misfits, distinct };
@@ -640,9 +661,14 @@ function detectFramework(c: Candidate, levelCol: number | null): Framework {
   const values = c.grid.values;
   // Structure first: the frameworks whose numbers (and repeated entries) all fit the rows.
   const fixedKeys = c.codeMode ? null : (c.keys as IndicatorKey[]);
-  const stats = FRAMEWORKS.map((fw) => fitOf(c, fw));
+  // a framework that already fits worse than one before it is not counted to the end
+  const stats: Array<ReturnType<typeof fitOf>> = [];
   let minMisfits = Infinity;
-  for (const s of stats) if (s.misfits < minMisfits) minMisfits = s.misfits;
+  for (const fw of FRAMEWORKS) {
+    const s = fitOf(c, fw, minMisfits);
+    stats.push(s);
+    if (s.misfits < minMisfits) minMisfits = s.misfits;
+  }
   const plausible = stats.filter((s) => s.misfits === minMisfits);
   if (plausible.length === 1) return plausible[0].fw;
   // Then decimals, the count of indicators and the names written in the rows.
@@ -796,8 +822,10 @@ function settleTable(
   return { c, levels, framework, parts };
 }
 
-function originOf(grid: Grid): { row: number; col: number } {
-  return { row: grid.origin?.row ?? 0, col: grid.origin?.col ?? 0 };
+const NO_ORIGIN = Object.freeze({ row: 0, col: 0 });
+
+function originOf(grid: Grid): { readonly row: number; readonly col: number } {
+  return grid.origin ?? NO_ORIGIN;
 }
 
 /** The framework given (a hint or options.framework); an unknown name is an issue. */
@@ -1153,7 +1181,8 @@ function readRows(c: Candidate, framework: Framework | null, levels: LevelChoice
   const mergedLevelCells = new Map<string, string>();
   let uncalculated: Set<string> | null = null;
   const prefix = part !== undefined ? `${part}!` : '';
-  const cellLetter = columnLetter((levelRel ?? c.numberCol) + oc);
+  const cellCol = (levelRel ?? c.numberCol) + oc;
+  const cellLetter = columnLetter(cellCol);
   const single = levelHeaders.length <= 1;
   for (let i = 0; i < keys.length; i++) {
     const k = keys[i];
@@ -1190,7 +1219,7 @@ function readRows(c: Candidate, framework: Framework | null, levels: LevelChoice
     const no = k.no;
     const entry = k.entry;
     const row = r + or;
-    const cell = cellLetter + String(r + or + 1);
+    const cell = a1(r + or, cellCol);
     const plainNumber = typeof raw === 'number' && !f;
     const level = parsed && parsed.ok ? parsed.level : null;
     const name = nameRel !== null ? textOf(cellOf(values, r, nameRel)) : null;
