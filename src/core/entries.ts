@@ -212,6 +212,18 @@ function collectOrdered(ix: FrameworkIndex, list: LevelList, options: CollectOpt
 const NONE_PROBLEMS: ReadonlyArray<ProblemFacts> = [];
 const NONE: ReadonlyArray<number> = [];
 
+/**
+ * The shared entry of item `e` (entry 1 of indicator `no`) when its level is a whole 1–5 with nothing to
+ * check: a number, or a text the reader already read ("Tingkat 3", "III"). Undefined otherwise (the item
+ * takes the full way: a decimal, an unreadable value, a text nobody has read yet).
+ */
+function wholeEntry(ix: FrameworkIndex, shared: FrameworkIndex['shared'], no: number, e: RawEntry): SharedEntry | undefined {
+  const v = e.raw;
+  if (typeof v === 'number') return v >= 1 && v <= 5 && (v | 0) === v && e.level !== null ? shared[no * 6 + v] : undefined;
+  const level = e.level;
+  return level ? (sharedEntry(ix, no, level) ?? undefined) : undefined;
+}
+
 function collectKeyed(ix: FrameworkIndex, list: EntryList, options: CollectOptions): Collected {
   const items = list.items;
   let problems: ProblemFacts[] | null = null;
@@ -235,11 +247,11 @@ function collectKeyed(ix: FrameworkIndex, list: EntryList, options: CollectOptio
     const no = e.no;
     // the common case first: entry 1 of a known indicator, a plain whole level (a shared entry, nothing to check)
     if (e.entry === 1 && no >= 1 && no <= n && (no | 0) === no && firstOf[no] < 0) {
-      const v = e.raw;
-      if (typeof v === 'number' && v >= 1 && v <= 5 && (v | 0) === v && (e.level === undefined || e.level !== null)) {
+      const whole = wholeEntry(ix, shared, no, e);
+      if (whole !== undefined) {
         accepted[acceptedCount++] = i;
         firstOf[no] = i;
-        counted[no] = shared[no * 6 + v];
+        counted[no] = whole;
         countedN++;
         continue;
       }
