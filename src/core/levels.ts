@@ -169,9 +169,14 @@ interface NameTables {
   readonly cache: Map<string, Map<string, LevelResult>>;
   /** Parsed non-integer numbers; bounded. */
   readonly numbers: Map<number, LevelResult>;
+  /** Parsed numbers that are a whole count of thousandths up to MAX_THOUSANDTHS, by that count (filled as met). */
+  readonly byThousandths: Array<LevelResult | undefined>;
   /** `cache`'s map for each indicator number (0: none given), filled as met. */
   readonly byIndicator: Array<Map<string, LevelResult> | undefined>;
 }
+
+/** Numbers up to 10 (twice the top level) are kept by thousandths: every level and the usual mistakes (6, 7.5). */
+const MAX_THOUSANDTHS = 10000;
 
 const tablesCache = new WeakMap<Framework, NameTables>();
 let globalTables: NameTables | null = null;
@@ -201,7 +206,7 @@ function buildTables(fws: ReadonlyArray<Framework>): NameTables {
     if (fws.length === 1) for (const ind of fw.indicators) setOf.set(ind.no, ind.levelNames);
   }
   for (const [k, levels] of all) if (levels.length > 1) ambiguous.add(k);
-  return { sets, all, ambiguous, setOf, cache: new Map(), numbers: new Map(), byIndicator: [] };
+  return { sets, all, ambiguous, setOf, cache: new Map(), numbers: new Map(), byThousandths: [], byIndicator: [] };
 }
 
 function tablesFor(fw: Framework | null): NameTables {
@@ -346,12 +351,18 @@ export function parseLevel(value: CellValue, fw: Framework | null, indicatorNo?:
   if (typeof value === 'number') {
     if (value >= 1 && value <= 5 && Number.isInteger(value)) return whole(value);
     const t = tablesFor(fw);
-    let hit = t.numbers.get(value);
+    // a decimal of up to three places (2.5, 3.25: Pemdi's levels) is found by its thousandths, without hashing a double
+    const k = Math.round(value * 1000);
+    const slot = k > 0 && k <= MAX_THOUSANDTHS && k / 1000 === value ? k : -1;
+    let hit = slot > 0 ? t.byThousandths[slot] : t.numbers.get(value);
     if (hit === undefined) {
       const r = cellNumber(value);
       hit = r === null ? fail('LEVEL_NOT_A_LEVEL', { value: String(value) }) : checkRange(r, String(value), fw);
-      if (t.numbers.size >= 1024) t.numbers.clear();
-      t.numbers.set(value, hit);
+      if (slot > 0) t.byThousandths[slot] = hit;
+      else {
+        if (t.numbers.size >= 1024) t.numbers.clear();
+        t.numbers.set(value, hit);
+      }
     }
     return hit;
   }

@@ -186,28 +186,41 @@ export function nameSimilarity(fw: Framework, a: ReadonlyArray<string>, b: Reado
   return sa + sb === 0 ? 0 : (2 * common) / (sa + sb);
 }
 
-const simCache = new WeakMap<Framework, Map<number, Map<string, number>>>();
+/** One indicator's similarities by name written, with the last one asked kept at hand (the same sheet is read again). */
+interface SimilaritySlot {
+  lastName: string | null;
+  lastSimilarity: number;
+  readonly byName: Map<string, number>;
+}
+
+const simCache = new WeakMap<Framework, Array<SimilaritySlot | undefined>>();
+
+/** The similarity slots of `fw`'s indicators, by number (made on first use). */
+function similaritySlots(fw: Framework): Array<SimilaritySlot | undefined> {
+  let slots = simCache.get(fw);
+  if (!slots) simCache.set(fw, (slots = []));
+  return slots;
+}
 
 /** Similarity of a name written in a row with the official name of indicator `no` of `fw` (cached; 0 if no such indicator). */
-export function ownNameSimilarity(fw: Framework, no: number, name: string): number {
-  let byNo = simCache.get(fw);
-  if (!byNo) {
-    byNo = new Map();
-    simCache.set(fw, byNo);
-  }
-  let m = byNo.get(no);
-  if (!m) {
-    m = new Map();
-    byNo.set(no, m);
-  }
-  let s = m.get(name);
+export function ownNameSimilarity(fw: Framework, no: number, name: string, slots = similaritySlots(fw)): number {
+  if (!(Number.isInteger(no) && no >= 0 && no < 1000)) return similarityOf(fw, no, name);
+  const slot = (slots[no] ??= { lastName: null, lastSimilarity: 0, byName: new Map() });
+  if (slot.lastName === name) return slot.lastSimilarity;
+  let s = slot.byName.get(name);
   if (s === undefined) {
-    const off = officialNameTokens(fw).get(no);
-    s = off ? nameSimilarity(fw, nameTokens(name), off) : 0;
-    if (m.size >= 256) m.clear();
-    m.set(name, s);
+    s = similarityOf(fw, no, name);
+    if (slot.byName.size >= 256) slot.byName.clear();
+    slot.byName.set(name, s);
   }
+  slot.lastName = name;
+  slot.lastSimilarity = s;
   return s;
+}
+
+function similarityOf(fw: Framework, no: number, name: string): number {
+  const off = officialNameTokens(fw).get(no);
+  return off ? nameSimilarity(fw, nameTokens(name), off) : 0;
 }
 
 const officialTokens = new WeakMap<Framework, Map<number, ReadonlyArray<string>>>();
@@ -689,10 +702,11 @@ function detectFramework(c: Candidate, levelCol: number | null): Framework {
     let score = -0.05 * Math.abs(fw.indicators.length - s.distinct);
     if (decimals) score += fw.values === 'decimal' ? 5 : -5;
     if (nameCol !== undefined) {
+      const slots = similaritySlots(fw);
       for (let i = 0; i < s.keys.length; i++) {
         const k = s.keys[i];
         const name = cellOf(values, fixedKeys !== null ? c.rows[i] : (k as RowKey).row, nameCol);
-        if (typeof name === 'string') score += 2 * ownNameSimilarity(fw, k.no, name);
+        if (typeof name === 'string') score += 2 * ownNameSimilarity(fw, k.no, name, slots);
       }
     }
     if (score > bestScore) {
