@@ -728,7 +728,7 @@ function buildIndicators<T>(
       a.i - b.i,
   );
   const byItem = new Array<(typeof raised)[number] | undefined>(inputs.length);
-  const rankOf = new Int32Array(inputs.length);
+  const rankOf = new Array<number>(inputs.length);
   raised.forEach((x, r) => {
     byItem[x.i] = x;
     rankOf[x.i] = r + 1;
