@@ -152,7 +152,7 @@ const positionOf = (step: number): number => step & 7;
 function byGain<T>(A: Arith<T>, items: ReadonlyArray<SearchItem<T>>, caps: ReadonlyArray<number>): number[] {
   const out = allSteps(caps);
   const gain = (step: number): T => items[itemOf(step)].gains[positionOf(step)];
-  return out.sort((a, b) => A.cmp(gain(b), gain(a)) || positionOf(a) - positionOf(b) || a - b);
+  return sortSmall(out, (a, b) => A.cmp(gain(b), gain(a)) || positionOf(a) - positionOf(b) || a - b);
 }
 
 /**
@@ -167,6 +167,24 @@ function zeros(n: number): number[] {
 
 function copyInto(to: number[], from: ReadonlyArray<number>): void {
   for (let i = 0; i < from.length; i++) to[i] = from[i];
+}
+
+/**
+ * Sorts a list of steps or items in place, as Array.prototype.sort with `compare` would (stable). By
+ * insertion: the lists are one plan's (a few dozen, at most 4 steps per entry), where the native sort's
+ * machinery for a compare function costs more than the comparisons.
+ */
+function sortSmall(list: number[], compare: (a: number, b: number) => number): number[] {
+  for (let x = 1; x < list.length; x++) {
+    const v = list[x];
+    let y = x - 1;
+    while (y >= 0 && compare(v, list[y]) < 0) {
+      list[y + 1] = list[y];
+      y--;
+    }
+    list[y + 1] = v;
+  }
+  return list;
 }
 
 function allSteps(caps: ReadonlyArray<number>): number[] {
@@ -304,7 +322,7 @@ function fewest<T>(A: Arith<T>, items: ReadonlyArray<SearchItem<T>>, caps: Reado
     rate[m] = A.times(sum, CHAIN_SCALE / caps[m]);
     order.push(m);
   }
-  order.sort((a, b) => A.cmp(rate[b], rate[a]) || a - b);
+  sortSmall(order, (a, b) => A.cmp(rate[b], rate[a]) || a - b);
   const needScaled = A.times(need, CHAIN_SCALE);
   let bound = A.zero;
   let plan = A.zero;
@@ -354,7 +372,7 @@ function fewestSingleSteps<T>(A: Arith<T>, items: ReadonlyArray<SearchItem<T>>, 
 
 /** Every plannable step under the caps, in tie order. */
 function stepsInOrder<T>(items: ReadonlyArray<SearchItem<T>>, caps: ReadonlyArray<number>): number[] {
-  return allSteps(caps).sort((a, b) => items[itemOf(a)].ranks[positionOf(a)] - items[itemOf(b)].ranks[positionOf(b)]);
+  return sortSmall(allSteps(caps), (a, b) => items[itemOf(a)].ranks[positionOf(a)] - items[itemOf(b)].ranks[positionOf(b)]);
 }
 
 /**
@@ -395,7 +413,7 @@ function reusedRows<T>(A: Arith<T>, size: number): T[] {
 function tieBrokenSingle<T>(A: Arith<T>, items: ReadonlyArray<SearchItem<T>>, caps: ReadonlyArray<number>, need: T, total: number): number[] {
   const order: number[] = [];
   items.forEach((_, i) => caps[i] === 1 && order.push(i));
-  order.sort((a, b) => items[a].ranks[0] - items[b].ranks[0]);
+  sortSmall(order, (a, b) => items[a].ranks[0] - items[b].ranks[0]);
   const n = order.length;
   const width = total; // rest[p][s] for s = 0..total−1 (a step is taken before the rest is asked for)
   const rest = reusedRows(A, (n + 1) * width);
@@ -457,7 +475,7 @@ function chainPrefixes<T>(A: Arith<T>, items: ReadonlyArray<SearchItem<T>>, caps
 function byAverageOfRest<T>(A: Arith<T>, caps: ReadonlyArray<number>, prefix: ChainPrefixes<T>): number[] {
   const pairs: number[] = [];
   for (let m = 0; m < caps.length; m++) for (let p = 0; p < caps[m]; p++) pairs.push(m * 4 + p);
-  return pairs.sort((a, b) => A.cmp(prefix.average[b], prefix.average[a]) || a - b);
+  return sortSmall(pairs, (a, b) => A.cmp(prefix.average[b], prefix.average[a]) || a - b);
 }
 
 /**
