@@ -370,11 +370,6 @@ function fewestSingleSteps<T>(A: Arith<T>, items: ReadonlyArray<SearchItem<T>>, 
   return null;
 }
 
-/** Every plannable step under the caps, in tie order. */
-function stepsInOrder<T>(items: ReadonlyArray<SearchItem<T>>, caps: ReadonlyArray<number>): number[] {
-  return sortSmall(allSteps(caps), (a, b) => items[itemOf(a)].ranks[positionOf(a)] - items[itemOf(b)].ranks[positionOf(b)]);
-}
-
 /**
  * The tie-broken plan with exactly `total` steps (the fewest) under the caps. Greedy in tie order: take a
  * step when some plan of `total` steps reaching the need still contains every step taken so far and it;
@@ -590,13 +585,23 @@ function tieBrokenChains<T>(
     }
     return first;
   };
+  /**
+   * The item whose next step comes first in the tie order among the items still open (not closed, under
+   * their cap), or −1. Ranks rise along a chain, so this walks every plannable step in tie order, skipping
+   * the later steps of closed items.
+   */
+  const firstInTieOrder = (): number => {
+    let first = -1;
+    for (let m = 0; m < n; m++) {
+      if (closed[m] || counts[m] >= caps[m]) continue;
+      if (first < 0 || items[m].ranks[counts[m]] < items[first].ranks[counts[first]]) first = m;
+    }
+    return first;
+  };
   let got = A.zero;
   let left = total;
-  for (const step of stepsInOrder(items, caps)) {
-    if (left === 0) break;
-    const i = itemOf(step);
-    const j = positionOf(step);
-    if (closed[i] || j !== counts[i]) continue;
+  for (let i = firstInTieOrder(); i >= 0 && left > 0; i = firstInTieOrder()) {
+    const j = counts[i];
     const g = items[i].gains[j];
     let feasible = plan !== null && plan[i] > counts[i];
     if (!feasible) {

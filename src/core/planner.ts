@@ -737,7 +737,7 @@ function buildIndicators<T>(
     const def = defs[i];
     const d = decisions[i];
     const x = byItem[i];
-    const raises = x ? raisesOf(it, d, maxRaise, x.points) : NO_RAISES;
+    const raises = x ? raisesOf(it, d, maxRaise, x.points, counts ? u.chain[i] : null, u) : NO_RAISES;
     return {
       key: it.key,
       no: it.no,
@@ -776,15 +776,27 @@ function gapOf(target: Rational, current: Rational): Rational {
 const BIG1 = BigInt(1);
 
 
-/** The raise of each cycle: maxRaise steps per cycle from the first, until the target. */
-function raisesOf(it: PlanInput, d: Decision, maxRaise: number, total: Rational): CycleRaise[] {
+/**
+ * The raise of each cycle: maxRaise steps per cycle from the first, until the target. `gains`: the item's
+ * step gains in units when the optimiser made the plan (index modes): a cycle's points are then the sum
+ * of its steps' gains (the same exact number as (to − from) × weight / 100, with one reduction).
+ */
+function raisesOf<T>(it: PlanInput, d: Decision, maxRaise: number, total: Rational, gains: ReadonlyArray<T> | null, u: Units<T>): CycleRaise[] {
   const last = cycleOfStep(d.steps, maxRaise);
   if (last === 1) return [{ cycle: 1, from: it.current, to: d.target, steps: d.steps, points: total }];
   const out: CycleRaise[] = [];
   for (let c = 1; c <= last; c++) {
-    const from = valueAfter(it, d, (c - 1) * maxRaise);
-    const to = valueAfter(it, d, c * maxRaise);
-    out.push({ cycle: c, from, to, steps: Math.min(d.steps, c * maxRaise) - (c - 1) * maxRaise, points: div(mul(sub(to, from), it.weight), HUNDRED) });
+    const first = (c - 1) * maxRaise;
+    const end = Math.min(d.steps, c * maxRaise);
+    const from = valueAfter(it, d, first);
+    const to = valueAfter(it, d, end);
+    let points: Rational;
+    if (gains) {
+      let units = u.A.zero;
+      for (let j = first; j < end; j++) units = u.A.add(units, gains[j]);
+      points = u.toRational(units);
+    } else points = div(mul(sub(to, from), it.weight), HUNDRED);
+    out.push({ cycle: c, from, to, steps: end - first, points });
   }
   return out;
 }
