@@ -465,11 +465,7 @@ export function planGap(
   const strategy: PlanStrategy = options.strategy ?? 'fewest-steps';
   if (!Number.isInteger(maxRaise) || maxRaise < 1) return usage('MAX_RAISE_RANGE', { value: String(maxRaise) });
   if (!STRATEGIES.includes(strategy)) return usage('UNKNOWN_STRATEGY', { strategy: String(strategy), strategies: STRATEGIES.join(', ') });
-  // Each entry key once (a duplicate with the same level is only a warning and counts once).
-  const seen = new Set<string>();
-  const sorted = entries
-    .filter((e) => e.level !== null && !seen.has(e.key) && (seen.add(e.key), true))
-    .sort((a, b) => a.no - b.no || a.entry - b.entry);
+  const sorted = plannedEntries(entries);
   const lockSet = new Set<string>();
   for (const raw of options.locks ?? []) {
     const key = String(raw).trim();
@@ -495,6 +491,24 @@ export function planGap(
   const units = unitsOf(inputs, strategy === 'balanced' ? maxWeight(aspectWeights) : 1, options.arithmetic);
   const ctx: PlanContext = { fw, basis, maxRaise, strategy, inputs, defs, external, held, aspectWeights, sorted };
   return units.A.kind === 'number' ? planWith(ctx, request, units as Units<number>) : planWith(ctx, request, units as Units<bigint>);
+}
+
+/**
+ * The entries with a level, each key once (a duplicate with the same level is only a warning and counts
+ * once), by number and entry. A sheet's entries usually come in that order already: sorted only if not.
+ */
+function plannedEntries(entries: ReadonlyArray<PlanEntry>): PlanEntry[] {
+  const seen = new Set<string>();
+  const out: PlanEntry[] = [];
+  let ordered = true;
+  for (const e of entries) {
+    if (e.level === null || seen.has(e.key)) continue;
+    seen.add(e.key);
+    const last = out.length > 0 ? out[out.length - 1] : null;
+    if (last && (last.no - e.no || last.entry - e.entry) > 0) ordered = false;
+    out.push(e);
+  }
+  return ordered ? out : out.sort((a, b) => a.no - b.no || a.entry - b.entry);
 }
 
 /** The last entry weights per framework: a plan is often made again for the same entries (the pane, SPBE.PLAN). */
