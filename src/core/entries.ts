@@ -139,7 +139,20 @@ function entryOf(ix: FrameworkIndex, e: RawEntry): CollectedEntry | LevelFailure
     // the caller could not read it either: say why (a reader that read it differently would be a bug)
     return p.ok ? { ok: false, code: 'LEVEL_NOT_A_LEVEL', params: { value: displayValue(e.raw) } } : p;
   }
-  return (e.entry === 1 ? sharedEntry(ix, e.no, level) : null) ?? { key: e.key, no: e.no, entry: e.entry, level };
+  if (e.entry !== 1) return { key: e.key, no: e.no, entry: e.entry, level };
+  return numberEntry(ix, e, level) ?? sharedEntry(ix, e.no, level) ?? { key: e.key, no: e.no, entry: 1, level };
+}
+
+/**
+ * A level written as a number (2.75) that the reader already read: the framework index's entry for that
+ * number (memoised by value; a whole number of thousandths is a shared entry that scoring sums as
+ * integers), when it is the same level. Null for any other value.
+ */
+function numberEntry(ix: FrameworkIndex, e: RawEntry, level: Rational): CollectedEntry | null {
+  const v = e.raw;
+  if (typeof v !== 'number' || !Number.isFinite(v)) return null;
+  const got = sharedOfNumber(ix, e.no, v);
+  return !isFailure(got) && eq(got.level, level) ? got : null;
 }
 
 function isFailure(x: CollectedEntry | LevelFailure): x is LevelFailure {
@@ -286,7 +299,10 @@ function collectKeyed(ix: FrameworkIndex, list: EntryList, options: CollectOptio
     const c = counted[no];
     if (c !== undefined) entries[k++] = c;
   }
-  if (repeats) entries.push(...repeats.sort((a, b) => a[0] - b[0]).map((r) => r[1]));
-  accepted.length = acceptedCount;
+  if (repeats) {
+    repeats.sort((a, b) => a[0] - b[0]);
+    for (const r of repeats) entries.push(r[1]);
+  }
+  if (acceptedCount < accepted.length) accepted.length = acceptedCount;
   return { entries, problems: problems ?? NONE_PROBLEMS, accepted, ignored: ignored ?? NONE };
 }

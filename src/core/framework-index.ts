@@ -57,6 +57,8 @@ export interface FrameworkIndex {
   readonly shared: ReadonlyArray<SharedEntry | undefined>;
   /** Entries of decimal levels given as numbers (2.75), by value: see sharedOfNumber. */
   readonly decimals: Map<number, DecimalRow>;
+  /** The same rows of numbers 0–5 by their value in thousandths rounded (2.75 → 2750): found without hashing a double. */
+  readonly decimalSlots: Array<DecimalRow | undefined>;
   /** Unique to this index: its shared entries are tagged tagBase + no (scoring's fast path checks a set in one pass). */
   readonly tagBase: number;
   /** Scratch buffers (synchronous code, never re-entered): indicators seen, aspect and domain sums (scoring), first item of each indicator (entry collector). */
@@ -143,6 +145,7 @@ function build(fw: Framework): FrameworkIndex {
     bands,
     shared,
     decimals: new Map(),
+    decimalSlots: new Array<DecimalRow | undefined>(DECIMAL_SLOTS),
     tagBase,
     seen: new Uint8Array(n + 1),
     firstOf: new Int32Array(n + 1),
@@ -186,6 +189,8 @@ const FIVE = BigInt(5);
 
 /** What a number reads as in a framework (parseLevel's verdict, the same for every indicator) and its entries by indicator number, made on first use. */
 export interface DecimalRow {
+  /** The number this row is of. */
+  readonly value: number;
   readonly result: ReturnType<typeof parseLevel>;
   /** The level in thousandths when it is exactly that (2.75 → 2750), else -1. */
   readonly milli: number;
@@ -202,6 +207,8 @@ export interface PlainEntry {
 
 const THOUSAND = BigInt(1000);
 const DECIMALS_MAX = 4096;
+/** Slots for the numbers 0–5 in thousandths (0 … 5000). */
+const DECIMAL_SLOTS = 5001;
 
 /**
  * The entry of indicator `no` (1..n, entry 1) whose value is the number `v` (finite), or why `v` is no level:
@@ -211,7 +218,11 @@ const DECIMALS_MAX = 4096;
  */
 export function sharedOfNumber(ix: FrameworkIndex, no: number, v: number): SharedEntry | PlainEntry | LevelFailure {
   if (v >= 1 && v <= 5 && Math.floor(v) === v) return ix.shared[no * 6 + v] as SharedEntry;
-  let row = ix.decimals.get(v);
+  // the slot of v's nearest thousandth holds a row of some number: it is v's when its value is v
+  const slot = Math.round(v * 1000);
+  const inSlots = slot >= 0 && slot < DECIMAL_SLOTS;
+  const near = inSlots ? ix.decimalSlots[slot] : undefined;
+  let row = near !== undefined && near.value === v ? near : ix.decimals.get(v);
   if (row === undefined) {
     const result = parseLevel(v, ix.fw, no);
     let milli = -1;
@@ -222,10 +233,11 @@ export function sharedOfNumber(ix: FrameworkIndex, no: number, v: number): Share
         if (Number.isSafeInteger(m) && m >= 0 && m <= 1_000_000) milli = m;
       }
     }
-    row = { result, milli, entries: [] };
+    row = { value: v, result, milli, entries: [] };
     if (ix.decimals.size >= DECIMALS_MAX) ix.decimals.clear();
     ix.decimals.set(v, row);
   }
+  if (inSlots && row !== near) ix.decimalSlots[slot] = row;
   const result = row.result;
   if (!result.ok) return result;
   let e = row.entries[no];

@@ -255,13 +255,17 @@ function sectionOrder(context: MessageContext): ReadonlyArray<Section> {
 const FUNCTION_ORDER: ReadonlyArray<Section> = ['functions', 'gap', 'problems', 'cli', 'pane'];
 const SHEET_ORDER: ReadonlyArray<Section> = ['problems', 'gap', 'cli', 'pane', 'functions'];
 
-const refs = new Map<string, { section: Section; key: string }>();
+/** Message refs found so far: by context, code and variant ('' for the default). */
+const refs: Record<MessageContext, Map<string, Map<string, { section: Section; key: string }>>> = { command: new Map(), pane: new Map(), function: new Map() };
 
 /** The message ref a problem is said with in a context: its variant in the first section that has it, else that section's default (cached). */
 function refFor(f: ProblemFacts, context: MessageContext): { section: Section; key: string } {
-  const id = `${f.code}|${f.variant ?? ''}|${context}`;
-  let ref = refs.get(id);
-  if (!ref) refs.set(id, (ref = findRef(f, context)));
+  const byCode = refs[context];
+  let byVariant = byCode.get(f.code);
+  if (!byVariant) byCode.set(f.code, (byVariant = new Map()));
+  const variant = f.variant ?? '';
+  let ref = byVariant.get(variant);
+  if (!ref) byVariant.set(variant, (ref = findRef(f, context)));
   return ref;
 }
 
@@ -308,12 +312,30 @@ function argText(arg: MessageArg, lang: Lang, context: MessageContext): string {
   if ('word' in arg) return catalogues[lang].problems[arg.word];
   // a function's message shows a number as Excel passed it; the command and the pane write it the language's way
   if ('decimal' in arg) return context === 'function' ? arg.decimal : decimalMark(arg.decimal, lang);
-  if ('concat' in arg) return arg.concat.map((a) => argText(a, lang, context)).join('');
+  if ('concat' in arg) {
+    let text = '';
+    for (const a of arg.concat) text += argText(a, lang, context);
+    return text;
+  }
   if ('at' in arg) return arg.at.kind === 'pair' || arg.at.kind === 'value' ? String(arg.at.pos) : placeText(arg.at, lang);
-  const items = arg.list.map((a) => argText(a, lang, context));
-  if (arg.last === undefined || items.length <= 1) return items.join(', ');
+  const list = arg.list;
+  if (arg.last === undefined || list.length <= 1) return listText(list, list.length, lang, context);
   const word = catalogues[lang].problems[arg.last === 'and' ? 'listAnd' : 'listOr'];
-  return `${items.slice(0, -1).join(', ')} ${word} ${items[items.length - 1]}`;
+  return `${listText(list, list.length - 1, lang, context)} ${word} ${argText(list[list.length - 1], lang, context)}`;
+}
+
+/** The first `count` items written and separated by ", " (a loop: joining an array costs more for the few items a message lists). */
+function listText(list: ReadonlyArray<MessageArg>, count: number, lang: Lang, context: MessageContext): string {
+  let text = '';
+  for (let i = 0; i < count; i++) text += i === 0 ? argText(list[i], lang, context) : `, ${argText(list[i], lang, context)}`;
+  return text;
+}
+
+/** The catalogue key of a hint in a context ("noTable_command"), made once: a key built anew for every look-up costs a string search. */
+const hintKeys: Record<'command' | 'pane', Partial<Record<Hint, `${Hint}_${'command' | 'pane'}`>>> = { command: {}, pane: {} };
+
+function hintKey(h: Hint, where: 'command' | 'pane'): `${Hint}_${'command' | 'pane'}` {
+  return (hintKeys[where][h] ??= `${h}_${where}`);
 }
 
 /** The parameters of a message: the facts' own, the place ({where}, {sheet}, {position}, {pos}), the indicator and the context's hints. */
@@ -335,7 +357,7 @@ function paramsOf(f: ProblemFacts, lang: Lang, context: MessageContext): Record<
   const hints = (PROBLEMS[f.code] as ProblemSpec).hints;
   if (hints) {
     const where = context === 'pane' ? 'pane' : 'command';
-    for (const h of hints) p[h] = format(catalogues[lang].hints[`${h}_${where}`], p);
+    for (const h of hints) p[h] = format(catalogues[lang].hints[hintKey(h, where)], p);
   }
   return p;
 }
@@ -369,8 +391,12 @@ export function toProblem(f: ProblemFacts, context: MessageContext = 'command'):
   const sheet = at && (at.kind === 'cell' || at.kind === 'sheet') ? at.sheet : null;
   const cell = at && at.kind === 'cell' ? a1(at.row, at.col) : null;
   const params = plainArgs(f.args);
-  const base = { severity: severityOf(f.code), code: f.code, cell, sheet, indicator: f.indicator ?? null, message: describeBoth(f, context) };
-  return params ? { ...base, params } : base;
+  const severity = severityOf(f.code);
+  const code = f.code;
+  const indicator = f.indicator ?? null;
+  const message = describeBoth(f, context);
+  // the same keys in the same order either way (the command's JSON shows them in this order)
+  return params ? { severity, code, cell, sheet, indicator, message, params } : { severity, code, cell, sheet, indicator, message };
 }
 
 // ---------------------------------------------------------------------------------------------

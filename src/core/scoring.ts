@@ -161,14 +161,18 @@ function halfUpHundredths(n: number, d: number): number {
   return neg ? -q : q;
 }
 
-/** Small non-negative integers recur constantly (sums over 10000): reuse their bigints. */
-const BIG_CACHE: Array<bigint | undefined> = [];
+/**
+ * Small non-negative integers recur constantly (sums over 10000): reuse their bigints. The array is made
+ * at its full length on first use: one grown by scattered writes would turn into a slow dictionary.
+ */
+let BIG_CACHE: Array<bigint | undefined> | null = null;
 const BIG_CACHE_SIZE = 1 << 17;
 
 function big(v: number): bigint {
   if (v >= 0 && v < BIG_CACHE_SIZE) {
-    const b = BIG_CACHE[v];
-    return b === undefined ? (BIG_CACHE[v] = BigInt(v)) : b;
+    const cache = (BIG_CACHE ??= new Array<bigint | undefined>(BIG_CACHE_SIZE));
+    const b = cache[v];
+    return b === undefined ? (cache[v] = BigInt(v)) : b;
   }
   return BigInt(v);
 }
@@ -247,10 +251,13 @@ function prepare(fw: Framework, t: Table, entries: ReadonlyArray<ScoredEntry>): 
       extra++;
     }
     if (D !== 0) {
+      // a shared whole-level entry of this framework (its tag says so) carries its level as a number
+      const shared = e as Partial<SharedEntry>;
+      const whole = shared.tag === t.tagBase + no ? (shared.whole as number) : 0;
       const l = e.level;
       // Number() of a bigint rounds to nearest: anything beyond the bounds still shows as beyond them.
-      const nn = smallNumber(l.num);
-      const dd = smallNumber(l.den);
+      const nn = whole > 0 ? whole : smallNumber(l.num);
+      const dd = whole > 0 ? 1 : smallNumber(l.den);
       const an = nn < 0 ? -nn : nn;
       if (an > MAX_FAST_NUM || dd > MAX_FAST_DEN) {
         D = 0;

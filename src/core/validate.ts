@@ -103,22 +103,24 @@ export function validate(read: ReadResult, context: MessageContext = 'command'):
 
 /** The problems (as validate) and the entries that count, in framework order, ready for scoring. */
 export function checkTable(read: ReadResult, context: MessageContext = 'command'): { problems: Problem[]; entries: ReadonlyArray<CollectedEntry> } {
-  const out: Found[] = read.issues.map((f) => found(f, -1));
-  let entries: ReadonlyArray<CollectedEntry> = [];
-  if (read.table && read.framework) {
-    const t = tableProblems(read, read.table, read.framework);
-    out.push(...t.found);
-    entries = t.entries;
-  }
-  out.sort((a, b) => {
-    const sa = SEVERITY_RANK[severityOf(a.facts.code)];
-    const sb = SEVERITY_RANK[severityOf(b.facts.code)];
-    if (sa !== sb) return sa - sb;
-    if (a.row !== b.row) return a.row - b.row;
-    if (a.no !== b.no) return a.no - b.no;
-    return a.col - b.col;
-  });
-  return { problems: out.map((x) => toProblem(x.facts, context)), entries };
+  const out: Found[] = [];
+  for (const f of read.issues) out.push(found(f, -1));
+  const entries = read.table && read.framework ? tableProblems(read, read.table, read.framework, out) : [];
+  // most sheets have no problem or one: nothing to sort
+  if (out.length > 1) out.sort(byFoundOrder);
+  const problems: Problem[] = new Array<Problem>(out.length);
+  for (let i = 0; i < out.length; i++) problems[i] = toProblem(out[i].facts, context);
+  return { problems, entries };
+}
+
+/** Errors, then warnings, then notes; each by row, indicator, column. */
+function byFoundOrder(a: Found, b: Found): number {
+  const sa = SEVERITY_RANK[severityOf(a.facts.code)];
+  const sb = SEVERITY_RANK[severityOf(b.facts.code)];
+  if (sa !== sb) return sa - sb;
+  if (a.row !== b.row) return a.row - b.row;
+  if (a.no !== b.no) return a.no - b.no;
+  return a.col - b.col;
 }
 
 /** The rows of the table as the entry collector takes them, each located at its level cell. */
@@ -135,9 +137,8 @@ function sheetEntries(read: ReadResult, table: TableLocation): EntryList<Assessm
   };
 }
 
-/** The rules on the table's rows: the entry collector's, then the worksheet's own. */
-function tableProblems(read: ReadResult, table: TableLocation, fw: Framework): { found: Found[]; entries: ReadonlyArray<CollectedEntry> } {
-  const out: Found[] = [];
+/** The rules on the table's rows: the entry collector's, then the worksheet's own (problems added to `out`); the entries that count. */
+function tableProblems(read: ReadResult, table: TableLocation, fw: Framework, out: Found[]): ReadonlyArray<CollectedEntry> {
   const noLevelColumn = read.issues.some((i) => i.code === 'NO_LEVEL_COLUMN');
   const entries = read.entries;
   const collected = collectEntries(fw, sheetEntries(read, table));
@@ -146,16 +147,21 @@ function tableProblems(read: ReadResult, table: TableLocation, fw: Framework): {
     if (noLevelColumn && f.code.startsWith('LEVEL_')) continue;
     out.push(found(located(f, read, table), noOf(f.indicator)));
   }
-  const known = collected.accepted.map((i) => entries[i]);
-  const ignored = collected.ignored.map((i) => entries[i]);
-  if (ignored.length > 0) out.push(rowsIgnored(fw, table, ignored));
-  if (table.weightColumn !== null) out.push(...weightProblems(fw, known, table.weightColumn, table.sheet));
-  if (table.nameColumn !== null) out.push(...nameProblems(fw, known, table.nameColumn, table.sheet));
-  if (table.evidenceColumn !== null) out.push(...evidenceProblems(known, table.evidenceColumn, table.sheet));
-  if (table.targetColumn !== null) out.push(...targetProblems(known, table.targetColumn, table.sheet));
+  const known = itemsAt(entries, collected.accepted);
+  if (collected.ignored.length > 0) out.push(rowsIgnored(fw, table, itemsAt(entries, collected.ignored)));
+  if (table.weightColumn !== null) weightProblems(fw, known, table.weightColumn, table.sheet, out);
+  if (table.nameColumn !== null) nameProblems(fw, known, table.nameColumn, table.sheet, out);
+  if (table.evidenceColumn !== null) evidenceProblems(known, table.evidenceColumn, table.sheet, out);
+  if (table.targetColumn !== null) targetProblems(known, table.targetColumn, table.sheet, out);
   const chosen = levelColumnChosen(read, table, noLevelColumn);
   if (chosen) out.push(chosen);
-  return { found: out, entries: collected.entries };
+  return collected.entries;
+}
+
+/** The items at `indices` (ascending); the list itself when every item is there (the common case: every row counts). */
+function itemsAt<T>(items: ReadonlyArray<T>, indices: ReadonlyArray<number>): ReadonlyArray<T> {
+  if (indices.length === items.length) return items;
+  return indices.map((i) => items[i]);
 }
 
 /** The indicator number a key starts with ("35-2" → 35), for sorting. */
@@ -191,13 +197,13 @@ function rowsIgnored(fw: Framework, table: TableLocation, ignored: ReadonlyArray
   return found(f, first.no);
 }
 
-/** Names written in the rows that do not fit their number (shifted rows, wrong number). */
-function nameProblems(fw: Framework, known: ReadonlyArray<AssessmentEntry>, col: number, sheet: string): Found[] {
-  const out: Found[] = [];
+/** Names written in the rows that do not fit their number (shifted rows, wrong number); added to `out`. */
+function nameProblems(fw: Framework, known: ReadonlyArray<AssessmentEntry>, col: number, sheet: string, out: Found[]): void {
   const defs = frameworkIndex(fw).defs;
+  const verdictsOfFw = verdictCache(fw);
   for (const e of known) {
     if (e.name === null) continue;
-    const verdict = nameVerdict(fw, e.no, e.name);
+    const verdict = cachedNameVerdict(verdictsOfFw, fw, e.no, e.name);
     if (verdict === 0) continue;
     const expected = defs[e.no]?.name ?? '';
     const at = cellAt(e.sheet ?? sheet, e.row, col);
@@ -207,30 +213,25 @@ function nameProblems(fw: Framework, known: ReadonlyArray<AssessmentEntry>, col:
         : facts('NAME_MISMATCH', at, { name: e.name, expected }, { indicator: e.key, variant: 'NAME_MISMATCH_NONE' });
     out.push(found(f, e.no));
   }
-  return out;
 }
 
 const TWO = BigInt(2);
 
-/** Levels 2 and up without evidence (Bukti Dukung). */
-function evidenceProblems(known: ReadonlyArray<AssessmentEntry>, col: number, sheet: string): Found[] {
-  const out: Found[] = [];
+/** Levels 2 and up without evidence (Bukti Dukung); added to `out`. */
+function evidenceProblems(known: ReadonlyArray<AssessmentEntry>, col: number, sheet: string, out: Found[]): void {
   for (const e of known) {
     if (e.level === null || (e.evidence !== null && !isDash(e.evidence))) continue;
     if (e.level.num < TWO * e.level.den) continue;
     out.push(found(facts('EVIDENCE_MISSING', cellAt(e.sheet ?? sheet, e.row, col), { value: displayValue(e.raw) }, { indicator: e.key }), e.no));
   }
-  return out;
 }
 
-/** Targets the planner cannot read (it ignores them). */
-function targetProblems(known: ReadonlyArray<AssessmentEntry>, col: number, sheet: string): Found[] {
-  const out: Found[] = [];
+/** Targets the planner cannot read (it ignores them); added to `out`. */
+function targetProblems(known: ReadonlyArray<AssessmentEntry>, col: number, sheet: string, out: Found[]): void {
   for (const e of known) {
     if (e.target !== null || !hasValue(e.targetRaw ?? null)) continue;
     out.push(found(facts('TARGET_UNREADABLE', cellAt(e.sheet ?? sheet, e.row, col), { value: displayValue(e.targetRaw ?? null) }, { indicator: e.key }), e.no));
   }
-  return out;
 }
 
 /** Which of several level columns was used (not when the one asked for does not exist: then none was). */
@@ -251,7 +252,28 @@ function levelColumnChosen(read: ReadResult, table: TableLocation, noLevelColumn
   return found(f, 0);
 }
 
-const verdicts = new WeakMap<Framework, Map<number, Map<string, number>>>();
+/**
+ * Verdicts given so far for one indicator: every name judged, and the last one apart (a sheet read again
+ * names its rows the same way, and comparing one string costs less than a look-up by it).
+ */
+interface Verdicts {
+  lastName: string | null;
+  last: number;
+  readonly byName: Map<string, number>;
+}
+
+/** Per framework, by indicator number. */
+type VerdictCache = Array<Verdicts | undefined>;
+const verdicts = new WeakMap<Framework, VerdictCache>();
+
+function verdictCache(fw: Framework): VerdictCache {
+  let byNo = verdicts.get(fw);
+  if (!byNo) {
+    byNo = [];
+    verdicts.set(fw, byNo);
+  }
+  return byNo;
+}
 
 /**
  * Whether a name written in a row fits indicator `no`: 0 it fits (or cannot be judged), a positive
@@ -260,18 +282,30 @@ const verdicts = new WeakMap<Framework, Map<number, Map<string, number>>>();
  * "Tingkat Kematangan Kebijakan Internal Tim Pengarah …". Cached per framework.
  */
 export function nameVerdict(fw: Framework, no: number, name: string): number {
-  let byNo = verdicts.get(fw);
-  if (!byNo) {
-    byNo = new Map();
-    verdicts.set(fw, byNo);
-  }
-  let cache = byNo.get(no);
+  return cachedNameVerdict(verdictCache(fw), fw, no, name);
+}
+
+/** nameVerdict with the framework's cache already looked up (once per sheet, not once per row). */
+function cachedNameVerdict(byNo: VerdictCache, fw: Framework, no: number, name: string): number {
+  let cache = byNo[no];
   if (!cache) {
-    cache = new Map();
-    byNo.set(no, cache);
+    cache = { lastName: null, last: 0, byName: new Map() };
+    byNo[no] = cache;
   }
-  const hit = cache.get(name);
-  if (hit !== undefined) return hit;
+  if (cache.lastName === name) return cache.last;
+  let verdict = cache.byName.get(name);
+  if (verdict === undefined) {
+    verdict = judgeName(fw, no, name);
+    if (cache.byName.size >= 256) cache.byName.clear();
+    cache.byName.set(name, verdict);
+  }
+  cache.lastName = name;
+  cache.last = verdict;
+  return verdict;
+}
+
+/** nameVerdict, worked out. */
+function judgeName(fw: Framework, no: number, name: string): number {
   const official = officialNameTokens(fw);
   let verdict = 0;
   const own = official.get(no);
@@ -293,20 +327,17 @@ export function nameVerdict(fw: Framework, no: number, name: string): number {
       else if (sim === 0) verdict = -1;
     }
   }
-  if (cache.size >= 256) cache.clear();
-  cache.set(name, verdict);
   return verdict;
 }
 
 /**
  * The sheet's own weight column against the regulation: each entry's effective weight (the indicator's, or
  * its share of a spread aspect), compared as written (a sheet rounds 20/6 % to 3.33; it may store fractions,
- * 0.013 shown as 1.30 %). Floats first, exact rationals only at a boundary.
+ * 0.013 shown as 1.30 %). Floats first, exact rationals only at a boundary. Problems are added to `out`.
  */
-function weightProblems(fw: Framework, known: ReadonlyArray<AssessmentEntry>, col: number, sheet: string): Found[] {
-  const out: Found[] = [];
+function weightProblems(fw: Framework, known: ReadonlyArray<AssessmentEntry>, col: number, sheet: string, out: Found[]): void {
   const withWeight = known.filter((e) => e.sheetWeight !== null);
-  if (withWeight.length === 0) return out;
+  if (withWeight.length === 0) return;
   let total = 0;
   for (const e of withWeight) total += e.sheetWeight as number;
   const scale = total > 0 && total <= 1.5 ? 100 : 1;
@@ -348,7 +379,6 @@ function weightProblems(fw: Framework, known: ReadonlyArray<AssessmentEntry>, co
     const args = { sheetWeight: { decimal: toFixed(wR, shown, '.') }, expected: { decimal: toFixed(effR, 2, '.') }, regulation: fw.regulation.title };
     out.push(found(facts('WEIGHT_MISMATCH', cellAt(e.sheet ?? sheet, e.row, col), args, { indicator: e.key }), e.no));
   }
-  return out;
 }
 
 /** Decimal places a number is written with (0 for integers), or -1 beyond 6. */
