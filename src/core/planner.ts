@@ -577,7 +577,7 @@ function planWith<T>(ctx: PlanContext, request: TargetRequest, u: Units<T>): Gap
     counts = r.counts;
     return inputs.map((it, i) => {
       const n = r.counts[i];
-      return n === 0 ? { target: it.current, steps: 0 } : { target: rational(floor(it.current) + BigInt(n)), steps: n };
+      return n === 0 ? { target: it.current, steps: 0 } : { target: wholeLevel(floor(it.current) + BigInt(n)), steps: n };
     });
   };
   /** A fixed target per item (level and column modes): the cap decides the cycles only. */
@@ -703,7 +703,17 @@ function cycleOfStep(j: number, maxRaise: number): number {
 function valueAfter(it: PlanInput, d: Decision, done: number): Rational {
   if (done <= 0) return it.current;
   if (done >= d.steps) return d.target;
-  return rational(floor(it.current) + BigInt(done));
+  return wholeLevel(floor(it.current) + BigInt(done));
+}
+
+/** The whole levels 0..5 as rationals, made once (a plan's targets and cycle ends are whole levels). */
+const WHOLE_LEVELS: ReadonlyArray<Rational> = [0, 1, 2, 3, 4, 5].map((k) => rational(k));
+
+const BIG0 = BigInt(0);
+const BIG5 = BigInt(5);
+
+function wholeLevel(k: bigint): Rational {
+  return k >= BIG0 && k <= BIG5 ? WHOLE_LEVELS[Number(k)] : rational(k);
 }
 
 function buildIndicators<T>(
