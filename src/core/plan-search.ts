@@ -440,36 +440,35 @@ function tieBrokenSingle<T>(A: Arith<T>, items: ReadonlyArray<SearchItem<T>>, ca
   return counts;
 }
 
-/** Positions per item in the prefix sums (a chain has at most 4 steps: sums over 0..4 steps). */
-const PREFIX_STRIDE = 5;
-
-/** Per item m: the sums of its first j gains (at m × PREFIX_STRIDE + j), and the averages of its rests. */
+/**
+ * Per item m, indexed like steps (m × 8 + position): `sums`, the sum of its first j gains (j = 0..cap), and
+ * `average`, the average gain of its steps p … cap − 1 × CHAIN_SCALE (exact: every r ≤ 5 divides it).
+ */
 interface ChainPrefixes<T> {
   readonly sums: T[];
-  /** At m × 4 + p (p < cap): the average gain of its steps p … cap − 1, × CHAIN_SCALE (exact: r ≤ 4 divides it). */
   readonly average: T[];
 }
 
 function chainPrefixes<T>(A: Arith<T>, items: ReadonlyArray<SearchItem<T>>, caps: ReadonlyArray<number>): ChainPrefixes<T> {
   const n = items.length;
-  const sums = A.table(n * PREFIX_STRIDE, A.zero);
-  const average = A.table(n * 4, A.zero);
+  const sums = A.table(n << 3, A.zero);
+  const average = A.table(n << 3, A.zero);
   for (let m = 0; m < n; m++) {
-    const base = m * PREFIX_STRIDE;
+    const base = m << 3;
     for (let j = 0; j < caps[m]; j++) sums[base + j + 1] = A.add(sums[base + j], items[m].gains[j]);
-    for (let p = 0; p < caps[m]; p++) average[m * 4 + p] = A.times(A.sub(sums[base + caps[m]], sums[base + p]), CHAIN_SCALE / (caps[m] - p));
+    for (let p = 0; p < caps[m]; p++) average[base + p] = A.times(A.sub(sums[base + caps[m]], sums[base + p]), CHAIN_SCALE / (caps[m] - p));
   }
   return { sums, average };
 }
 
 /**
- * Every (item, first open position) pair an item can be at under the caps, as item × 4 + position, by the
+ * Every (item, first open position) pair an item can be at under the caps, as a step (item × 8 + position), by the
  * average gain of the item's steps from there to its cap: largest first, lower item among equals (the
  * order of the chain bounds in tieBrokenChains, whatever the open position of each item).
  */
 function byAverageOfRest<T>(A: Arith<T>, caps: ReadonlyArray<number>, prefix: ChainPrefixes<T>): number[] {
   const pairs: number[] = [];
-  for (let m = 0; m < caps.length; m++) for (let p = 0; p < caps[m]; p++) pairs.push(m * 4 + p);
+  for (let m = 0; m < caps.length; m++) for (let p = 0; p < caps[m]; p++) pairs.push((m << 3) | p);
   return sortSmall(pairs, (a, b) => A.cmp(prefix.average[b], prefix.average[a]) || a - b);
 }
 
@@ -517,7 +516,7 @@ function tieBrokenChains<T>(
     return most;
   };
   /** The gain of item m's steps [from, from + t). */
-  const run = (m: number, from: number, t: number): T => A.sub(prefix.sums[m * PREFIX_STRIDE + from + t], prefix.sums[m * PREFIX_STRIDE + from]);
+  const run = (m: number, from: number, t: number): T => A.sub(prefix.sums[(m << 3) + from + t], prefix.sums[(m << 3) + from]);
   /**
    * The open items (item i's next step taken) by the average gain of their open steps, largest first, lower
    * item among equals, into `byRate`; returns how many. Every (item, first open position) pair was ranked
@@ -527,8 +526,8 @@ function tieBrokenChains<T>(
     let count = 0;
     for (let x = 0; x < ranked.length; x++) {
       const pair = ranked[x];
-      const m = pair >> 2;
-      if (closed[m] || (pair & 3) !== counts[m] + (m === i ? 1 : 0)) continue;
+      const m = itemOf(pair);
+      if (closed[m] || positionOf(pair) !== counts[m] + (m === i ? 1 : 0)) continue;
       byRate[count++] = pair;
     }
     return count;
@@ -546,7 +545,7 @@ function tieBrokenChains<T>(
     let used = 0;
     for (let x = 0; x < sorted && used < k; x++) {
       const pair = byRate[x];
-      const t = Math.min(caps[pair >> 2] - (pair & 3), k - used);
+      const t = Math.min(caps[itemOf(pair)] - positionOf(pair), k - used);
       bound = A.add(bound, A.times(prefix.average[pair], t));
       used += t;
     }
@@ -562,7 +561,7 @@ function tieBrokenChains<T>(
     let used = 0;
     for (let m = 0; m < n; m++) other[m] = counts[m] + (m === i ? 1 : 0);
     for (let x = 0; x < sorted && used < k; x++) {
-      const m = byRate[x] >> 2;
+      const m = itemOf(byRate[x]);
       const t = Math.min(caps[m] - other[m], k - used);
       second = A.add(second, run(m, other[m], t));
       other[m] += t;
