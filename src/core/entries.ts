@@ -212,6 +212,26 @@ function collectOrdered(ix: FrameworkIndex, list: LevelList, options: CollectOpt
 const NONE_PROBLEMS: ReadonlyArray<ProblemFacts> = [];
 const NONE: ReadonlyArray<number> = [];
 
+/**
+ * The shared entry of item `e` (entry 1 of indicator `no`) when its level is a whole 1–5 with nothing to
+ * check: a number, or a text the reader already read ("Tingkat 3", "III"). Undefined otherwise (the item
+ * takes the full way: a decimal, an unreadable value, a text nobody has read yet).
+ */
+function wholeEntry(ix: FrameworkIndex, shared: FrameworkIndex['shared'], no: number, e: RawEntry): SharedEntry | undefined {
+  const v = e.raw;
+  if (typeof v === 'number') return v >= 1 && v <= 5 && (v | 0) === v && e.level !== null ? shared[no * 6 + v] : undefined;
+  const level = e.level;
+  return level ? (sharedEntry(ix, no, level) ?? undefined) : undefined;
+}
+
+/** The `count` entries of `counted` (a list with gaps), in order. */
+function withoutGaps(counted: ReadonlyArray<CollectedEntry | undefined>, count: number): CollectedEntry[] {
+  const entries: CollectedEntry[] = new Array<CollectedEntry>(count);
+  let k = 0;
+  for (const c of counted) if (c !== undefined) entries[k++] = c;
+  return entries;
+}
+
 function collectKeyed(ix: FrameworkIndex, list: EntryList, options: CollectOptions): Collected {
   const items = list.items;
   let problems: ProblemFacts[] | null = null;
@@ -226,7 +246,8 @@ function collectKeyed(ix: FrameworkIndex, list: EntryList, options: CollectOptio
   const firstOf = ix.firstOf;
   firstOf.fill(-1);
   let repeatFirst: Map<number, number> | null = null;
-  const counted: Array<CollectedEntry | undefined> = new Array(n + 1);
+  // the entry that counts for each number, at no - 1: when every number has one, this is the list of entries
+  const counted: Array<CollectedEntry | undefined> = new Array(n);
   let repeats: Array<[number, CollectedEntry]> | null = null;
   let errors = 0;
   const shared = ix.shared;
@@ -235,11 +256,11 @@ function collectKeyed(ix: FrameworkIndex, list: EntryList, options: CollectOptio
     const no = e.no;
     // the common case first: entry 1 of a known indicator, a plain whole level (a shared entry, nothing to check)
     if (e.entry === 1 && no >= 1 && no <= n && (no | 0) === no && firstOf[no] < 0) {
-      const v = e.raw;
-      if (typeof v === 'number' && v >= 1 && v <= 5 && (v | 0) === v && (e.level === undefined || e.level !== null)) {
+      const whole = wholeEntry(ix, shared, no, e);
+      if (whole !== undefined) {
         accepted[acceptedCount++] = i;
         firstOf[no] = i;
-        counted[no] = shared[no * 6 + v];
+        counted[no - 1] = whole;
         countedN++;
         continue;
       }
@@ -264,7 +285,7 @@ function collectKeyed(ix: FrameworkIndex, list: EntryList, options: CollectOptio
     const slot = e.no * 16 + e.entry;
     const first = repeat ? repeatFirst?.get(slot) : firstOf[e.no] >= 0 ? firstOf[e.no] : undefined;
     if (first !== undefined) {
-      const before = repeat ? repeats?.find((r) => r[0] === slot)?.[1] : counted[e.no];
+      const before = repeat ? repeats?.find((r) => r[0] === slot)?.[1] : counted[e.no - 1];
       const same = before !== undefined && !failed ? sameLevel(before, got as CollectedEntry) : displayValue(items[first].raw) === displayValue(e.raw);
       (problems ??= []).push(duplicateFacts(ix, e, list.at(i), items[first], list.at(first), same));
       if (!same) {
@@ -277,7 +298,7 @@ function collectKeyed(ix: FrameworkIndex, list: EntryList, options: CollectOptio
     if (!repeat) {
       firstOf[e.no] = i;
       if (!failed) {
-        counted[e.no] = got as CollectedEntry;
+        counted[e.no - 1] = got as CollectedEntry;
         countedN++;
       }
     } else {
@@ -293,12 +314,7 @@ function collectKeyed(ix: FrameworkIndex, list: EntryList, options: CollectOptio
       }
     }
   }
-  const entries: CollectedEntry[] = new Array<CollectedEntry>(countedN);
-  let k = 0;
-  for (let no = 1; no <= n; no++) {
-    const c = counted[no];
-    if (c !== undefined) entries[k++] = c;
-  }
+  const entries = countedN === n ? (counted as CollectedEntry[]) : withoutGaps(counted, countedN);
   if (repeats) {
     repeats.sort((a, b) => a[0] - b[0]);
     for (const r of repeats) entries.push(r[1]);

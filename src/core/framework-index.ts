@@ -180,8 +180,25 @@ export function entryStatus(ix: FrameworkIndex, no: number, entry: number): Entr
 
 /** The shared entry of indicator `no` at an exact level, when the level is a whole 1–5; null otherwise. */
 export function sharedEntry(ix: FrameworkIndex, no: number, level: Rational): SharedEntry | null {
-  if (level.den !== ONE || level.num < ONE || level.num > FIVE || no < 1 || no > ix.n) return null;
-  return ix.shared[no * 6 + Number(level.num)] ?? null;
+  if (no < 1 || no > ix.n) return null;
+  const k = wholeLevel(level);
+  return k === 0 ? null : (ix.shared[no * 6 + k] ?? null);
+}
+
+/**
+ * The frozen whole-level rationals seen so far, by level (the level reader hands out the same five objects
+ * again and again): one of them is known by identity, without comparing bigints.
+ */
+const seenWhole: Array<Rational | null> = [null, null, null, null, null, null];
+
+/** The level 1–5 when `level` is that whole number, else 0. */
+function wholeLevel(level: Rational): number {
+  for (let k = 1; k <= 5; k++) if (seenWhole[k] === level) return k;
+  if (level.den !== ONE || level.num < ONE || level.num > FIVE) return 0;
+  const k = Number(level.num);
+  // only an object that cannot change may be known by identity later
+  if (Object.isFrozen(level)) seenWhole[k] = level;
+  return k;
 }
 
 const ONE = BigInt(1);

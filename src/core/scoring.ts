@@ -156,9 +156,23 @@ function gcdNum(a: number, b: number): number {
 function halfUpHundredths(n: number, d: number): number {
   const neg = n < 0;
   const a = 200 * (neg ? -n : n) + d;
-  const b = 2 * d;
-  const q = (a - (a % b)) / b;
+  const q = floorDiv(a, 2 * d);
   return neg ? -q : q;
+}
+
+const TWO_52 = 2 ** 52;
+
+/**
+ * ⌊a / b⌋ of non-negative safe integers (b > 0). Up to 2^52 a division does it: the correctly rounded
+ * quotient is the exact floor or one above it, and q × b (at most a + b) is exact, so one comparison
+ * tells; beyond, the remainder (an fmod, much slower) does.
+ */
+function floorDiv(a: number, b: number): number {
+  if (a <= TWO_52 && b <= TWO_52) {
+    const q = Math.floor(a / b);
+    return q * b > a ? q - 1 : q;
+  }
+  return (a - (a % b)) / b;
 }
 
 /**
