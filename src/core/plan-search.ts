@@ -149,18 +149,47 @@ const itemOf = (step: number): number => step >> 3;
 const positionOf = (step: number): number => step & 7;
 
 /** Every plannable step under the caps, largest gain first (earlier in its chain, then lower item, among equals). */
-function byGain<T>(A: Arith<T>, items: ReadonlyArray<SearchItem<T>>, caps: ReadonlyArray<number>): Int32Array {
+function byGain<T>(A: Arith<T>, items: ReadonlyArray<SearchItem<T>>, caps: ReadonlyArray<number>): number[] {
   const out = allSteps(caps);
   const gain = (step: number): T => items[itemOf(step)].gains[positionOf(step)];
-  return out.sort((a, b) => A.cmp(gain(b), gain(a)) || positionOf(a) - positionOf(b) || a - b);
+  return sortSmall(out, (a, b) => A.cmp(gain(b), gain(a)) || positionOf(a) - positionOf(b) || a - b);
 }
 
-function allSteps(caps: ReadonlyArray<number>): Int32Array {
-  let n = 0;
-  for (const c of caps) n += c;
-  const out = new Int32Array(n);
-  let p = 0;
-  for (let i = 0; i < caps.length; i++) for (let j = 0; j < caps[i]; j++) out[p++] = (i << 3) | j;
+/**
+ * n zeros in a plain array. The optimiser's per-item tables are small (a few dozen entries) and made for
+ * every plan: a typed array costs more to make than it saves (a backing store of its own each time).
+ */
+function zeros(n: number): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < n; i++) out.push(0);
+  return out;
+}
+
+function copyInto(to: number[], from: ReadonlyArray<number>): void {
+  for (let i = 0; i < from.length; i++) to[i] = from[i];
+}
+
+/**
+ * Sorts a list of steps or items in place, as Array.prototype.sort with `compare` would (stable). By
+ * insertion: the lists are one plan's (a few dozen, at most 4 steps per entry), where the native sort's
+ * machinery for a compare function costs more than the comparisons.
+ */
+function sortSmall(list: number[], compare: (a: number, b: number) => number): number[] {
+  for (let x = 1; x < list.length; x++) {
+    const v = list[x];
+    let y = x - 1;
+    while (y >= 0 && compare(v, list[y]) < 0) {
+      list[y + 1] = list[y];
+      y--;
+    }
+    list[y + 1] = v;
+  }
+  return list;
+}
+
+function allSteps(caps: ReadonlyArray<number>): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < caps.length; i++) for (let j = 0; j < caps[i]; j++) out.push((i << 3) | j);
   return out;
 }
 
@@ -175,11 +204,11 @@ function completion<T>(
   items: ReadonlyArray<SearchItem<T>>,
   caps: ReadonlyArray<number>,
   start: ArrayLike<number>,
-  closed: ArrayLike<boolean> | null,
+  closed: ReadonlyArray<number> | null,
   forced: number,
   budget: number,
   scratch: T[],
-): { best: (s: number) => T; extra: (s: number) => Int32Array } {
+): { best: (s: number) => T; extra: (s: number) => number[] } {
   const width = budget + 1;
   const rows: number[] = [];
   scratch.fill(A.zero, 0, width);
@@ -206,7 +235,7 @@ function completion<T>(
   return {
     best: (s) => scratch[last + s],
     extra: (s) => {
-      const out = new Int32Array(items.length);
+      const out = zeros(items.length);
       for (let r = rows.length - 1; r >= 0; r--) {
         const m = rows[r];
         const from = start[m] + (m === forced ? 1 : 0);
@@ -232,7 +261,7 @@ interface Fewest {
   /** Steps per item of one plan with `total` steps that reaches the need (any caps path), or null (single steps). */
   readonly witness: ArrayLike<number> | null;
   /** The plannable steps by gain (byGain), when computed. */
-  readonly pool: Int32Array | null;
+  readonly pool: ReadonlyArray<number> | null;
 }
 
 /**
@@ -264,7 +293,7 @@ function fewest<T>(A: Arith<T>, items: ReadonlyArray<SearchItem<T>>, caps: Reado
   }
   if (lo < 0) return null;
   let hi = pool.length;
-  const next = new Int32Array(items.length);
+  const next = zeros(items.length);
   let least = A.zero;
   let taken = 0;
   for (const step of pool) {
@@ -293,12 +322,12 @@ function fewest<T>(A: Arith<T>, items: ReadonlyArray<SearchItem<T>>, caps: Reado
     rate[m] = A.times(sum, CHAIN_SCALE / caps[m]);
     order.push(m);
   }
-  order.sort((a, b) => A.cmp(rate[b], rate[a]) || a - b);
+  sortSmall(order, (a, b) => A.cmp(rate[b], rate[a]) || a - b);
   const needScaled = A.times(need, CHAIN_SCALE);
   let bound = A.zero;
   let plan = A.zero;
   let s = 0;
-  const whole = new Int32Array(n);
+  const whole = zeros(n);
   let planLo = -1;
   let planHi = -1;
   for (const m of order) {
@@ -315,10 +344,10 @@ function fewest<T>(A: Arith<T>, items: ReadonlyArray<SearchItem<T>>, caps: Reado
   if (planLo > lo) lo = planLo;
   if (planHi >= 0 && planHi < hi) {
     hi = planHi;
-    next.set(whole);
+    copyInto(next, whole);
   }
   if (hi === lo) return { total: lo, witness: next, pool };
-  const c = completion(A, items, caps, new Int32Array(items.length), null, -1, hi, A.table((items.length + 1) * (hi + 1), A.zero));
+  const c = completion(A, items, caps, zeros(items.length), null, -1, hi, A.table((items.length + 1) * (hi + 1), A.zero));
   for (let s = lo; s <= hi; s++) if (A.cmp(c.best(s), need) >= 0) return { total: s, witness: c.extra(s), pool };
   return null;
 }
@@ -341,11 +370,6 @@ function fewestSingleSteps<T>(A: Arith<T>, items: ReadonlyArray<SearchItem<T>>, 
   return null;
 }
 
-/** Every plannable step under the caps, in tie order. */
-function stepsInOrder<T>(items: ReadonlyArray<SearchItem<T>>, caps: ReadonlyArray<number>): Int32Array {
-  return allSteps(caps).sort((a, b) => items[itemOf(a)].ranks[positionOf(a)] - items[itemOf(b)].ranks[positionOf(b)]);
-}
-
 /**
  * The tie-broken plan with exactly `total` steps (the fewest) under the caps. Greedy in tie order: take a
  * step when some plan of `total` steps reaching the need still contains every step taken so far and it;
@@ -359,7 +383,7 @@ export function tieBrokenCounts<T>(
   need: T,
   total: number,
   witness: ArrayLike<number> | null = null,
-  pool: Int32Array | null = null,
+  pool: ReadonlyArray<number> | null = null,
 ): number[] {
   return caps.every((c) => c <= 1) ? tieBrokenSingle(A, items, caps, need, total) : tieBrokenChains(A, items, caps, need, total, witness, pool ?? byGain(A, items, caps));
 }
@@ -384,7 +408,7 @@ function reusedRows<T>(A: Arith<T>, size: number): T[] {
 function tieBrokenSingle<T>(A: Arith<T>, items: ReadonlyArray<SearchItem<T>>, caps: ReadonlyArray<number>, need: T, total: number): number[] {
   const order: number[] = [];
   items.forEach((_, i) => caps[i] === 1 && order.push(i));
-  order.sort((a, b) => items[a].ranks[0] - items[b].ranks[0]);
+  sortSmall(order, (a, b) => items[a].ranks[0] - items[b].ranks[0]);
   const n = order.length;
   const width = total; // rest[p][s] for s = 0..total−1 (a step is taken before the rest is asked for)
   const rest = reusedRows(A, (n + 1) * width);
@@ -417,6 +441,38 @@ function tieBrokenSingle<T>(A: Arith<T>, items: ReadonlyArray<SearchItem<T>>, ca
 }
 
 /**
+ * Per item m, indexed like steps (m × 8 + position): `sums`, the sum of its first j gains (j = 0..cap), and
+ * `average`, the average gain of its steps p … cap − 1 × CHAIN_SCALE (exact: every r ≤ 5 divides it).
+ */
+interface ChainPrefixes<T> {
+  readonly sums: T[];
+  readonly average: T[];
+}
+
+function chainPrefixes<T>(A: Arith<T>, items: ReadonlyArray<SearchItem<T>>, caps: ReadonlyArray<number>): ChainPrefixes<T> {
+  const n = items.length;
+  const sums = A.table(n << 3, A.zero);
+  const average = A.table(n << 3, A.zero);
+  for (let m = 0; m < n; m++) {
+    const base = m << 3;
+    for (let j = 0; j < caps[m]; j++) sums[base + j + 1] = A.add(sums[base + j], items[m].gains[j]);
+    for (let p = 0; p < caps[m]; p++) average[base + p] = A.times(A.sub(sums[base + caps[m]], sums[base + p]), CHAIN_SCALE / (caps[m] - p));
+  }
+  return { sums, average };
+}
+
+/**
+ * Every (item, first open position) pair an item can be at under the caps, as a step (item × 8 + position), by the
+ * average gain of the item's steps from there to its cap: largest first, lower item among equals (the
+ * order of the chain bounds in tieBrokenChains, whatever the open position of each item).
+ */
+function byAverageOfRest<T>(A: Arith<T>, caps: ReadonlyArray<number>, prefix: ChainPrefixes<T>): number[] {
+  const pairs: number[] = [];
+  for (let m = 0; m < caps.length; m++) for (let p = 0; p < caps[m]; p++) pairs.push((m << 3) | p);
+  return sortSmall(pairs, (a, b) => A.cmp(prefix.average[b], prefix.average[a]) || a - b);
+}
+
+/**
  * Any caps: the same greedy, each test "can the rest, with left − 1 steps, still make up the need?".
  * - A witness (one plan consistent with every decision so far that reaches the need) answers yes for the
  *   steps it contains; it is replaced whenever another test finds a plan.
@@ -433,19 +489,19 @@ function tieBrokenChains<T>(
   need: T,
   total: number,
   witness: ArrayLike<number> | null,
-  pool: Int32Array,
+  pool: ReadonlyArray<number>,
 ): number[] {
   const counts = items.map(() => 0);
-  const closed = items.map(() => false);
+  const closed = zeros(items.length);
   let scratch: T[] | null = null; // the knapsack's rows, made when first needed
   const n = items.length;
-  const next = new Int32Array(n);
-  const other = new Int32Array(n);
+  const next = zeros(n);
+  const other = zeros(n);
   let plan: ArrayLike<number> | null = witness;
-  // Per open item: its average gain over the steps still open (× CHAIN_SCALE), how many, and the order.
-  const rate = A.table(n, A.zero);
-  const open = new Int32Array(n);
-  const byRate = new Int32Array(n);
+  const prefix = chainPrefixes(A, items, caps);
+  const ranked = byAverageOfRest(A, caps, prefix);
+  /** The open items by average gain, as (item, first open position) pairs, best first: filled by byAverage. */
+  const byRate = zeros(n);
   /** At most: the k largest gains still available, ignoring the chain order. */
   const loose = (i: number, k: number): T => {
     let most = A.zero;
@@ -460,31 +516,19 @@ function tieBrokenChains<T>(
     return most;
   };
   /** The gain of item m's steps [from, from + t). */
-  const run = (m: number, from: number, t: number): T => {
-    let g = A.zero;
-    for (let j = from; j < from + t; j++) g = A.add(g, items[m].gains[j]);
-    return g;
-  };
-  /** Sorts the open items by their average gain (into `byRate`, rates in `rate`, open steps in `open`); returns how many. */
+  const run = (m: number, from: number, t: number): T => A.sub(prefix.sums[(m << 3) + from + t], prefix.sums[(m << 3) + from]);
+  /**
+   * The open items (item i's next step taken) by the average gain of their open steps, largest first, lower
+   * item among equals, into `byRate`; returns how many. Every (item, first open position) pair was ranked
+   * once (byAverageOfRest): this picks each open item's current pair in that order.
+   */
   const byAverage = (i: number): number => {
     let count = 0;
-    for (let m = 0; m < n; m++) {
-      const from = counts[m] + (m === i ? 1 : 0);
-      const r = caps[m] - from;
-      open[m] = closed[m] ? 0 : Math.max(0, r);
-      if (open[m] === 0) continue;
-      rate[m] = A.times(run(m, from, r), CHAIN_SCALE / r);
-      byRate[count++] = m;
-    }
-    // insertion sort (a few dozen items at most): largest average first, lower item among equals
-    for (let x = 1; x < count; x++) {
-      const m = byRate[x];
-      let y = x - 1;
-      while (y >= 0 && (A.cmp(rate[byRate[y]], rate[m]) < 0 || (A.cmp(rate[byRate[y]], rate[m]) === 0 && byRate[y] > m))) {
-        byRate[y + 1] = byRate[y];
-        y--;
-      }
-      byRate[y + 1] = m;
+    for (let x = 0; x < ranked.length; x++) {
+      const pair = ranked[x];
+      const m = itemOf(pair);
+      if (closed[m] || positionOf(pair) !== counts[m] + (m === i ? 1 : 0)) continue;
+      byRate[count++] = pair;
     }
     return count;
   };
@@ -499,11 +543,10 @@ function tieBrokenChains<T>(
     sorted = byAverage(i);
     let bound = A.zero;
     let used = 0;
-    for (let x = 0; x < sorted; x++) {
-      const m = byRate[x];
-      if (used >= k) break;
-      const t = Math.min(open[m], k - used);
-      bound = A.add(bound, A.times(rate[m], t));
+    for (let x = 0; x < sorted && used < k; x++) {
+      const pair = byRate[x];
+      const t = Math.min(caps[itemOf(pair)] - positionOf(pair), k - used);
+      bound = A.add(bound, A.times(prefix.average[pair], t));
       used += t;
     }
     return bound;
@@ -517,10 +560,9 @@ function tieBrokenChains<T>(
     let second = A.zero;
     let used = 0;
     for (let m = 0; m < n; m++) other[m] = counts[m] + (m === i ? 1 : 0);
-    for (let x = 0; x < sorted; x++) {
-      const m = byRate[x];
-      if (used >= k) break;
-      const t = Math.min(open[m], k - used);
+    for (let x = 0; x < sorted && used < k; x++) {
+      const m = itemOf(byRate[x]);
+      const t = Math.min(caps[m] - other[m], k - used);
       second = A.add(second, run(m, other[m], t));
       other[m] += t;
       used += t;
@@ -537,18 +579,28 @@ function tieBrokenChains<T>(
       used++;
     }
     if (A.cmp(second, first) > 0) {
-      next.set(other);
+      copyInto(next, other);
       return second;
+    }
+    return first;
+  };
+  /**
+   * The item whose next step comes first in the tie order among the items still open (not closed, under
+   * their cap), or −1. Ranks rise along a chain, so this walks every plannable step in tie order, skipping
+   * the later steps of closed items.
+   */
+  const firstInTieOrder = (): number => {
+    let first = -1;
+    for (let m = 0; m < n; m++) {
+      if (closed[m] || counts[m] >= caps[m]) continue;
+      if (first < 0 || items[m].ranks[counts[m]] < items[first].ranks[counts[first]]) first = m;
     }
     return first;
   };
   let got = A.zero;
   let left = total;
-  for (const step of stepsInOrder(items, caps)) {
-    if (left === 0) break;
-    const i = itemOf(step);
-    const j = positionOf(step);
-    if (closed[i] || j !== counts[i]) continue;
+  for (let i = firstInTieOrder(); i >= 0 && left > 0; i = firstInTieOrder()) {
+    const j = counts[i];
     const g = items[i].gains[j];
     let feasible = plan !== null && plan[i] > counts[i];
     if (!feasible) {
@@ -557,7 +609,7 @@ function tieBrokenChains<T>(
       else if (A.cmp(A.add(A.times(base, CHAIN_SCALE), most(i, left - 1)), A.times(need, CHAIN_SCALE)) < 0) feasible = false;
       else if (A.cmp(A.add(base, least(i, left - 1)), need) >= 0) {
         feasible = true;
-        plan = Int32Array.from(next);
+        plan = next.slice();
       } else {
         // The largest gain of the rest after taking this step, with left − 1 steps.
         scratch ??= A.table((n + 1) * total, A.zero);
@@ -574,7 +626,7 @@ function tieBrokenChains<T>(
       got = A.add(got, g);
       left--;
     } else {
-      closed[i] = true;
+      closed[i] = 1;
     }
   }
   if (left !== 0 || A.cmp(got, need) < 0) throw new Error('planner: internal inconsistency (chains)');

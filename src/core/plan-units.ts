@@ -166,8 +166,17 @@ function numberUnits(items: ReadonlyArray<UnitInput>, factor: number): Units<num
       // Beyond the safe range only "more than every gain" matters; the nearest double still is.
       return Number(u);
     },
-    toRational: (u) => rational(BigInt(u), denB),
+    toRational: (u) => reducedRational(u, den),
   };
+}
+
+/**
+ * u / den as a rational in lowest terms, as rational() gives it, with the common factor found on safe
+ * integers (den > 0; both below 2^53 on this path) instead of bigints.
+ */
+function reducedRational(u: number, den: number): Rational {
+  const g = gcdN(Math.abs(u), den);
+  return { num: BigInt(u / g), den: BigInt(den / g) };
 }
 
 /** The bigint path: the same units, any size. */

@@ -465,11 +465,7 @@ export function planGap(
   const strategy: PlanStrategy = options.strategy ?? 'fewest-steps';
   if (!Number.isInteger(maxRaise) || maxRaise < 1) return usage('MAX_RAISE_RANGE', { value: String(maxRaise) });
   if (!STRATEGIES.includes(strategy)) return usage('UNKNOWN_STRATEGY', { strategy: String(strategy), strategies: STRATEGIES.join(', ') });
-  // Each entry key once (a duplicate with the same level is only a warning and counts once).
-  const seen = new Set<string>();
-  const sorted = entries
-    .filter((e) => e.level !== null && !seen.has(e.key) && (seen.add(e.key), true))
-    .sort((a, b) => a.no - b.no || a.entry - b.entry);
+  const sorted = plannedEntries(entries);
   const lockSet = new Set<string>();
   for (const raw of options.locks ?? []) {
     const key = String(raw).trim();
@@ -495,6 +491,24 @@ export function planGap(
   const units = unitsOf(inputs, strategy === 'balanced' ? maxWeight(aspectWeights) : 1, options.arithmetic);
   const ctx: PlanContext = { fw, basis, maxRaise, strategy, inputs, defs, external, held, aspectWeights, sorted };
   return units.A.kind === 'number' ? planWith(ctx, request, units as Units<number>) : planWith(ctx, request, units as Units<bigint>);
+}
+
+/**
+ * The entries with a level, each key once (a duplicate with the same level is only a warning and counts
+ * once), by number and entry. A sheet's entries usually come in that order already: sorted only if not.
+ */
+function plannedEntries(entries: ReadonlyArray<PlanEntry>): PlanEntry[] {
+  const seen = new Set<string>();
+  const out: PlanEntry[] = [];
+  let ordered = true;
+  for (const e of entries) {
+    if (e.level === null || seen.has(e.key)) continue;
+    seen.add(e.key);
+    const last = out.length > 0 ? out[out.length - 1] : null;
+    if (last && (last.no - e.no || last.entry - e.entry) > 0) ordered = false;
+    out.push(e);
+  }
+  return ordered ? out : out.sort((a, b) => a.no - b.no || a.entry - b.entry);
 }
 
 /** The last entry weights per framework: a plan is often made again for the same entries (the pane, SPBE.PLAN). */
@@ -563,7 +577,7 @@ function planWith<T>(ctx: PlanContext, request: TargetRequest, u: Units<T>): Gap
     counts = r.counts;
     return inputs.map((it, i) => {
       const n = r.counts[i];
-      return n === 0 ? { target: it.current, steps: 0 } : { target: rational(floor(it.current) + BigInt(n)), steps: n };
+      return n === 0 ? { target: it.current, steps: 0 } : { target: wholeLevel(floor(it.current) + BigInt(n)), steps: n };
     });
   };
   /** A fixed target per item (level and column modes): the cap decides the cycles only. */
@@ -689,7 +703,17 @@ function cycleOfStep(j: number, maxRaise: number): number {
 function valueAfter(it: PlanInput, d: Decision, done: number): Rational {
   if (done <= 0) return it.current;
   if (done >= d.steps) return d.target;
-  return rational(floor(it.current) + BigInt(done));
+  return wholeLevel(floor(it.current) + BigInt(done));
+}
+
+/** The whole levels 0..5 as rationals, made once (a plan's targets and cycle ends are whole levels). */
+const WHOLE_LEVELS: ReadonlyArray<Rational> = [0, 1, 2, 3, 4, 5].map((k) => rational(k));
+
+const BIG0 = BigInt(0);
+const BIG5 = BigInt(5);
+
+function wholeLevel(k: bigint): Rational {
+  return k >= BIG0 && k <= BIG5 ? WHOLE_LEVELS[Number(k)] : rational(k);
 }
 
 function buildIndicators<T>(
@@ -728,7 +752,7 @@ function buildIndicators<T>(
       a.i - b.i,
   );
   const byItem = new Array<(typeof raised)[number] | undefined>(inputs.length);
-  const rankOf = new Int32Array(inputs.length);
+  const rankOf = new Array<number>(inputs.length);
   raised.forEach((x, r) => {
     byItem[x.i] = x;
     rankOf[x.i] = r + 1;
@@ -737,7 +761,7 @@ function buildIndicators<T>(
     const def = defs[i];
     const d = decisions[i];
     const x = byItem[i];
-    const raises = x ? raisesOf(it, d, maxRaise, x.points) : NO_RAISES;
+    const raises = x ? raisesOf(it, d, maxRaise, x.points, counts ? u.chain[i] : null, u) : NO_RAISES;
     return {
       key: it.key,
       no: it.no,
@@ -776,15 +800,27 @@ function gapOf(target: Rational, current: Rational): Rational {
 const BIG1 = BigInt(1);
 
 
-/** The raise of each cycle: maxRaise steps per cycle from the first, until the target. */
-function raisesOf(it: PlanInput, d: Decision, maxRaise: number, total: Rational): CycleRaise[] {
+/**
+ * The raise of each cycle: maxRaise steps per cycle from the first, until the target. `gains`: the item's
+ * step gains in units when the optimiser made the plan (index modes): a cycle's points are then the sum
+ * of its steps' gains (the same exact number as (to − from) × weight / 100, with one reduction).
+ */
+function raisesOf<T>(it: PlanInput, d: Decision, maxRaise: number, total: Rational, gains: ReadonlyArray<T> | null, u: Units<T>): CycleRaise[] {
   const last = cycleOfStep(d.steps, maxRaise);
   if (last === 1) return [{ cycle: 1, from: it.current, to: d.target, steps: d.steps, points: total }];
   const out: CycleRaise[] = [];
   for (let c = 1; c <= last; c++) {
-    const from = valueAfter(it, d, (c - 1) * maxRaise);
-    const to = valueAfter(it, d, c * maxRaise);
-    out.push({ cycle: c, from, to, steps: Math.min(d.steps, c * maxRaise) - (c - 1) * maxRaise, points: div(mul(sub(to, from), it.weight), HUNDRED) });
+    const first = (c - 1) * maxRaise;
+    const end = Math.min(d.steps, c * maxRaise);
+    const from = valueAfter(it, d, first);
+    const to = valueAfter(it, d, end);
+    let points: Rational;
+    if (gains) {
+      let units = u.A.zero;
+      for (let j = first; j < end; j++) units = u.A.add(units, gains[j]);
+      points = u.toRational(units);
+    } else points = div(mul(sub(to, from), it.weight), HUNDRED);
+    out.push({ cycle: c, from, to, steps: end - first, points });
   }
   return out;
 }
