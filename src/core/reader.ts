@@ -186,36 +186,54 @@ export function nameSimilarity(fw: Framework, a: ReadonlyArray<string>, b: Reado
   return sa + sb === 0 ? 0 : (2 * common) / (sa + sb);
 }
 
-/** One indicator's similarities by name written, with the last one asked kept at hand (the same sheet is read again). */
-interface SimilaritySlot {
+/** What one indicator's rows said so far: a value per name written, and the last name apart. */
+interface NameSlot {
   lastName: string | null;
-  lastSimilarity: number;
+  last: number;
   readonly byName: Map<string, number>;
 }
 
-const simCache = new WeakMap<Framework, Array<SimilaritySlot | undefined>>();
+/** The slots of one framework's indicators, by number. */
+export type NameSlots = Array<NameSlot | undefined>;
 
-/** The similarity slots of `fw`'s indicators, by number (made on first use). */
-function similaritySlots(fw: Framework): Array<SimilaritySlot | undefined> {
-  let slots = simCache.get(fw);
-  if (!slots) simCache.set(fw, (slots = []));
-  return slots;
+/**
+ * A number worked out from an indicator and the name written in its row (a similarity, a verdict), remembered
+ * per framework and indicator. A sheet read again names its rows the same way, so the last name of each indicator
+ * is kept apart: comparing one string costs less than a look-up by it. At most 256 names per indicator.
+ */
+export class IndicatorNameMemo {
+  private readonly byFramework = new WeakMap<Framework, NameSlots>();
+
+  constructor(private readonly compute: (fw: Framework, no: number, name: string) => number) {}
+
+  /** The framework's slots: look them up once per sheet, not once per row. */
+  slotsOf(fw: Framework): NameSlots {
+    let slots = this.byFramework.get(fw);
+    if (!slots) this.byFramework.set(fw, (slots = []));
+    return slots;
+  }
+
+  get(fw: Framework, no: number, name: string, slots: NameSlots = this.slotsOf(fw)): number {
+    if (!(Number.isInteger(no) && no >= 0 && no < 1000)) return this.compute(fw, no, name);
+    const slot = (slots[no] ??= { lastName: null, last: 0, byName: new Map() });
+    if (slot.lastName === name) return slot.last;
+    let value = slot.byName.get(name);
+    if (value === undefined) {
+      value = this.compute(fw, no, name);
+      if (slot.byName.size >= 256) slot.byName.clear();
+      slot.byName.set(name, value);
+    }
+    slot.lastName = name;
+    slot.last = value;
+    return value;
+  }
 }
 
+const similarities = new IndicatorNameMemo(similarityOf);
+
 /** Similarity of a name written in a row with the official name of indicator `no` of `fw` (cached; 0 if no such indicator). */
-export function ownNameSimilarity(fw: Framework, no: number, name: string, slots = similaritySlots(fw)): number {
-  if (!(Number.isInteger(no) && no >= 0 && no < 1000)) return similarityOf(fw, no, name);
-  const slot = (slots[no] ??= { lastName: null, lastSimilarity: 0, byName: new Map() });
-  if (slot.lastName === name) return slot.lastSimilarity;
-  let s = slot.byName.get(name);
-  if (s === undefined) {
-    s = similarityOf(fw, no, name);
-    if (slot.byName.size >= 256) slot.byName.clear();
-    slot.byName.set(name, s);
-  }
-  slot.lastName = name;
-  slot.lastSimilarity = s;
-  return s;
+export function ownNameSimilarity(fw: Framework, no: number, name: string): number {
+  return similarities.get(fw, no, name);
 }
 
 function similarityOf(fw: Framework, no: number, name: string): number {
@@ -702,11 +720,11 @@ function detectFramework(c: Candidate, levelCol: number | null): Framework {
     let score = -0.05 * Math.abs(fw.indicators.length - s.distinct);
     if (decimals) score += fw.values === 'decimal' ? 5 : -5;
     if (nameCol !== undefined) {
-      const slots = similaritySlots(fw);
+      const slots = similarities.slotsOf(fw);
       for (let i = 0; i < s.keys.length; i++) {
         const k = s.keys[i];
         const name = cellOf(values, fixedKeys !== null ? c.rows[i] : (k as RowKey).row, nameCol);
-        if (typeof name === 'string') score += 2 * ownNameSimilarity(fw, k.no, name, slots);
+        if (typeof name === 'string') score += 2 * similarities.get(fw, k.no, name, slots);
       }
     }
     if (score > bestScore) {

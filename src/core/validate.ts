@@ -22,7 +22,7 @@ import { entryWeights } from './scoring';
 import { collectEntries, type CollectedEntry, type EntryList } from './entries';
 import { frameworkIndex } from './framework-index';
 import { facts, severityOf, toProblem, type Location, type MessageArg, type MessageContext, type ProblemFacts } from './problems';
-import { nameSimilarity, nameTokens, officialNameTokens, type ReadResult } from './reader';
+import { IndicatorNameMemo, nameSimilarity, nameTokens, officialNameTokens, type ReadResult } from './reader';
 
 /** A problem found, with where it sorts: its row (−1 for the workbook-wide ones), indicator number and column. */
 interface Found {
@@ -200,10 +200,10 @@ function rowsIgnored(fw: Framework, table: TableLocation, ignored: ReadonlyArray
 /** Names written in the rows that do not fit their number (shifted rows, wrong number); added to `out`. */
 function nameProblems(fw: Framework, known: ReadonlyArray<AssessmentEntry>, col: number, sheet: string, out: Found[]): void {
   const defs = frameworkIndex(fw).defs;
-  const verdictsOfFw = verdictCache(fw);
+  const slots = verdicts.slotsOf(fw);
   for (const e of known) {
     if (e.name === null) continue;
-    const verdict = cachedNameVerdict(verdictsOfFw, fw, e.no, e.name);
+    const verdict = verdicts.get(fw, e.no, e.name, slots);
     if (verdict === 0) continue;
     const expected = defs[e.no]?.name ?? '';
     const at = cellAt(e.sheet ?? sheet, e.row, col);
@@ -252,28 +252,7 @@ function levelColumnChosen(read: ReadResult, table: TableLocation, noLevelColumn
   return found(f, 0);
 }
 
-/**
- * Verdicts given so far for one indicator: every name judged, and the last one apart (a sheet read again
- * names its rows the same way, and comparing one string costs less than a look-up by it).
- */
-interface Verdicts {
-  lastName: string | null;
-  last: number;
-  readonly byName: Map<string, number>;
-}
-
-/** Per framework, by indicator number. */
-type VerdictCache = Array<Verdicts | undefined>;
-const verdicts = new WeakMap<Framework, VerdictCache>();
-
-function verdictCache(fw: Framework): VerdictCache {
-  let byNo = verdicts.get(fw);
-  if (!byNo) {
-    byNo = [];
-    verdicts.set(fw, byNo);
-  }
-  return byNo;
-}
+const verdicts = new IndicatorNameMemo(judgeName);
 
 /**
  * Whether a name written in a row fits indicator `no`: 0 it fits (or cannot be judged), a positive
@@ -282,26 +261,7 @@ function verdictCache(fw: Framework): VerdictCache {
  * "Tingkat Kematangan Kebijakan Internal Tim Pengarah …". Cached per framework.
  */
 export function nameVerdict(fw: Framework, no: number, name: string): number {
-  return cachedNameVerdict(verdictCache(fw), fw, no, name);
-}
-
-/** nameVerdict with the framework's cache already looked up (once per sheet, not once per row). */
-function cachedNameVerdict(byNo: VerdictCache, fw: Framework, no: number, name: string): number {
-  let cache = byNo[no];
-  if (!cache) {
-    cache = { lastName: null, last: 0, byName: new Map() };
-    byNo[no] = cache;
-  }
-  if (cache.lastName === name) return cache.last;
-  let verdict = cache.byName.get(name);
-  if (verdict === undefined) {
-    verdict = judgeName(fw, no, name);
-    if (cache.byName.size >= 256) cache.byName.clear();
-    cache.byName.set(name, verdict);
-  }
-  cache.lastName = name;
-  cache.last = verdict;
-  return verdict;
+  return verdicts.get(fw, no, name);
 }
 
 /** nameVerdict, worked out. */
